@@ -1,0 +1,343 @@
+"""Load an article file: decode, repair the converter's mojibake, split front matter and body.
+
+Everything a user can get wrong in the file becomes a DeirquizError naming the file and the fault.
+"""
+
+from __future__ import annotations
+
+import re
+import unicodedata
+from pathlib import Path
+
+import yaml
+
+from .model import Article, DeirquizError, Field, Link, Section
+
+MAX_BYTES = 2_000_000  # the longest Wikipedia articles are about 1 MB of wikitext
+ARTICLE_SUFFIXES = (".md", ".markdown")
+
+_IMAGE_LINE = re.compile(r"^\s*!\[[^\]]*\]\([^)]*\)\s*$")
+_HEADING = re.compile(r"^(#{1,6})\s+(.*?)\s*#*\s*$")
+_MD_LINK = re.compile(r"(?<!!)\[([^\]]+)\]\([^)]*\)")
+_BOLD = re.compile(r"\*\*(.+?)\*\*|__(.+?)__")
+_LIST_ITEM = re.compile(r"^\s*[*+-]\s+(.*)$")
+_WIKI = "https://en.wikipedia.org/wiki/"
+
+
+class _StringLoader(yaml.BaseLoader):
+    """BaseLoader keeps every scalar a string (no NO -> False, 1:20 -> 80); aliases are refused
+    so that an alias bomb fails at once instead of expanding."""
+
+    def compose_node(self, parent, index):  # type: ignore[override]
+        if self.check_event(yaml.AliasEvent):
+            event = self.peek_event()
+            raise yaml.MarkedYAMLError(
+                None, None, "YAML aliases (*name) are not allowed", event.start_mark
+            )
+        return super().compose_node(parent, index)
+
+
+def _frontmatter_handler():
+    import frontmatter
+
+    class Handler(frontmatter.YAMLHandler):
+        def load(self, fm: str, **kwargs: object):
+            return yaml.load(fm, Loader=_StringLoader)  # noqa: S506 - string-only loader
+
+    return Handler()
+
+
+def decode(data: bytes, where: str) -> str:
+    """Bytes to text: UTF-8 (with or without BOM), UTF-16 with a BOM, else Windows-1252/Latin-1."""
+    if not data.strip():
+        raise DeirquizError(where, "the file is empty")
+    if data.startswith((b"\xff\xfe", b"\xfe\xff")):
+        try:
+            return data.decode("utf-16")
+        except UnicodeDecodeError as e:
+            raise DeirquizError(where, f"UTF-16 text that does not decode ({e.reason})") from None
+    if b"\x00" in data:
+        raise DeirquizError(where, "binary data, not a text article")
+    try:
+        return data.decode("utf-8-sig")
+    except UnicodeDecodeError:
+        pass
+    text = data.decode("cp1252", errors="replace")
+    controls = sum(1 for c in text if unicodedata.category(c) == "Cc" and c not in "\n\r\t")
+    if controls > len(text) // 100 or "\ufffd" in text:
+        raise DeirquizError(where, "binary data or an unknown encoding, not UTF-8 text")
+    return text
+
+
+def repair(text: str) -> str:
+    """Undo the converter's double encoding (``â€“`` -> ``–``, ``ðŸ‡·ðŸ‡º`` -> 🇷🇺), keeping
+    typographic quotes, which ftfy would otherwise straighten."""
+    if text.isascii():
+        return text
+    import ftfy
+
+    return ftfy.fix_text(text, uncurl_quotes=False, fix_line_breaks=True, normalization="NFC")
+
+
+def slugify(title: str, max_len: int = 60) -> str:
+    """A short, safe file name stem: ASCII letters, digits and hyphens only."""
+    s = unicodedata.normalize("NFKD", title).encode("ascii", "ignore").decode().lower()
+    s = re.sub(r"[^a-z0-9]+", "-", s).strip("-")
+    if len(s) > max_len:
+        s = s[:max_len].rsplit("-", 1)[0] or s[:max_len]
+    s = s.strip("-") or "article"
+    if s.split("-")[0] in {"con", "prn", "aux", "nul", "com1", "lpt1"} and "-" not in s:
+        s = f"article-{s}"
+    return s
+
+
+def _wiki_url(title: str) -> str:
+    from urllib.parse import quote
+
+    return _WIKI + quote(title.replace(" ", "_"), safe="()_-,.'’:")
+
+
+def _clean_inline(text: str) -> str:
+    text = _MD_LINK.sub(r"\1", text)
+    text = _BOLD.sub(lambda m: m.group(1) or m.group(2), text)
+    text = re.sub(r"\\([\\`*_{}\[\]()#+\-.!])", r"\1", text)
+    return re.sub(r"[ \t]+", " ", text).strip()
+
+
+def _as_text(value: object, where: str, name: str) -> str:
+    if value is None:
+        return ""
+    if isinstance(value, str):
+        return value
+    raise DeirquizError(where, f"infobox field {name!r}: expected text, got a {_kind(value)}")
+
+
+def _kind(value: object) -> str:
+    return {dict: "mapping", list: "list", str: "string"}.get(type(value), type(value).__name__)
+
+
+def _field(name: str, raw: object, where: str) -> Field:
+    if isinstance(raw, str):
+        return Field(name=name, text=raw.strip())
+    if not isinstance(raw, dict):
+        raise DeirquizError(where, f"infobox field {name!r} must be a mapping, not a {_kind(raw)}")
+    text = _as_text(raw.get("text"), where, name)
+    links = []
+    raw_links = raw.get("links") or []
+    if not isinstance(raw_links, list):
+        raise DeirquizError(where, f"infobox field {name!r}: 'links' must be a list")
+    for link in raw_links:
+        if not isinstance(link, dict):
+            continue
+        page = link.get("page")
+        page = page.strip() if isinstance(page, str) else ""
+        if page.lower() in ("", "undefined", "null", "none"):
+            page = ""
+        ltext = link.get("text")
+        ltext = ltext.strip() if isinstance(ltext, str) else ""
+        if page or ltext:
+            links.append(Link(text=ltext or page, page=page or ltext))
+    fmt = raw.get("formatting") or {}
+    bold: tuple[str, ...] = ()
+    italic: tuple[str, ...] = ()
+    if isinstance(fmt, dict):
+        bold = tuple(b.strip() for b in fmt.get("bold") or [] if isinstance(b, str))
+        italic = tuple(i.strip() for i in fmt.get("italic") or [] if isinstance(i, str))
+    lines = [ln.rstrip() for ln in text.strip("\n").split("\n")]
+    return Field(
+        name=name, text="\n".join(lines).strip(), links=tuple(links), bold=bold, italic=italic
+    )
+
+
+def _infobox(meta: dict, where: str) -> dict[str, Field]:
+    boxes = meta.get("infoboxes")
+    if boxes is None or boxes == "":
+        return {}
+    if isinstance(boxes, dict):
+        boxes = [boxes]
+    if not isinstance(boxes, list):
+        raise DeirquizError(where, f"'infoboxes' must be a list of mappings, not a {_kind(boxes)}")
+    fields: dict[str, Field] = {}
+    for i, box in enumerate(boxes, 1):
+        if not isinstance(box, dict):
+            raise DeirquizError(where, f"'infoboxes' item {i} must be a mapping, not a {_kind(box)}")
+        for name, raw in box.items():
+            if name not in fields:  # the first infobox is the article's own
+                fields[name] = _field(str(name), raw, where)
+    return fields
+
+
+def _body(body: str) -> tuple[tuple[str, ...], tuple[Section, ...], tuple[str, ...]]:
+    lead: list[str] = []
+    sections: list[Section] = []
+    see_also: list[str] = []
+    path: list[tuple[int, str]] = []
+    current: list[str] | None = None
+    heading = ""
+    level = 0
+    para: list[str] = []
+    target = lead
+
+    def flush_para() -> None:
+        if para:
+            text = _clean_inline(" ".join(para))
+            if text:
+                target.append(text)
+            para.clear()
+
+    def flush_section() -> None:
+        flush_para()
+        if current is not None and heading:
+            sections.append(
+                Section(
+                    heading=heading,
+                    level=level,
+                    path=tuple(h for _, h in path),
+                    paragraphs=tuple(current),
+                )
+            )
+
+    for line in body.split("\n"):
+        m = _HEADING.match(line)
+        if m:
+            flush_section()
+            level = len(m.group(1))
+            heading = _clean_inline(m.group(2))
+            while path and path[-1][0] >= level:
+                path.pop()
+            path.append((level, heading))
+            current = []
+            target = current
+            continue
+        if _IMAGE_LINE.match(line):
+            flush_para()
+            continue
+        if heading.lower() == "see also":
+            item = _LIST_ITEM.match(line)
+            if item:
+                see_also.append(_clean_inline(item.group(1)))
+            continue
+        if not line.strip():
+            flush_para()
+            continue
+        item = _LIST_ITEM.match(line)
+        if item:  # a list item stands as its own paragraph
+            flush_para()
+            para.append(item.group(1))
+            flush_para()
+            continue
+        para.append(line.strip())
+    flush_section()
+    sections = [s for s in sections if s.heading.lower() not in ("see also", "references")]
+    return tuple(lead), tuple(sections), tuple(see_also)
+
+
+def bold_terms(body: str) -> tuple[str, ...]:
+    return tuple(
+        _clean_inline(a or b) for a, b in _BOLD.findall(body) if (a or b).strip()
+    )
+
+
+def parse(text: str, where: str) -> Article:
+    """Parse already-decoded article text."""
+    text = repair(text.replace("\r\n", "\n").replace("\r", "\n"))
+    stripped = text.lstrip("\ufeff \t\n")
+    if not stripped.startswith("---"):
+        raise DeirquizError(where, "no YAML front matter (the file must start with a '---' line)")
+    handler = _frontmatter_handler()
+    try:
+        fm, body = handler.split(stripped)
+    except ValueError:
+        raise DeirquizError(where, "front matter is not closed by a '---' line") from None
+    try:
+        meta = handler.load(fm)
+    except yaml.MarkedYAMLError as e:
+        mark = e.problem_mark or e.context_mark
+        line = f"line {mark.line + 2}: " if mark is not None else ""
+        raise DeirquizError(where, f"front matter YAML does not parse: {line}{e.problem}") from None
+    except yaml.YAMLError as e:
+        raise DeirquizError(where, f"front matter YAML does not parse: {e}") from None
+    if meta is None:
+        meta = {}
+    if not isinstance(meta, dict):
+        raise DeirquizError(where, f"front matter must be a mapping, not a {_kind(meta)}")
+    title = meta.get("title")
+    if not isinstance(title, str) or not title.strip():
+        title = Path(where).stem.replace("-", " ").replace("_", " ").strip() or "Untitled"
+    title = re.sub(r"\s+", " ", title).strip()
+    description = meta.get("description")
+    description = re.sub(r"\s+", " ", description).strip() if isinstance(description, str) else ""
+    url = meta.get("url") or meta.get("source")
+    url = url if isinstance(url, str) and url.startswith(("https://", "http://")) else None
+    infobox = _infobox(meta, where)
+    lead, sections, see_also = _body(body)
+    article = Article(
+        title=title,
+        source=where,
+        url=url or _wiki_url(title),
+        slug=slugify(title),
+        description=description,
+        infobox=infobox,
+        lead=lead,
+        sections=sections,
+        see_also=see_also,
+        terms=bold_terms(body),
+    )
+    return article
+
+
+def read(path: Path) -> str:
+    where = str(path)
+    try:
+        size = path.stat().st_size
+    except FileNotFoundError:
+        raise DeirquizError(where, "no such file or folder") from None
+    except OSError as e:
+        raise DeirquizError(where, e.strerror or "cannot be read") from None
+    if size > MAX_BYTES:
+        raise DeirquizError(
+            where, f"{size:,} bytes is larger than any real article (limit {MAX_BYTES:,})"
+        )
+    try:
+        data = path.read_bytes()
+    except IsADirectoryError:
+        raise DeirquizError(where, "is a folder, not an article file") from None
+    except OSError as e:
+        raise DeirquizError(where, e.strerror or "cannot be read") from None
+    return decode(data, where)
+
+
+def load(path: str | Path) -> Article:
+    """Read and parse one article file."""
+    path = Path(path)
+    return parse(read(path), str(path))
+
+
+def find_articles(sources: list[str | Path]) -> list[Path]:
+    """Expand files and folders into article files, sorted, each listed once."""
+    out: list[Path] = []
+    for src in sources:
+        p = Path(src)
+        if p.is_dir():
+            found = sorted(
+                f for f in p.iterdir() if f.is_file() and f.suffix.lower() in ARTICLE_SUFFIXES
+            )
+            if not found:
+                raise DeirquizError(str(p), "the folder holds no article files (*.md)")
+            out.extend(found)
+        elif p.exists():
+            out.append(p)
+        else:
+            raise DeirquizError(str(p), "no such file or folder")
+    seen: set[Path] = set()
+    unique = []
+    for f in out:
+        key = f.resolve()
+        if key not in seen:
+            seen.add(key)
+            unique.append(f)
+    return unique
+
+
+def bundled_seed() -> Path:
+    return Path(__file__).parent / "data" / "deir-ez-zor-offensive.md"

@@ -1,0 +1,130 @@
+"""Date phrases: finding day-precise mentions, reading ranges, and writing dates for people.
+
+Mentions are found with our own patterns (dateparser's search invents dates from words like
+"the 4th"); a phrase our patterns find but cannot read is handed to dateparser, with the
+article's year as the only context, never today.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import re
+from functools import lru_cache
+
+MONTHS = {
+    "january": 1, "february": 2, "march": 3, "april": 4, "may": 5, "june": 6, "july": 7,
+    "august": 8, "september": 9, "october": 10, "november": 11, "december": 12,
+    "jan": 1, "feb": 2, "mar": 3, "apr": 4, "jun": 6, "jul": 7, "aug": 8, "sep": 9, "sept": 9,
+    "oct": 10, "nov": 11, "dec": 12,
+}  # fmt: skip
+MONTH_NAMES = [
+    "", "January", "February", "March", "April", "May", "June", "July", "August",
+    "September", "October", "November", "December",
+]  # fmt: skip
+
+_MONTH_FULL = (
+    r"January|February|March|April|May|June|July|August|September|October|November|December"
+)
+MONTH = rf"(?:{_MONTH_FULL}|(?:Jan|Feb|Mar|Apr|Jun|Jul|Aug|Sept?|Oct|Nov|Dec)\.?)"
+DAY = r"(?:[12][0-9]|3[01]|0?[1-9])(?:st|nd|rd|th)?"
+YEAR = r"(?:1[5-9][0-9]{2}|20[0-9]{2})"
+DASH = r"\s*(?:–|—|-|to|until)\s*"
+
+
+def month_number(word: str) -> int:
+    return MONTHS[word.lower().rstrip(".")]
+
+
+def _day(s: str) -> int:
+    return int(re.match(r"\d+", s).group())
+
+
+def make_date(year: int, month: int, day: int) -> dt.date | None:
+    try:
+        return dt.date(year, month, day)
+    except ValueError:
+        return None
+
+
+def fmt(d: dt.date, year: bool = True) -> str:
+    """14 September 2017: the article's own day-month order, no leading zero."""
+    s = f"{d.day} {MONTH_NAMES[d.month]}"
+    return f"{s} {d.year}" if year else s
+
+
+def fmt_range(a: dt.date, b: dt.date) -> str:
+    """'29 October – 1 November 2017', '14–23 September 2017', '30 December 2017 – 2 January 2018'."""
+    if a == b:
+        return fmt(a)
+    if a.year != b.year:
+        return f"{fmt(a)} – {fmt(b)}"
+    if a.month != b.month:
+        return f"{fmt(a, year=False)} – {fmt(b)}"
+    return f"{a.day}–{b.day} {MONTH_NAMES[b.month]} {b.year}"
+
+
+def fmt_between(a: dt.date, b: dt.date) -> str:
+    """'between 29 October and 1 November 2017' for a sentence."""
+    if a.year != b.year:
+        return f"between {fmt(a)} and {fmt(b)}"
+    if a.month != b.month:
+        return f"between {fmt(a, year=False)} and {fmt(b)}"
+    return f"between {a.day} and {b.day} {MONTH_NAMES[b.month]} {b.year}"
+
+
+_RANGE_PATTERNS = [
+    # 14 September – 17 November 2017 / 29 Oct. – 1 Nov.
+    re.compile(
+        rf"(?P<d1>{DAY})\s+(?P<m1>{MONTH})(?:\s+(?P<y1>{YEAR}))?{DASH}"
+        rf"(?P<d2>{DAY})\s+(?P<m2>{MONTH})(?:,?\s+(?P<y2>{YEAR}))?"
+    ),
+    # 4–17 October 2017
+    re.compile(rf"(?P<d1>{DAY}){DASH}(?P<d2>{DAY})\s+(?P<m2>{MONTH})(?:,?\s+(?P<y2>{YEAR}))?"),
+    # 17 November 2017 (a single day)
+    re.compile(rf"(?P<d2>{DAY})\s+(?P<m2>{MONTH})(?:,?\s+(?P<y2>{YEAR}))?"),
+    # September 14 – November 17, 2017
+    re.compile(
+        rf"(?P<m1>{MONTH})\s+(?P<d1>{DAY}){DASH}(?:(?P<m2>{MONTH})\s+)?(?P<d2>{DAY}),?\s+(?P<y2>{YEAR})"
+    ),
+]
+
+
+def parse_range(text: str, year: int | None = None) -> tuple[dt.date, dt.date] | None:
+    """Read a date or date range such as an infobox's "14 September – 17 November 2017".
+
+    A missing year is taken from the range's other end, else from ``year``; without either the
+    range is not read (never today's year).
+    """
+    for pat in _RANGE_PATTERNS:
+        m = pat.search(text)
+        if not m:
+            continue
+        g = m.groupdict()
+        y2 = int(g["y2"]) if g.get("y2") else year
+        if y2 is None:
+            return None
+        m2 = month_number(g["m2"]) if g.get("m2") else month_number(g["m1"])
+        d2 = _day(g["d2"])
+        m1 = month_number(g["m1"]) if g.get("m1") else m2
+        d1 = _day(g["d1"]) if g.get("d1") else d2
+        y1 = int(g["y1"]) if g.get("y1") else (y2 if (m1, d1) <= (m2, d2) else y2 - 1)
+        a, b = make_date(y1, m1, d1), make_date(y2, m2, d2)
+        if a and b and a <= b:
+            return a, b
+        return None
+    return None
+
+
+@lru_cache(maxsize=256)
+def normalise(phrase: str, year: int) -> dt.date | None:
+    """Last resort for a phrase our patterns found but cannot read (e.g. 'October 4th')."""
+    import dateparser
+
+    settings = {
+        "PREFER_DAY_OF_MONTH": "first",
+        "REQUIRE_PARTS": ["day", "month"],
+        "RELATIVE_BASE": dt.datetime(year, 1, 1),
+        "STRICT_PARSING": True,
+    }
+    got = dateparser.parse(phrase, languages=["en"], settings=settings)
+    return got.date() if got else None

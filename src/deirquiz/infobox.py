@@ -1,0 +1,393 @@
+"""Infobox fields -> facts: overview, combatants, commanders, units, casualties, strength.
+
+The converter flattens Wikipedia's infobox templates into text with list markers, flag emoji
+and parenthesised notes; these readers undo that layout, never an article's particular wording.
+"""
+
+from __future__ import annotations
+
+import re
+from functools import lru_cache
+from pathlib import Path
+
+import yaml
+
+from . import dates
+from .model import (
+    Article,
+    Casualty,
+    Combatant,
+    Commander,
+    Fact,
+    Field,
+    Overview,
+    Strength,
+    Unit,
+)
+
+FLAG = re.compile(r"[\U0001F1E6-\U0001F1FF]{2}")
+_IMAGE_FILE = re.compile(r"^.*?\.(?:svg|png|jpe?g|gif|webp)\s+", re.IGNORECASE)
+_SIDE_FIELD = re.compile(r"^(combatant|commander|units|casualties|strength)(\d+)$")
+_UNKNOWN = {"unknown", "n/a", "none", "unclear", "various", "-", "–", "?"}
+_ROLE_WORDS = re.compile(
+    r"\b(commander|chief|leader|head|deputy|spokes(?:man|woman|person)|advis[eo]r|governor|"
+    r"emir|minister|officer|general staff)\b",
+    re.IGNORECASE,
+)
+_QUALIFIERS = {"possibly", "alleged", "allegedly", "unconfirmed", "disputed", "reportedly"}
+_DEAD = "†"
+
+
+@lru_cache(maxsize=1)
+def _data(name: str) -> dict:
+    with open(Path(__file__).parent / "data" / name, encoding="utf-8") as f:
+        return yaml.load(f, Loader=yaml.BaseLoader)  # noqa: S506 - strings only
+
+
+def flag_country(flag: str) -> str | None:
+    code = "".join(chr(ord(c) - 0x1F1E6 + ord("A")) for c in flag)
+    return _data("countries.yaml").get(code)
+
+
+def ranks() -> dict[str, str]:
+    """Abbreviation -> full rank, longest first so 'Maj. Gen.' wins over 'Maj.'."""
+    table = _data("ranks.yaml")
+    return dict(sorted(table.items(), key=lambda kv: -len(kv[0])))
+
+
+def is_unknown(text: str) -> bool:
+    return text.strip().strip(".").lower() in _UNKNOWN
+
+
+def _clean_name(text: str) -> str:
+    text = FLAG.sub(" ", text)
+    text = _IMAGE_FILE.sub("", text.strip())
+    return re.sub(r"\s+", " ", text).strip(" ,;:*")
+
+
+def _page_for(field: Field, name: str) -> str | None:
+    for link in field.links:
+        if link.text.lower() == name.lower() or link.page.lower() == name.lower():
+            return link.page if link.page.lower() != name.lower() else name
+    return None
+
+
+# --- overview ---------------------------------------------------------------------------
+
+
+def overview(article: Article) -> list[Overview]:
+    box = article.infobox
+    out: list[Overview] = []
+    year = None
+    if "date" in box:
+        f = box["date"]
+        rng = dates.parse_range(f.text)
+        if rng:
+            year = rng[1].year
+            out.append(
+                Overview(
+                    field="date", source=f.text, name="date",
+                    value=dates.fmt_range(*rng), start=rng[0], end=rng[1],
+                )  # fmt: skip
+            )
+    for key in ("place", "partof", "territory"):
+        if key in box and box[key].text and not is_unknown(box[key].text):
+            value = re.sub(r"\s+", " ", box[key].text).strip()
+            out.append(Overview(field=key, source=value, name=key, value=value))
+    if "result" in box and box["result"].text:
+        lines = [ln.strip() for ln in box["result"].text.split("\n") if ln.strip()]
+        head = [ln for ln in lines if not ln.startswith("*")]
+        if head and not is_unknown(head[0]):
+            out.append(Overview(field="result", source=head[0], name="result", value=head[0]))
+        for ln in lines:
+            if ln.startswith("*"):
+                point = ln.lstrip("* ").strip()
+                out.append(
+                    Overview(field="result", source=point, name="result_point", value=point)
+                )
+    codename = _codename(article)
+    if codename:
+        out.append(codename)
+    del year
+    return out
+
+
+_CODENAMED = re.compile(r",?\s+(?:codenamed|code-named|code named)\s+(?P<name>[^,(.;]+)")
+
+
+def _codename(article: Article) -> Overview | None:
+    """The subject's own codename: only when the sentence names the article's subject just before
+    'codenamed' (a codename of some other operation belongs to the events)."""
+    subjects = {t for t in article.terms[:1]}
+    for _, para in article.paragraphs:
+        for subject in subjects:
+            m = re.search(re.escape(subject) + _CODENAMED.pattern, para)
+            if m:
+                name = m.group("name").strip()
+                if name in article.terms:
+                    sentence = _sentence_around(para, m.start())
+                    return Overview(field="body", source=sentence, name="codename", value=name)
+    return None
+
+
+def _sentence_around(para: str, pos: int) -> str:
+    from .sentences import split_sentences
+
+    offset = 0
+    for s in split_sentences(para):
+        start = para.find(s, offset)
+        if start <= pos < start + len(s):
+            return s
+        offset = start + len(s)
+    return para
+
+
+# --- combatants ---------------------------------------------------------------------------
+
+
+def _sides(article: Article, prefix: str) -> list[tuple[int, Field]]:
+    out = []
+    for name, f in article.infobox.items():
+        m = _SIDE_FIELD.match(name)
+        if m and m.group(1) == prefix:
+            out.append((int(m.group(2)), f))
+    return sorted(out, key=lambda t: t[0])
+
+
+def combatants(article: Article) -> list[Combatant]:
+    out: list[Combatant] = []
+    for side, f in _sides(article, "combatant"):
+        labels = [i.rstrip(":").strip() for i in f.italic if i.endswith(":")]
+        first = True
+        for raw_line in f.text.split("\n"):
+            line = raw_line.strip()
+            if not line:
+                continue
+            sub = line.startswith("*")
+            line = line.lstrip("* ")
+            group = None
+            # split at flags and at group labels ("Allied militias:"), then at double spaces
+            label_re = "|".join(re.escape(lbl) + r"\s*:" for lbl in labels) or r"(?!x)x"
+            parts = re.split(rf"({FLAG.pattern}|{label_re})", line)
+            country = None
+            for part in parts:
+                if not part or not part.strip():
+                    continue
+                if FLAG.fullmatch(part):
+                    country = flag_country(part)
+                    continue
+                if re.fullmatch(label_re, part):
+                    group = part.rstrip(":").strip()
+                    continue
+                for chunk in re.split(r"\s{2,}", part.strip()):
+                    name = _clean_name(chunk)
+                    if not name or is_unknown(name):
+                        continue
+                    out.append(
+                        Combatant(
+                            field=f.name, source=f.text, name=name, side=side,
+                            group=group or ("part" if sub else None),
+                            country=country, leader=first and not sub,
+                        )  # fmt: skip
+                    )
+                    first = False
+                    country = None
+    return out
+
+
+# --- commanders ----------------------------------------------------------------------------
+
+_CMD_TOKEN = re.compile(rf"(?P<flag>{FLAG.pattern})|\((?P<paren>[^()]*)\)|(?P<text>[^()\n]+)|\n")
+
+
+def _split_rank(name: str) -> tuple[str | None, str]:
+    for abbr in ranks():
+        if name.startswith(abbr + " "):
+            return abbr, name[len(abbr) + 1 :].strip()
+    return None, name
+
+
+def commanders(article: Article) -> list[Commander]:
+    out: list[Commander] = []
+    for side, f in _sides(article, "commander"):
+        people: list[dict] = []
+        flag = None
+        for m in _CMD_TOKEN.finditer(f.text):
+            if m.group("flag"):
+                flag = flag_country(m.group("flag"))
+            elif m.group("paren") is not None:
+                note = m.group("paren").strip()
+                if not people or not note:
+                    continue
+                who = people[-1]
+                if note.lower() in _QUALIFIERS:
+                    who["qualifier"] = note.lower()
+                elif who["unit"] is None and who["role"] is None:
+                    if _ROLE_WORDS.search(note):
+                        who["role"] = note
+                    else:
+                        who["unit"] = note
+            elif m.group("text"):
+                for chunk in re.split(r"\s{2,}", m.group("text")):
+                    chunk = chunk.strip()
+                    if not chunk:
+                        continue
+                    killed = _DEAD in chunk
+                    chunk = chunk.replace(_DEAD, "").strip()
+                    rank, name = _split_rank(_clean_name(chunk))
+                    if not name or is_unknown(name) or not re.search(r"[A-Za-z]", name):
+                        flag = None
+                        continue
+                    people.append(
+                        {"name": name, "rank": rank, "unit": None, "role": None,
+                         "country": flag, "killed": killed, "qualifier": None}
+                    )  # fmt: skip
+                    flag = None
+        for p in people:
+            out.append(Commander(field=f.name, source=_commander_source(p), side=side, **p))
+    return out
+
+
+def _commander_source(p: dict) -> str:
+    s = " ".join(x for x in (p["rank"], p["name"]) if x)
+    if p["killed"]:
+        s += " †"
+    note = p["unit"] or p["role"]
+    if note:
+        s += f" ({note})"
+    if p["qualifier"]:
+        s += f" ({p['qualifier']})"
+    if p["country"]:
+        s = f"{p['country']}: {s}"
+    return s
+
+
+# --- units -----------------------------------------------------------------------------------
+
+
+def units(article: Article) -> list[Unit]:
+    out: list[Unit] = []
+    for side, f in _sides(article, "units"):
+        stack: list[tuple[int, str]] = []
+        for raw in f.text.split("\n"):
+            line = raw.strip()
+            if not line:
+                continue
+            level = len(line) - len(line.lstrip("*"))
+            body = line.lstrip("*").strip()
+            flag = FLAG.search(body)
+            country = flag_country(flag.group()) if flag else None
+            name = _clean_name(body)
+            name = re.sub(r"\s*\([^)]*\)$", "", name).strip()
+            if not name or is_unknown(name):
+                continue
+            while stack and stack[-1][0] >= level:
+                stack.pop()
+            ancestors = tuple(n for _, n in reversed(stack))
+            if country is None:
+                country = next((u.country for u in out if u.name in ancestors and u.country), None)
+            out.append(
+                Unit(
+                    field=f.name, source=_unit_source(name, ancestors), name=name, side=side,
+                    parent=ancestors[0] if ancestors else None, ancestors=ancestors,
+                    country=country, level=level,
+                )  # fmt: skip
+            )
+            stack.append((level, name))
+    return out
+
+
+def _unit_source(name: str, ancestors: tuple[str, ...]) -> str:
+    return " › ".join((*reversed(ancestors), name))
+
+
+# --- casualties and strength ----------------------------------------------------------------
+
+_FIGURE = r"(?:about |around |over |up to |at least |~)?\d[\d,.]*(?:\s*[–-]\s*\d[\d,.]*)?\+?"
+_CASUALTY = re.compile(rf"^(?P<count>{_FIGURE})\s+(?P<what>[^()]+?)\s*(?:\((?P<note>[^)]*)\))?\s*$")
+_WHO = re.compile(
+    r"^(?P<who>civilians?|soldiers?|fighters?|militants?|troops|servicemen|"
+    r"(?:[A-Z][\w-]*\s+)*(?:soldiers|fighters|militants|troops|servicemen))\s+",
+)
+_PERIOD = re.compile(rf"{dates.DAY}\s+{dates.MONTH}")
+
+
+def _claim(note_part: str) -> str | None:
+    p = note_part.strip()
+    m = re.match(r"^(?:per|according to|by)\s+(.+)$", p, re.IGNORECASE)
+    if m:
+        return m.group(1).strip()
+    m = re.match(r"^(.+?)\s+(?:claims?|figures?|estimates?)$", p, re.IGNORECASE)
+    if m:
+        return p
+    return None
+
+
+def casualties(article: Article, year: int | None) -> list[Casualty]:
+    out: list[Casualty] = []
+    for side, f in _sides(article, "casualties"):
+        for raw in f.text.split("\n"):
+            line = raw.strip().lstrip("* ").strip()
+            m = _CASUALTY.match(line)
+            if not m:
+                continue
+            what = m.group("what").strip()
+            who = None
+            w = _WHO.match(what)
+            if w:
+                who = w.group("who")
+                what = what[w.end() :].strip()
+            claimed_by = None
+            periods = []
+            for part in (m.group("note") or "").split(";"):
+                part = part.strip()
+                if not part:
+                    continue
+                if _PERIOD.search(part):
+                    rng = dates.parse_range(part, year)
+                    if rng:
+                        periods.append(rng)
+                        continue
+                claimed_by = claimed_by or _claim(part)
+            out.append(
+                Casualty(
+                    field=f.name, source=line, side=side, text=line,
+                    count=m.group("count").strip(), what=what, claimed_by=claimed_by,
+                    periods=tuple(periods), who=who,
+                )  # fmt: skip
+            )
+    return out
+
+
+_STRENGTH_NAMED = re.compile(rf"^(?P<who>[^:]+):\s*(?P<count>{_FIGURE})$")
+_STRENGTH_COUNT = re.compile(rf"^(?P<count>{_FIGURE})(?:\s+(?P<who>.+))?$")
+
+
+def strength(article: Article) -> list[Strength]:
+    out: list[Strength] = []
+    for side, f in _sides(article, "strength"):
+        for raw in f.text.split("\n"):
+            line = raw.strip().lstrip("* ").strip()
+            m = _STRENGTH_NAMED.match(line) or _STRENGTH_COUNT.match(line)
+            if not m:
+                continue
+            out.append(
+                Strength(
+                    field=f.name, source=line, side=side, text=line,
+                    count=m.group("count").strip(), who=(m.group("who") or None),
+                )  # fmt: skip
+            )
+    return out
+
+
+def facts(article: Article) -> list[Fact]:
+    ov = overview(article)
+    year = next((o.end.year for o in ov if o.name == "date" and o.end), None)
+    return [
+        *ov,
+        *combatants(article),
+        *commanders(article),
+        *units(article),
+        *casualties(article, year),
+        *strength(article),
+    ]

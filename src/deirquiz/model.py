@@ -1,0 +1,310 @@
+"""The typed data that crosses stages: article, facts, events, questions.
+
+Every stage takes and returns these frozen dataclasses, so a writer never sees YAML and the
+extractors never see Anki.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+from dataclasses import asdict, dataclass, field
+from typing import Any, ClassVar
+
+
+class DeirquizError(Exception):
+    """A problem the user can fix: bad input, bad template, unwritable output.
+
+    The CLI prints it as one line (``Error: <where>: <what>``) and exits with 1.
+    """
+
+    def __init__(self, where: str, what: str) -> None:
+        super().__init__(f"{where}: {what}")
+        self.where = where
+        self.what = what
+
+
+ArticleError = DeirquizError
+
+
+# --- the article, cleaned ---------------------------------------------------------------
+
+
+@dataclass(frozen=True)
+class Link:
+    text: str
+    page: str
+
+
+@dataclass(frozen=True)
+class Field:
+    """One infobox value: its text as written (repaired), its link targets and its emphasis."""
+
+    name: str
+    text: str
+    links: tuple[Link, ...] = ()
+    bold: tuple[str, ...] = ()
+    italic: tuple[str, ...] = ()
+
+
+@dataclass(frozen=True)
+class Section:
+    heading: str
+    level: int
+    path: tuple[str, ...]
+    paragraphs: tuple[str, ...]
+
+
+@dataclass(frozen=True)
+class Article:
+    title: str
+    source: str
+    url: str | None
+    slug: str
+    description: str
+    infobox: dict[str, Field]
+    lead: tuple[str, ...]
+    sections: tuple[Section, ...]
+    see_also: tuple[str, ...] = ()
+    terms: tuple[str, ...] = ()  # the body's bold phrases: the title, codenames
+
+    @property
+    def paragraphs(self) -> list[tuple[str, str]]:
+        """(section heading, paragraph) for the lead and every section, in reading order."""
+        out = [("", p) for p in self.lead]
+        for s in self.sections:
+            out.extend((s.heading, p) for p in s.paragraphs)
+        return out
+
+
+# --- facts from the infobox -------------------------------------------------------------
+
+
+@dataclass(frozen=True)
+class Fact:
+    """A statement read from one infobox field; ``source`` is that field's text, as a reader sees it."""
+
+    kind: ClassVar[str] = "fact"
+    field: str
+    source: str
+
+    def to_dict(self) -> dict[str, Any]:
+        d = {"kind": self.kind}
+        d.update(asdict(self))
+        return d
+
+    @property
+    def identity(self) -> str:
+        raise NotImplementedError
+
+
+@dataclass(frozen=True)
+class Overview(Fact):
+    kind: ClassVar[str] = "overview"
+    name: str = ""  # date, place, result, partof, territory, result_point, codename
+    value: str = ""
+    start: dt.date | None = None
+    end: dt.date | None = None
+
+    @property
+    def identity(self) -> str:
+        return f"overview:{self.name}:{self.value}"
+
+    def to_dict(self) -> dict[str, Any]:
+        d = super().to_dict()
+        d["field_name"] = d.pop("name")
+        d["start"] = self.start.isoformat() if self.start else None
+        d["end"] = self.end.isoformat() if self.end else None
+        return d
+
+
+@dataclass(frozen=True)
+class Combatant(Fact):
+    kind: ClassVar[str] = "combatant"
+    name: str = ""
+    side: int = 0
+    group: str | None = None  # "Allied militias"
+    country: str | None = None
+    leader: bool = False  # the side's first, headline belligerent
+
+    @property
+    def identity(self) -> str:
+        return f"combatant:{self.side}:{self.name}"
+
+
+@dataclass(frozen=True)
+class Commander(Fact):
+    kind: ClassVar[str] = "commander"
+    name: str = ""
+    side: int = 0
+    rank: str | None = None
+    unit: str | None = None
+    role: str | None = None
+    country: str | None = None
+    killed: bool = False
+    qualifier: str | None = None  # "possibly"
+
+    @property
+    def identity(self) -> str:
+        return f"commander:{self.side}:{self.name}"
+
+
+@dataclass(frozen=True)
+class Unit(Fact):
+    kind: ClassVar[str] = "unit"
+    name: str = ""
+    side: int = 0
+    parent: str | None = None
+    ancestors: tuple[str, ...] = ()
+    country: str | None = None
+    level: int = 0
+
+    @property
+    def identity(self) -> str:
+        return f"unit:{self.side}:{self.name}"
+
+    def to_dict(self) -> dict[str, Any]:
+        d = super().to_dict()
+        d["ancestors"] = list(self.ancestors)
+        return d
+
+
+@dataclass(frozen=True)
+class Casualty(Fact):
+    kind: ClassVar[str] = "casualty"
+    side: int = 0
+    text: str = ""
+    count: str = ""  # as written: "300+", "101", "5,000–10,000+"
+    what: str = ""  # killed, captured, wounded, civilians killed, ...
+    claimed_by: str | None = None
+    periods: tuple[tuple[dt.date, dt.date], ...] = ()
+    who: str | None = None  # "civilians" when the figure names its victims
+
+    @property
+    def identity(self) -> str:
+        return f"casualty:{self.field}:{self.text}"
+
+    def to_dict(self) -> dict[str, Any]:
+        d = super().to_dict()
+        d["periods"] = [[a.isoformat(), b.isoformat()] for a, b in self.periods]
+        return d
+
+
+@dataclass(frozen=True)
+class Strength(Fact):
+    kind: ClassVar[str] = "strength"
+    side: int = 0
+    text: str = ""
+    count: str = ""
+    who: str | None = None
+
+    @property
+    def identity(self) -> str:
+        return f"strength:{self.field}:{self.text}"
+
+
+# --- events from the body ---------------------------------------------------------------
+
+
+@dataclass(frozen=True)
+class Event:
+    """A dated statement of the body.
+
+    ``text`` is the whole sentence as written; ``clause`` is the part of it the date governs,
+    without its date phrase, or None when that part cannot stand alone as a statement.
+    """
+
+    date: dt.date
+    end_date: dt.date | None
+    text: str
+    section: str
+    phrase: str  # the date phrase as written: "On 14 September", "The next day"
+    relative: bool
+    clause: str | None = None
+    by: bool = False  # "By 17 November": happened on or before that day
+    index: int = 0  # position of the sentence in the article, for stable tie-breaking
+
+    @property
+    def identity(self) -> str:
+        return f"event:{self.date.isoformat()}:{self.text}:{self.phrase}"
+
+    def to_dict(self) -> dict[str, Any]:
+        return {
+            "date": self.date.isoformat(),
+            "end_date": self.end_date.isoformat() if self.end_date else None,
+            "text": self.text,
+            "section": self.section,
+            "phrase": self.phrase,
+            "relative": self.relative,
+            "by": self.by,
+            "clause": self.clause,
+        }
+
+
+@dataclass(frozen=True)
+class Extraction:
+    article: Article
+    facts: tuple[Fact, ...]
+    events: tuple[Event, ...]
+
+    def of_kind(self, kind: str) -> list[Fact]:
+        return [f for f in self.facts if f.kind == kind]
+
+
+# --- questions ----------------------------------------------------------------------------
+
+
+@dataclass(frozen=True)
+class Source:
+    """Where an answer comes from: the sentence or the infobox field, and the article."""
+
+    text: str
+    where: str  # "infobox: commander1" or "section: Surrounding the city"
+    title: str
+    url: str | None
+
+
+@dataclass(frozen=True)
+class Question:
+    id: str
+    topic: str
+    type: str  # basic, mcq, cloze, truefalse, order
+    prompt: str
+    answer: str
+    source: Source
+    options: tuple[str, ...] = ()
+    correct: tuple[int, ...] = ()  # mcq: index of the answer; order: option indices in order
+    template: str = ""
+    explanation: str = ""
+    extra: dict[str, str] = field(default_factory=dict, compare=False, hash=False)
+
+    def to_dict(self) -> dict[str, Any]:
+        return {
+            "id": self.id,
+            "topic": self.topic,
+            "type": self.type,
+            "prompt": self.prompt,
+            "answer": self.answer,
+            "options": list(self.options),
+            "correct": list(self.correct),
+            "explanation": self.explanation,
+            "template": self.template,
+            "source": {
+                "text": self.source.text,
+                "where": self.source.where,
+                "title": self.source.title,
+                "url": self.source.url,
+            },
+        }
+
+
+@dataclass(frozen=True)
+class Quiz:
+    """The selected questions of one article (or several, combined), in their final order."""
+
+    title: str
+    slug: str
+    source: str
+    url: str | None
+    seed: int
+    questions: tuple[Question, ...]
+    topics: tuple[str, ...] = field(default=())
