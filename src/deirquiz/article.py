@@ -42,7 +42,7 @@ def _frontmatter_handler():
 
     class Handler(frontmatter.YAMLHandler):
         def load(self, fm: str, **kwargs: object):
-            return yaml.load(fm, Loader=_StringLoader)  # noqa: S506 - string-only loader
+            return yaml.load(fm, Loader=_StringLoader)
 
     return Handler()
 
@@ -81,7 +81,8 @@ def repair(text: str) -> str:
 
 def slugify(title: str, max_len: int = 60) -> str:
     """A short, safe file name stem: ASCII letters, digits and hyphens only."""
-    s = unicodedata.normalize("NFKD", title).encode("ascii", "ignore").decode().lower()
+    spaced = "".join(" " if unicodedata.category(c)[0] in "PZS" else c for c in title)
+    s = unicodedata.normalize("NFKD", spaced).encode("ascii", "ignore").decode().lower()
     s = re.sub(r"[^a-z0-9]+", "-", s).strip("-")
     if len(s) > max_len:
         s = s[:max_len].rsplit("-", 1)[0] or s[:max_len]
@@ -160,7 +161,9 @@ def _infobox(meta: dict, where: str) -> dict[str, Field]:
     fields: dict[str, Field] = {}
     for i, box in enumerate(boxes, 1):
         if not isinstance(box, dict):
-            raise DeirquizError(where, f"'infoboxes' item {i} must be a mapping, not a {_kind(box)}")
+            raise DeirquizError(
+                where, f"'infoboxes' item {i} must be a mapping, not a {_kind(box)}"
+            )
         for name, raw in box.items():
             if name not in fields:  # the first infobox is the article's own
                 fields[name] = _field(str(name), raw, where)
@@ -233,9 +236,7 @@ def _body(body: str) -> tuple[tuple[str, ...], tuple[Section, ...], tuple[str, .
 
 
 def bold_terms(body: str) -> tuple[str, ...]:
-    return tuple(
-        _clean_inline(a or b) for a, b in _BOLD.findall(body) if (a or b).strip()
-    )
+    return tuple(_clean_inline(a or b) for a, b in _BOLD.findall(body) if (a or b).strip())
 
 
 def parse(text: str, where: str) -> Article:

@@ -149,7 +149,8 @@ def _clause(sentence: str, mention: _Mention, all_mentions: list[_Mention]) -> s
     starts = {x.start for x in all_mentions}
     # a separator splits clauses only where the next clause carries a date of its own
     seps = [
-        s for s in _SEPARATORS.finditer(sentence)
+        s
+        for s in _SEPARATORS.finditer(sentence)
         if s.group()[0] in ";:" or any(0 <= st - s.end() <= 12 for st in starts)
     ]
     seg_start = max([0, *(s.end() for s in seps if s.end() <= mention.start)])
@@ -219,10 +220,15 @@ def events(article: Article) -> list[Event]:
             for mention in resolved:
                 out.append(
                     Event(
-                        date=mention.date, end_date=mention.end_date, text=sentence,
-                        section=section or "Introduction", phrase=mention.phrase.strip(),
+                        date=mention.date,
+                        end_date=mention.end_date,
+                        text=sentence,
+                        section=section or "Introduction",
+                        phrase=mention.phrase.strip(),
                         relative=mention.relative,
-                        clause=_clause(sentence, mention, found), by=mention.by, index=index,
+                        clause=_clause(sentence, mention, found),
+                        by=mention.by,
+                        index=index,
                     )  # fmt: skip
                 )
     return out

@@ -41,7 +41,7 @@ _DEAD = "†"
 @lru_cache(maxsize=1)
 def _data(name: str) -> dict:
     with open(Path(__file__).parent / "data" / name, encoding="utf-8") as f:
-        return yaml.load(f, Loader=yaml.BaseLoader)  # noqa: S506 - strings only
+        return yaml.load(f, Loader=yaml.BaseLoader)
 
 
 def flag_country(flag: str) -> str | None:
@@ -51,8 +51,12 @@ def flag_country(flag: str) -> str | None:
 
 def ranks() -> dict[str, str]:
     """Abbreviation -> full rank, longest first so 'Maj. Gen.' wins over 'Maj.'."""
-    table = _data("ranks.yaml")
+    table = _data("ranks.yaml")["abbreviations"]
     return dict(sorted(table.items(), key=lambda kv: -len(kv[0])))
+
+
+def rank_distractors() -> list[str]:
+    return list(_data("ranks.yaml")["distractors"])
 
 
 def is_unknown(text: str) -> bool:
@@ -86,8 +90,12 @@ def overview(article: Article) -> list[Overview]:
             year = rng[1].year
             out.append(
                 Overview(
-                    field="date", source=f.text, name="date",
-                    value=dates.fmt_range(*rng), start=rng[0], end=rng[1],
+                    field="date",
+                    source=f.text,
+                    name="date",
+                    value=dates.fmt_range(*rng),
+                    start=rng[0],
+                    end=rng[1],
                 )  # fmt: skip
             )
     for key in ("place", "partof", "territory"):
@@ -102,9 +110,7 @@ def overview(article: Article) -> list[Overview]:
         for ln in lines:
             if ln.startswith("*"):
                 point = ln.lstrip("* ").strip()
-                out.append(
-                    Overview(field="result", source=point, name="result_point", value=point)
-                )
+                out.append(Overview(field="result", source=point, name="result_point", value=point))
     codename = _codename(article)
     if codename:
         out.append(codename)
@@ -185,9 +191,13 @@ def combatants(article: Article) -> list[Combatant]:
                         continue
                     out.append(
                         Combatant(
-                            field=f.name, source=f.text, name=name, side=side,
+                            field=f.name,
+                            source=f.text,
+                            name=name,
+                            side=side,
                             group=group or ("part" if sub else None),
-                            country=country, leader=first and not sub,
+                            country=country,
+                            leader=first and not sub,
                         )  # fmt: skip
                     )
                     first = False
@@ -288,9 +298,14 @@ def units(article: Article) -> list[Unit]:
                 country = next((u.country for u in out if u.name in ancestors and u.country), None)
             out.append(
                 Unit(
-                    field=f.name, source=_unit_source(name, ancestors), name=name, side=side,
-                    parent=ancestors[0] if ancestors else None, ancestors=ancestors,
-                    country=country, level=level,
+                    field=f.name,
+                    source=_unit_source(name, ancestors),
+                    name=name,
+                    side=side,
+                    parent=ancestors[0] if ancestors else None,
+                    ancestors=ancestors,
+                    country=country,
+                    level=level,
                 )  # fmt: skip
             )
             stack.append((level, name))
@@ -351,9 +366,15 @@ def casualties(article: Article, year: int | None) -> list[Casualty]:
                 claimed_by = claimed_by or _claim(part)
             out.append(
                 Casualty(
-                    field=f.name, source=line, side=side, text=line,
-                    count=m.group("count").strip(), what=what, claimed_by=claimed_by,
-                    periods=tuple(periods), who=who,
+                    field=f.name,
+                    source=line,
+                    side=side,
+                    text=line,
+                    count=m.group("count").strip(),
+                    what=what,
+                    claimed_by=claimed_by,
+                    periods=tuple(periods),
+                    who=who,
                 )  # fmt: skip
             )
     return out
@@ -373,8 +394,12 @@ def strength(article: Article) -> list[Strength]:
                 continue
             out.append(
                 Strength(
-                    field=f.name, source=line, side=side, text=line,
-                    count=m.group("count").strip(), who=(m.group("who") or None),
+                    field=f.name,
+                    source=line,
+                    side=side,
+                    text=line,
+                    count=m.group("count").strip(),
+                    who=(m.group("who") or None),
                 )  # fmt: skip
             )
     return out

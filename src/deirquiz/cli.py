@@ -1,0 +1,157 @@
+"""Command line: parse options, call the library, print a summary. No logic a test would want."""
+
+from __future__ import annotations
+
+import sys
+from pathlib import Path
+
+import click
+
+TYPES = ("basic", "mcq", "cloze", "truefalse", "order")
+FORMATS = ("apkg", "md", "json", "html", "pdf")
+
+
+class _Fail(click.ClickException):
+    """Our one-line error: 'Error: <where>: <what>' on stderr, exit code 1."""
+
+    def show(self, file=None) -> None:
+        click.echo(f"Error: {self.message}", err=True)
+
+
+def _sources(source: tuple[str, ...]) -> list[str]:
+    if source:
+        return list(source)
+    from .article import bundled_seed
+
+    return [str(bundled_seed())]
+
+
+def _guard(fn):
+    """Turn our own error type into a one-line message; anything else is a bug and stays loud."""
+    import functools
+
+    @functools.wraps(fn)
+    def wrapper(*args, **kwargs):
+        from .model import DeirquizError
+
+        try:
+            return fn(*args, **kwargs)
+        except DeirquizError as e:
+            raise _Fail(str(e).replace("\n", " ")) from None
+
+    return wrapper
+
+
+@click.group(context_settings={"help_option_names": ["-h", "--help"]})
+@click.version_option(package_name="deirquiz")
+def main() -> None:
+    """Turn Wikipedia articles (Markdown with YAML front matter) into Anki decks and quizzes.
+
+    With no SOURCE, every command works on the bundled seed article.
+    """
+
+
+@main.command()
+@click.argument("source", nargs=-1, type=click.Path())
+@click.option(
+    "--json", "as_json", is_flag=True, help="Print one JSON document instead of a summary."
+)
+@_guard
+def extract(source: tuple[str, ...], as_json: bool) -> None:
+    """Show the facts and dated events read from each article."""
+    from .article import find_articles
+    from .extract import extract_file
+    from .summary import extraction_json, extraction_text
+
+    extractions = [extract_file(p) for p in find_articles(_sources(source))]
+    if as_json:
+        click.echo(extraction_json(extractions))
+    else:
+        for x in extractions:
+            click.echo(extraction_text(x))
+
+
+@main.command()
+@click.argument("source", nargs=-1, type=click.Path())
+@click.option("--templates", "template_files", multiple=True, type=click.Path(),
+              help="Extra template file (YAML); repeatable.")  # fmt: skip
+@_guard
+def topics(source: tuple[str, ...], template_files: tuple[str, ...]) -> None:
+    """List the topics and how many questions each yields."""
+    from .article import find_articles
+    from .pipeline import topic_counts
+    from .templating import load_templates
+
+    tset = load_templates(template_files)
+    for path in find_articles(_sources(source)):
+        counts = topic_counts(path, tset)
+        click.echo(f"{path}:")
+        for topic, n in counts.items():
+            click.echo(f"  {topic:<12} {n:>4}  {tset.topics.get(topic, topic)}")
+
+
+@main.command()
+@click.argument("source", nargs=-1, type=click.Path())
+@click.option(
+    "--topic", "topics_", multiple=True, help="Only this topic; repeatable (default: all)."
+)
+@click.option("--type", "types_", multiple=True, type=click.Choice(TYPES),
+              help="Only this question type; repeatable (default: all).")  # fmt: skip
+@click.option("--count", type=click.IntRange(min=1), help="At most N questions, balanced by topic.")
+@click.option(
+    "--seed", type=int, default=None, help="Seed for selection and shuffling (default 2017)."
+)
+@click.option("--out", "out_dir", type=click.Path(file_okay=False), default="decks",
+              show_default=True, help="Output folder.")  # fmt: skip
+@click.option("--format", "formats", multiple=True, type=click.Choice(FORMATS),
+              help="Output format; repeatable (default: apkg and md).")  # fmt: skip
+@click.option("--templates", "template_files", multiple=True, type=click.Path(),
+              help="Extra template file (YAML) adding or overriding templates by id; repeatable.")  # fmt: skip
+@click.option("--combine", is_flag=True, help="Put all articles into one deck and one quiz.")
+@click.option("--title", help="Title of the printed quiz (default: the article's).")
+@click.option("--answer-key", type=click.Choice(["end", "separate"]), default="end",
+              show_default=True, help="Answer key at the end of the quiz, or in its own file.")  # fmt: skip
+@click.option("--versions", type=click.IntRange(min=1, max=26), default=1,
+              help="Write N shuffled versions of the printable quiz.")  # fmt: skip
+@click.option("--paper", type=click.Choice(["a4", "letter"]), default="a4", show_default=True)
+@click.option("--force", is_flag=True, help="Replace files in the output folder not written by us.")
+@click.option("--jobs", type=click.IntRange(min=1), default=None,
+              help="Worker processes for many articles (default: number of cores).")  # fmt: skip
+@click.option("--quiet", "-q", is_flag=True, help="No progress bar, no summary.")
+@_guard
+def generate(source, topics_, types_, count, seed, out_dir, formats, template_files, combine,
+             title, answer_key, versions, paper, force, jobs, quiet) -> None:  # fmt: skip
+    """Write questions as Anki decks (.apkg), printable quizzes and other formats."""
+    from .article import find_articles
+    from .pipeline import DEFAULT_SEED, Options
+    from .run import DEFAULT_FORMATS, Layout, default_jobs, generate_files
+    from .templating import load_templates
+
+    tset = load_templates(template_files)
+    unknown = [t for t in topics_ if t not in tset.topics]
+    if unknown:
+        raise _Fail(f"--topic: unknown topic {unknown[0]!r} (one of {', '.join(tset.topics)})")
+    opts = Options(topics=topics_, types=types_, count=count,
+                   seed=DEFAULT_SEED if seed is None else seed)  # fmt: skip
+    layout = Layout(title=title, answer_key=answer_key, versions=versions, paper=paper)
+    paths = find_articles(_sources(source))
+    show_bar = not quiet and len(paths) > 3 and sys.stderr.isatty()
+    with click.progressbar(length=len(paths), label="Articles", file=sys.stderr,
+                           hidden=not show_bar) as bar:  # fmt: skip
+        report = generate_files(
+            paths, tset, opts, Path(out_dir), formats or DEFAULT_FORMATS, layout,
+            combined=combine, force=force, on_article=lambda: bar.update(1),
+            jobs=jobs or default_jobs(),
+        )  # fmt: skip
+    for err in report.skipped:
+        click.echo(f"Error: {err} (skipped)", err=True)
+    if not quiet:
+        from .summary import generate_summary
+
+        click.echo(generate_summary(report))
+    if report.skipped:
+        sys.exit(1)
+
+
+if __name__ == "__main__":  # pragma: no cover
+    main()

@@ -1,0 +1,120 @@
+"""Wrong options of the same kind as the answer: same article and kind first, then field knowledge.
+
+Never a variant of the answer ('Maj. Gen. Suheil al-Hassan' for 'Suheil al-Hassan'), never
+'Unknown', never a value that is also true of the subject (a unit's own ancestors).
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import random
+import re
+
+from .infobox import is_unknown, rank_distractors
+from .records import Record
+
+
+def normal(text: str) -> str:
+    t = text.casefold()
+    t = re.sub(r"^the\s+", "", t)
+    return re.sub(r"[^\w]+", " ", t).strip()
+
+
+def is_variant(a: str, b: str) -> bool:
+    """Same thing in other words: equal, or one's words contained in the other's."""
+    na, nb = normal(a), normal(b)
+    if not na or not nb:
+        return True
+    if na == nb:
+        return True
+    return f" {na} " in f" {nb} " or f" {nb} " in f" {na} "
+
+
+def _accept(candidates: list[str], answer: str, exclude: tuple[str, ...]) -> list[str]:
+    out: list[str] = []
+    for c in candidates:
+        if not c or is_unknown(c) or is_variant(c, answer):
+            continue
+        if any(is_variant(c, x) for x in exclude) or any(is_variant(c, o) for o in out):
+            continue
+        out.append(c)
+    return out
+
+
+def pick(template, rec: Record, same_kind: list[Record], answer: str, seed: int) -> list[str]:
+    exclude = rec.lists.get(template.exclude, ()) if template.exclude else ()
+    if template.pool_extra == "dates":
+        return _dates(rec, same_kind, answer)
+    if template.pool_extra == "numbers":
+        return _numbers(answer, rec.identity, seed)
+    candidates = []
+    for other in same_kind:
+        if other.identity == rec.identity:
+            continue
+        if not _same(other, rec, template.pool_same):
+            continue
+        # a value the subject shares with this record is no distractor ("Republican Guard" twice)
+        candidates.append(other.get(template.pool))
+    rnd = random.Random(f"{seed}:{rec.identity}:{template.id}")
+    candidates = sorted(set(candidates))
+    rnd.shuffle(candidates)
+    if template.pool_extra.startswith("own:"):
+        candidates = [rec.get(template.pool_extra[4:]), *candidates]
+    if template.pool_extra == "ranks":
+        extra = sorted(rank_distractors())
+        rnd.shuffle(extra)
+        candidates += extra
+    return _accept(candidates, answer, exclude)
+
+
+def _same(other: Record, rec: Record, rules: tuple[str, ...]) -> bool:
+    """'side' = same value; 'side=enemy_side': the other's side is the subject's enemy side."""
+    for rule in rules:
+        theirs, _, ours = rule.partition("=")
+        if other.get(theirs) != rec.get(ours or theirs):
+            return False
+    return True
+
+
+def _dates(rec: Record, same_kind: list[Record], answer: str) -> list[str]:
+    iso = rec.get("iso")
+    if not iso:
+        return []
+    day = dt.date.fromisoformat(iso)
+    others = {}
+    for r in same_kind:
+        if r.get("iso") and r.get("iso") != iso and not r.get("range"):
+            others[r.get("iso")] = r.get("date")
+    near = sorted(others, key=lambda d: (abs((dt.date.fromisoformat(d) - day).days), d))
+    return _accept([others[d] for d in near], answer, ())
+
+
+def _numbers(answer: str, identity: str, seed: int) -> list[str]:
+    """Same scale, same shape: '90' -> '70', '80', '60'; '300+' -> '150+', ...; '1,500' -> ..."""
+    m = re.fullmatch(r"(\d{1,3}(?:,\d{3})+|\d+)(\+?)", answer.strip())
+    if not m:
+        return []
+    value = int(m.group(1).replace(",", ""))
+    plus = m.group(2)
+    if value == 0:
+        return []
+    if value <= 10:
+        pool = [v for v in range(max(1, value - 4), value + 6) if v != value]
+    elif value <= 100 and value % 5 == 0:
+        pool = [v for v in range(max(5, value - 40), min(100, value + 40) + 1, 5) if v != value]
+    else:
+        factors = [0.4, 0.5, 0.6, 0.75, 1.25, 1.5, 2, 2.5]
+        pool = []
+        for f in factors:
+            v = value * f
+            digits = len(str(int(v)))
+            step = 10 ** max(0, digits - 2)
+            v = int(round(v / step) * step)
+            if v > 0 and v != value and v not in pool:
+                pool.append(v)
+    rnd = random.Random(f"{seed}:{identity}:numbers")
+    pool.sort(key=lambda v: abs(v - value))
+    near = pool[:6]
+    rnd.shuffle(near)
+    comma = "," in m.group(1) or value >= 10000
+    return [(f"{v:,}" if comma else str(v)) + plus for v in near]

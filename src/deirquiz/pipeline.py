@@ -1,0 +1,75 @@
+"""The whole job for one article, and for a list of sources: load, extract, ask, select."""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+from dataclasses import dataclass
+from pathlib import Path
+
+from .article import load
+from .extract import extract
+from .model import DeirquizError, Quiz
+from .select import select
+from .templating import TemplateSet, generate
+
+DEFAULT_SEED = 2017
+
+
+@dataclass(frozen=True)
+class Options:
+    topics: tuple[str, ...] = ()
+    types: tuple[str, ...] = ()
+    count: int | None = None
+    seed: int = DEFAULT_SEED
+
+
+def quiz_for(path: str | Path, tset: TemplateSet, opts: Options) -> Quiz:
+    """One article's quiz; an article that yields no question is an error, not an empty deck."""
+    article = load(path)
+    questions = generate(extract(article), tset, seed=opts.seed)
+    chosen = select(
+        questions,
+        list(tset.topics),
+        only_topics=opts.topics,
+        only_types=opts.types,
+        count=opts.count,
+        seed=opts.seed,
+    )
+    if not chosen:
+        wanted = ""
+        if opts.topics or opts.types:
+            wanted = " for " + ", ".join((*opts.topics, *opts.types))
+        raise DeirquizError(str(path), f"no question could be made{wanted}")
+    topics = tuple(dict.fromkeys(q.topic for q in chosen))
+    return Quiz(
+        title=article.title,
+        slug=article.slug,
+        source=Path(path).name,
+        url=article.url,
+        seed=opts.seed,
+        questions=tuple(chosen),
+        topics=topics,
+    )
+
+
+def topic_counts(path: str | Path, tset: TemplateSet, seed: int = DEFAULT_SEED) -> dict[str, int]:
+    questions = generate(extract(load(path)), tset, seed=seed)
+    counts = dict.fromkeys(tset.topics, 0)
+    for q in questions:
+        counts[q.topic] = counts.get(q.topic, 0) + 1
+    return counts
+
+
+def combine(quizzes: Sequence[Quiz], title: str | None = None) -> Quiz:
+    from .article import slugify
+
+    name = title or " + ".join(q.title for q in quizzes)
+    return Quiz(
+        title=name,
+        slug=slugify(name),
+        source=", ".join(q.source for q in quizzes),
+        url=quizzes[0].url if len(quizzes) == 1 else None,
+        seed=quizzes[0].seed,
+        questions=tuple(x for q in quizzes for x in q.questions),
+        topics=tuple(dict.fromkeys(t for q in quizzes for t in q.topics)),
+    )

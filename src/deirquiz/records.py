@@ -1,0 +1,464 @@
+"""Facts and events -> records: flat string fields that question templates can name.
+
+A record is what one question is about (a commander, an event, a captured place). Its fields are
+ready to drop into wording: dates carry their year, names carry "the" where English wants it.
+Templates (data) choose which fields to ask about; this module only prepares them.
+"""
+
+from __future__ import annotations
+
+import hashlib
+import re
+from dataclasses import dataclass, field
+
+from . import dates
+from .infobox import FLAG, ranks
+from .model import (
+    Casualty,
+    Combatant,
+    Commander,
+    Event,
+    Extraction,
+    Overview,
+    Strength,
+    Unit,
+)
+
+
+@dataclass(frozen=True)
+class Record:
+    kind: str
+    identity: str
+    fields: dict[str, str]
+    source_text: str
+    source_where: str
+    lists: dict[str, tuple[str, ...]] = field(default_factory=dict)
+
+    def get(self, name: str) -> str:
+        return self.fields.get(name, "")
+
+
+_THE_NOUNS = {
+    "army", "navy", "force", "forces", "guard", "brigade", "brigades", "division", "corps",
+    "regiment", "battalion", "group", "legion", "directorate", "movement", "front", "militia",
+    "militias", "offensive", "campaign", "war", "siege", "battle", "command", "units", "unit",
+    "fleet", "ministry", "service", "services", "agency", "council", "coalition", "state",
+    "republic", "kingdom", "federation", "emirate", "observatory", "brotherhood", "party",
+}  # fmt: skip
+_LOWER_WORDS = {"of", "the", "and", "in", "for", "on", "al", "ad", "as", "at", "de", "el"}
+
+
+_USAGE: dict[str, bool] = {}
+
+
+def with_article(name: str) -> str:
+    """'the Tiger Forces', 'the 104th Airborne Brigade', 'the IRGC', but 'Hezbollah', 'Russia',
+    and 'ISIL' where the article itself writes it bare."""
+    if not name or name.lower().startswith("the "):
+        return name
+    if name in _USAGE:
+        return f"the {name}" if _USAGE[name] else name
+    core = re.sub(r"\s*\([^)]*\)\s*$", "", name)
+    words = core.split()
+    if not words:
+        return name
+    last = words[-1].lower().strip(".,")
+    if (
+        last in _THE_NOUNS
+        or re.fullmatch(r"[A-Z]{2,6}", core)
+        or " of " in core
+        or any(w.islower() and w not in _LOWER_WORDS for w in words[1:])
+    ):
+        return f"the {name}"
+    return name
+
+
+def subject_name(title: str) -> str:
+    """How a prompt names the article's subject: 'the Deir ez-Zor offensive (September–November
+    2017)', 'the 2017 Abu Kamal offensive', 'Operation Barbarossa'."""
+    core = re.sub(r"\s*\([^)]*\)\s*$", "", title)
+    if re.match(r"(?i)^(the|operation)\b", core):
+        return title
+    if re.match(r"^(Battle|Siege|Fall|Sack|Capture|Liberation)\b", core) or any(
+        w.islower() and w not in _LOWER_WORDS for w in core.split()
+    ):
+        return f"the {title}"
+    return title
+
+
+def _acronyms(extraction: Extraction) -> dict[str, str]:
+    """'Islamic State of Iraq and the Levant' -> 'ISIL', as the article itself defines them."""
+    out: dict[str, str] = {}
+    for _, para in extraction.article.paragraphs:
+        for m in re.finditer(
+            r"((?:[A-Z][\w'’-]*|of|and|the|for)(?:\s+(?:[A-Z][\w'’-]*|of|and|the|for))+)\s+\(([A-Z]{2,6})\)",
+            para,
+        ):
+            full, short = m.group(1), m.group(2)
+            initials = "".join(w[0] for w in full.split() if w[0].isupper())
+            if short[0] == initials[0]:
+                full = re.sub(r"^(?:The|the)\s+", "", full)
+                out.setdefault(full, short)
+    return out
+
+
+def _h(*parts: str) -> str:
+    return hashlib.sha1("\x1f".join(parts).encode()).hexdigest()[:12]
+
+
+def _rank_full(rank: str | None) -> str:
+    return ranks().get(rank, rank) if rank else ""
+
+
+# --- the article's sides ----------------------------------------------------------------
+
+
+@dataclass
+class Sides:
+    leaders: dict[int, str]  # side -> the headline belligerent's short name
+    members: dict[int, list[str]]
+
+    def name(self, side: int) -> str:
+        return self.leaders.get(side, "")
+
+    def enemy_side(self, side: int) -> int | None:
+        others = [s for s in self.leaders if s != side and s in (1, 2)]
+        return others[0] if len(others) == 1 and side in (1, 2) else None
+
+    def enemy(self, side: int) -> str:
+        other = self.enemy_side(side)
+        return self.leaders[other] if other else ""
+
+
+def _sides(extraction: Extraction, acr: dict[str, str]) -> Sides:
+    leaders: dict[int, str] = {}
+    members: dict[int, list[str]] = {}
+    for c in extraction.facts:
+        if isinstance(c, Combatant):
+            members.setdefault(c.side, []).append(c.name)
+            if c.leader and c.side not in leaders:
+                leaders[c.side] = acr.get(c.name, c.name)
+    return Sides(leaders, members)
+
+
+# --- record builders ------------------------------------------------------------------------
+
+
+def _learn_usage(extraction: Extraction, names: set[str]) -> None:
+    """Whether the article says 'the X' or plain 'X', for names it uses in running text."""
+    _USAGE.clear()
+    text = " ".join(p for _, p in extraction.article.paragraphs)
+    for name in names:
+        if not name:
+            continue
+        pat = re.compile(r"(\bthe\s+)?(?<![\w-])" + re.escape(name) + r"(?![\w-])", re.IGNORECASE)
+        with_the = bare = 0
+        for m in pat.finditer(text):
+            if m.group(1):
+                with_the += 1
+            else:
+                bare += 1
+        if with_the + bare >= 2:
+            _USAGE[name] = with_the > bare
+
+
+def build(extraction: Extraction) -> list[Record]:
+    art = extraction.article
+    acr = _acronyms(extraction)
+    sides = _sides(extraction, acr)
+    _learn_usage(
+        extraction,
+        {*acr.values(), *(getattr(f, "name", "") for f in extraction.facts),
+         *(getattr(f, "unit", "") or "" for f in extraction.facts)},
+    )  # fmt: skip
+    base = {"article": subject_name(art.title), "title": art.title}
+    out: list[Record] = []
+    for f in extraction.facts:
+        if isinstance(f, Overview):
+            out.extend(_overview(f, base))
+        elif isinstance(f, Combatant):
+            out.append(_combatant(f, base, sides, acr))
+        elif isinstance(f, Commander):
+            out.append(_commander(f, base, sides))
+        elif isinstance(f, Unit):
+            out.append(_unit(f, base, sides))
+        elif isinstance(f, Casualty):
+            rec = _casualty(f, base, sides)
+            if rec:
+                out.append(rec)
+        elif isinstance(f, Strength):
+            rec = _strength(f, base, sides)
+            if rec:
+                out.append(rec)
+    events = list(extraction.events)
+    out.extend(_events(events, base))
+    return out
+
+
+def _overview(f: Overview, base: dict) -> list[Record]:
+    where = "infobox: " + f.field if f.field != "body" else "article introduction"
+    if f.name == "date" and f.start and f.end:
+        return [
+            Record("overview", "overview:start", {**base, "start": dates.fmt(f.start),
+                   "end": dates.fmt(f.end), "date_range": f.value}, f.source, where),
+        ]  # fmt: skip
+    if f.name in ("place", "partof", "result", "codename", "territory"):
+        return [
+            Record("overview", f"overview:{f.name}", {**base, f.name: f.value}, f.source, where)
+        ]
+    return []
+
+
+def _combatant(f: Combatant, base: dict, sides: Sides, acr: dict[str, str]) -> Record:
+    fields = {
+        **base,
+        "name": acr.get(f.name, f.name) if f.leader else f.name,
+        "full_name": f.name,
+        "side_name": sides.name(f.side),
+        "side_the": with_article(sides.name(f.side)),
+        "enemy": sides.enemy(f.side),
+        "enemy_the": with_article(sides.enemy(f.side)),
+        "enemy_side": str(sides.enemy_side(f.side) or ""),
+        "leader": "yes" if f.leader else "",
+        "member": "" if f.leader or f.group == "part" else "yes",
+        "group": f.group if f.group and f.group != "part" else "",
+        "side": str(f.side),
+    }
+    lists = {"exclude": (sides.enemy(f.side),)}
+    return Record(
+        "combatant", f.identity, fields, _one_line(f.source), f"infobox: {f.field}", lists
+    )
+
+
+def _commander(f: Commander, base: dict, sides: Sides) -> Record:
+    fields = {
+        **base,
+        "name": f.name,
+        "rank": _rank_full(f.rank),
+        "unit": f.unit or "",
+        "unit_the": with_article(f.unit) if f.unit else "",
+        "role": f.role or "",
+        "country": f.country or "",
+        "side": str(f.side),
+        "side_name": sides.name(f.side),
+        "side_the": with_article(sides.name(f.side)),
+        "enemy": sides.enemy(f.side),
+        "certain": "" if f.qualifier else "yes",
+        "killed": "yes" if f.killed else "",
+    }
+    return Record("commander", f.identity, fields, f.source, f"infobox: {f.field}")
+
+
+def _unit(f: Unit, base: dict, sides: Sides) -> Record:
+    fields = {
+        **base,
+        "name": f.name,
+        "name_the": with_article(f.name),
+        "parent": f.parent or "",
+        "side": str(f.side),
+        "side_name": sides.name(f.side),
+    }
+    lists = {"exclude": (*f.ancestors, f.name)}
+    return Record("unit", f.identity, fields, f.source, f"infobox: {f.field}", lists)
+
+
+def _period_phrase(periods) -> str:
+    if not periods:
+        return ""
+    parts = [dates.fmt_between(a, b) for a, b in periods]
+    if len(parts) == 1:
+        return parts[0]
+    # "between 18 and 25 September 2017 and between 29 October and 1 November 2017"
+    return " and ".join(parts)
+
+
+def _claim_phrase(claim: str | None) -> str:
+    if not claim:
+        return ""
+    m = re.match(r"^(.+?)\s+claims?$", claim, re.IGNORECASE)
+    if m:
+        return f"{m.group(1)} claims"
+    return claim
+
+
+def _count_words(count: str) -> str:
+    return count.replace("+", "") if count.endswith("+") else count
+
+
+def _casualty(f: Casualty, base: dict, sides: Sides) -> Record | None:
+    side_name = sides.name(f.side)
+    if f.who:
+        victims = f.who
+    elif side_name:
+        victims = f"fighters on the side of {with_article(side_name)}"
+    else:
+        return None
+    if f.what not in ("killed", "captured", "wounded", "missing", "killed or wounded"):
+        return None
+    claim = _claim_phrase(f.claimed_by)
+    fields = {
+        **base,
+        "count": f.count,
+        "victims": victims,
+        "what": f.what,
+        "claim": claim,
+        "according": f"According to {claim}" if claim else "According to the article's infobox",
+        "period": _period_phrase(f.periods),
+        "side_name": side_name,
+    }
+    return Record("casualty", f.identity, fields, f.text, f"infobox: {f.field}")
+
+
+def _strength(f: Strength, base: dict, sides: Sides) -> Record | None:
+    if not re.search(r"\d", f.count):
+        return None
+    who = f.who or ""
+    if who and re.search(r"\b(fighters|soldiers|troops|men|militants)\b", who):
+        what = who
+    elif who:
+        what = f"fighters of {with_article(who)}"
+    elif sides.name(f.side):
+        what = f"fighters on the side of {with_article(sides.name(f.side))}"
+    else:
+        return None
+    fields = {**base, "count": f.count, "what": what}
+    return Record("strength", f.identity, fields, f.text, f"infobox: {f.field}")
+
+
+# --- events --------------------------------------------------------------------------------
+
+_PRONOUN_START = re.compile(
+    r"^(?:they|it|its|their|he|she|his|her|this|these|those|that|there|both|the latter|"
+    r"the former|such)\b",
+    re.IGNORECASE,
+)
+_VAGUE = re.compile(
+    r"\b(?:the|this|that)\s+(town|city|island|village|area|district|group|militants|offensive|"
+    r"attack|operation|battle|border town|site|front|river|neighbourhood|neighborhood|base|road)\b"
+    r"(?!\s+of\b)",
+    re.IGNORECASE,
+)
+_RELATIVE_WORDS = re.compile(
+    r"\b(?:the (?:next|following|previous|preceding|same) day|a day (?:later|earlier)|"
+    r"that (?:day|night|evening|morning)|by midnight|days? later|the day (?:before|after))\b",
+    re.IGNORECASE,
+)
+_PLACE_NAME = (
+    r"(?:(?:[Aa]l|[Aa]d|[Aa]r|[Aa]s|[Ee]l)-)?[A-Z][\w'’]*"
+    r"(?:(?:-|\s)(?:(?:al|ad|ar|as|el|ez|az|es)-)?[A-Z][\w'’]*|\s(?:al|ad|ar|as|el|ez|az|es)-[A-Z][\w'’]*)*"
+)
+
+
+def self_contained(text: str) -> bool:
+    """A statement that means the same on a card a month later: no pronoun at its head, no
+    'the town' whose name only an earlier sentence gave."""
+    if _PRONOUN_START.match(text):
+        return False
+    for m in _VAGUE.finditer(text):
+        before = text[: m.start()]
+        # the antecedent may stand earlier in the same sentence: "... Deir ez-Zor ... the city"
+        if not re.search(r"(?<![.]\s)(?<!^)\b[A-Z][a-z]+(?:[- ][A-Z][\w-]*)*", before[1:]):
+            return False
+    return not _RELATIVE_WORDS.search(text)
+
+
+def _absolute_sentence(e: Event) -> str | None:
+    """The event's sentence with its opening date phrase made absolute: 'The next day, ...' ->
+    'On 17 October 2017, ...'. None when the date phrase does not open the sentence."""
+    text = e.text
+    idx = text.find(e.phrase)
+    if idx != 0:
+        return None
+    rest = text[len(e.phrase) :]
+    if e.end_date:
+        between = dates.fmt_between(e.date, e.end_date)
+        lead = between[0].upper() + between[1:]
+    elif e.by:
+        lead = f"By {dates.fmt(e.date)}" if not e.relative else f"By the end of {dates.fmt(e.date)}"
+    else:
+        lead = f"On {dates.fmt(e.date)}"
+    rest = re.sub(r"^\s+also\b", "", rest)
+    if not rest.startswith(","):
+        rest = "," + rest
+    return lead + rest
+
+
+def _events(events: list[Event], base: dict) -> list[Record]:
+    out: list[Record] = []
+    for e in events:
+        where = f"section: {e.section}"
+        date_text = dates.fmt_range(e.date, e.end_date) if e.end_date else dates.fmt(e.date)
+        fields = {
+            **base,
+            "date": date_text,
+            "iso": e.date.isoformat(),
+            "by": "yes" if e.by else "",
+            "range": "yes" if e.end_date else "",
+        }
+        clause = e.clause
+        if clause:
+            clause = re.sub(r"\s+also\b", "", clause)
+        if clause and self_contained(clause) and not e.end_date:
+            fields["clause"] = clause
+            fields["statement"] = clause[0].lower() + clause[1:] if _lowerable(clause) else clause
+        absolute = _absolute_sentence(e)
+        if absolute and self_contained(absolute[absolute.find(",") + 1 :].strip()):
+            fields["sentence"] = absolute
+            if absolute.startswith("On "):
+                rest = re.sub(r"^also\s+|\s+also\b", "", absolute.split(",", 1)[1].strip())
+                fields["rest"] = rest[0].lower() + rest[1:] if _lowerable(rest) else rest
+            out.extend(_blanks(e, absolute, base, where))
+        out.append(Record("event", e.identity, fields, e.text, where))
+    return out
+
+
+def _lowerable(clause: str) -> bool:
+    first = clause.split()[0]
+    return first in ("The", "A", "An") or first.lower() in ("government", "pro-government")
+
+
+_CAPTURE_VERBS = r"(?:captured|recaptured|retook|took|seized|stormed|entered|secured|cleared|reached|taking|capturing)"
+_FIGURE = re.compile(
+    r"(?<![\w.,])(?P<num>\d{1,3}(?:,\d{3})+|\d+(?:\.\d+)?)\s+(?P<unit>percent|per cent|kilometres|"
+    r"kilometers|km|square kilometers|square kilometres|meters|metres|civilians|militants|"
+    r"fighters|soldiers|towns|villages|tanks|districts|neighbourhoods|neighborhoods)\b"
+)
+
+
+def _blanks(e: Event, sentence: str, base: dict, where: str) -> list[Record]:
+    """Places and figures to blank out of an event sentence."""
+    out: list[Record] = []
+    body_start = sentence.find(",") + 1
+    for m in re.finditer(
+        rf"\b{_CAPTURE_VERBS}\s+(?:the\s+(?:town|village|district|city|island|villages|districts|"
+        rf"towns|neighbourhoods?|neighborhoods?)\s+of\s+)?(?P<place>{_PLACE_NAME})",
+        sentence,
+    ):
+        place = m.group("place").strip()
+        if place.endswith(("'s", "’s")):
+            continue
+        if place.split()[0] in ("ISIL", "ISIS", "The", "Syrian", "Army", "Russian", "Iraqi"):
+            continue
+        if m.start("place") < body_start or sentence.count(place) != 1 or len(place) < 3:
+            continue
+        if sentence[m.end("place") :].startswith(("'s", "’s")):
+            continue
+        blanked = sentence[: m.start("place")] + "_____" + sentence[m.end("place") :]
+        fields = {**base, "place": place, "blanked": blanked, "iso": e.date.isoformat()}
+        out.append(Record("place", f"place:{_h(e.identity, place)}", fields, e.text, where))
+    for m in _FIGURE.finditer(sentence):
+        if m.start() < body_start:
+            continue
+        num = m.group("num")
+        blanked = sentence[: m.start("num")] + "_____" + sentence[m.end("num") :]
+        fields = {**base, "number": num, "unit": m.group("unit"), "blanked": blanked}
+        out.append(
+            Record(
+                "figure", f"figure:{_h(e.identity, num, m.group('unit'))}", fields, e.text, where
+            )
+        )
+    return out
+
+
+def _one_line(text: str) -> str:
+    return re.sub(r"\s*\n\s*", " · ", FLAG.sub("", text)).strip(" ·")

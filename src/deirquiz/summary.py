@@ -1,0 +1,57 @@
+"""Human- and machine-readable summaries printed by the CLI."""
+
+from __future__ import annotations
+
+import json
+from collections import Counter
+from collections.abc import Sequence
+
+from . import dates
+from .model import Extraction
+
+
+def extraction_dict(x: Extraction) -> dict:
+    a = x.article
+    return {
+        "title": a.title,
+        "source": a.source,
+        "url": a.url,
+        "events": [e.to_dict() for e in x.events],
+        "facts": [f.to_dict() for f in x.facts],
+    }
+
+
+def extraction_json(xs: Sequence[Extraction]) -> str:
+    return json.dumps({"articles": [extraction_dict(x) for x in xs]}, ensure_ascii=False, indent=2)
+
+
+def extraction_text(x: Extraction) -> str:
+    a = x.article
+    lines = [a.title, "=" * len(a.title), f"source: {a.source}", f"url: {a.url}", ""]
+    kinds = Counter(f.kind for f in x.facts)
+    lines.append("Facts: " + ", ".join(f"{n} {k}" for k, n in kinds.items()))
+    for f in x.facts:
+        d = {k: v for k, v in f.to_dict().items() if v not in (None, "", [], False)}
+        d.pop("source", None)
+        kind = d.pop("kind")
+        d.pop("field", None)
+        lines.append(f"  {kind:<10} " + "; ".join(f"{k}={v}" for k, v in d.items()))
+    lines.append("")
+    lines.append(f"Timeline: {len(x.events)} dated events")
+    for e in x.events:
+        when = dates.fmt_range(e.date, e.end_date) if e.end_date else dates.fmt(e.date)
+        if e.by:
+            when = "by " + when
+        lines.append(f"  {when:<28} {e.text}")
+    return "\n".join(lines) + "\n"
+
+
+def generate_summary(report) -> str:
+    lines = []
+    for path in report.written:
+        lines.append(f"wrote {path}")
+    for quiz in report.quizzes:
+        per = Counter(q.topic for q in quiz.questions)
+        parts = ", ".join(f"{t} {n}" for t, n in per.items())
+        lines.append(f"{quiz.title}: {len(quiz.questions)} questions ({parts})")
+    return "\n".join(lines)

@@ -1,0 +1,308 @@
+"""Templates (data) x records -> questions, each checked by the validator before it is kept.
+
+A template names the kind of record it asks about, the fields it needs, where its answer and its
+distractors come from, and its wording per question type. Nothing here knows about commanders or
+casualties: that knowledge lives in the YAML files under ``templates/``.
+"""
+
+from __future__ import annotations
+
+import hashlib
+import random
+import re
+from collections.abc import Iterable
+from dataclasses import dataclass, field
+from importlib import resources
+from pathlib import Path
+
+import yaml
+
+from . import distractors
+from .model import DeirquizError, Extraction, Question, Source
+from .records import Record, build, with_article
+from .validate import problems
+
+TYPES = ("basic", "mcq", "cloze", "truefalse", "order")
+_KEYS = {
+    "id", "topic", "about", "require", "unique", "answer", "pool", "pool_same", "pool_extra",
+    "exclude", "types", "explanation", "absent",
+}  # fmt: skip
+
+
+@dataclass(frozen=True)
+class Template:
+    id: str
+    topic: str
+    about: str
+    answer: str
+    types: dict[str, str]
+    require: tuple[str, ...] = ()
+    absent: tuple[str, ...] = ()
+    unique: tuple[str, ...] = ()
+    pool: str = ""
+    pool_same: tuple[str, ...] = ()
+    pool_extra: str = ""
+    exclude: str = ""
+    explanation: str = ""
+
+
+@dataclass(frozen=True)
+class TemplateSet:
+    topics: dict[str, str]  # topic -> heading shown to people, in display order
+    templates: tuple[Template, ...] = field(default=())
+
+
+def _tuple(v: object, where: str, key: str) -> tuple[str, ...]:
+    if v is None:
+        return ()
+    if isinstance(v, str):
+        return (v,)
+    if isinstance(v, list) and all(isinstance(x, str) for x in v):
+        return tuple(v)
+    raise DeirquizError(where, f"{key!r} must be a name or a list of names")
+
+
+def parse_templates(text: str, where: str) -> TemplateSet:
+    try:
+        data = yaml.load(text, Loader=yaml.BaseLoader)
+    except yaml.MarkedYAMLError as e:
+        mark = e.problem_mark
+        line = f"line {mark.line + 1}: " if mark else ""
+        raise DeirquizError(where, f"template YAML does not parse: {line}{e.problem}") from None
+    except yaml.YAMLError as e:
+        raise DeirquizError(where, f"template YAML does not parse: {e}") from None
+    if not isinstance(data, dict):
+        raise DeirquizError(
+            where, "a template file must be a mapping with 'templates' (and 'topics')"
+        )
+    topics = data.get("topics") or {}
+    if not isinstance(topics, dict) or not all(isinstance(v, str) for v in topics.values()):
+        raise DeirquizError(where, "'topics' must map topic names to headings")
+    raw = data.get("templates") or []
+    if not isinstance(raw, list):
+        raise DeirquizError(where, "'templates' must be a list")
+    out = []
+    for i, t in enumerate(raw, 1):
+        out.append(_template(t, f"{where}: template {i}"))
+    return TemplateSet(topics=dict(topics), templates=tuple(out))
+
+
+def _template(t: object, where: str) -> Template:
+    if not isinstance(t, dict):
+        raise DeirquizError(where, "must be a mapping")
+    tid = t.get("id")
+    if not isinstance(tid, str) or not re.fullmatch(r"[a-z0-9][a-z0-9_-]*", tid):
+        raise DeirquizError(where, "needs an 'id' of lowercase letters, digits, '-' or '_'")
+    where = f"{where.rsplit(': template', 1)[0]}: template {tid!r}"
+    unknown = set(t) - _KEYS
+    if unknown:
+        raise DeirquizError(where, f"unknown key(s): {', '.join(sorted(unknown))}")
+    for key in ("topic", "about"):
+        if not isinstance(t.get(key), str) or not t[key]:
+            raise DeirquizError(where, f"needs {key!r}")
+    types = t.get("types")
+    if not isinstance(types, dict) or not types:
+        raise DeirquizError(where, "needs 'types': a mapping of question type to wording")
+    for ty, wording in types.items():
+        if ty not in TYPES:
+            raise DeirquizError(where, f"unknown question type {ty!r} (one of {', '.join(TYPES)})")
+        if not isinstance(wording, str) or not wording.strip():
+            raise DeirquizError(where, f"type {ty!r} needs its wording as text")
+    answer = t.get("answer", "")
+    if not isinstance(answer, str) or (not answer and set(types) != {"order"}):
+        raise DeirquizError(where, "needs 'answer': the record field that answers it")
+    return Template(
+        id=tid,
+        topic=t["topic"],
+        about=t["about"],
+        answer=answer,
+        types=dict(types),
+        require=_tuple(t.get("require"), where, "require"),
+        absent=_tuple(t.get("absent"), where, "absent"),
+        unique=_tuple(t.get("unique"), where, "unique"),
+        pool=str(t.get("pool") or answer),
+        pool_same=_tuple(t.get("pool_same"), where, "pool_same"),
+        pool_extra=str(t.get("pool_extra") or ""),
+        exclude=str(t.get("exclude") or ""),
+        explanation=str(t.get("explanation") or ""),
+    )
+
+
+def load_templates(extra_files: Iterable[str | Path] = ()) -> TemplateSet:
+    """The shipped templates, then each --templates file: same id replaces, new id adds."""
+    base = resources.files("deirquiz") / "templates"
+    sets = [
+        parse_templates(p.read_text(encoding="utf-8"), f"templates/{p.name}")
+        for p in sorted(base.iterdir(), key=lambda p: p.name)
+        if p.name.endswith(".yaml")
+    ]
+    for f in extra_files:
+        path = Path(f)
+        try:
+            text = path.read_text(encoding="utf-8")
+        except FileNotFoundError:
+            raise DeirquizError(str(path), "no such template file") from None
+        except (OSError, UnicodeDecodeError) as e:
+            raise DeirquizError(str(path), f"cannot read template file ({e})") from None
+        sets.append(parse_templates(text, str(path)))
+    topics: dict[str, str] = {}
+    by_id: dict[str, Template] = {}
+    for s in sets:
+        topics.update(s.topics)
+        for t in s.templates:
+            by_id[t.id] = t
+    for t in by_id.values():
+        topics.setdefault(t.topic, t.topic.capitalize())
+    return TemplateSet(topics=topics, templates=tuple(by_id.values()))
+
+
+# --- applying templates -------------------------------------------------------------------
+
+
+class _Fmt(dict):
+    def __missing__(self, key: str) -> str:
+        raise KeyError(key)
+
+
+def _fill(wording: str, fields: dict[str, str]) -> str | None:
+    try:
+        text = wording.format_map(_Fmt(fields))
+    except (KeyError, IndexError, ValueError):
+        return None
+    text = re.sub(r"\s+", " ", text).strip()
+    return text[:1].upper() + text[1:] if text else text
+
+
+def _qid(slug: str, template: str, identity: str) -> str:
+    return f"{slug}:{template}:{hashlib.sha1(identity.encode()).hexdigest()[:12]}"
+
+
+def _rng(seed: int, *parts: str) -> random.Random:
+    return random.Random(f"{seed}:" + ":".join(parts))
+
+
+def generate(extraction: Extraction, tset: TemplateSet, seed: int = 0) -> list[Question]:
+    """Every question the templates can make well from this article, validated, in a stable order."""
+    records = build(extraction)
+    by_kind: dict[str, list[Record]] = {}
+    for r in records:
+        by_kind.setdefault(r.kind, []).append(r)
+    art = extraction.article
+    out: list[Question] = []
+    for t in tset.templates:
+        pool_records = by_kind.get(t.about, [])
+        if "order" in t.types:
+            out.extend(_order_questions(t, pool_records, art, seed))
+        for rec in pool_records:
+            out.extend(_apply(t, rec, pool_records, art, seed))
+    seen: set[str] = set()
+    kept = []
+    for q in out:
+        key = re.sub(r"\W+", " ", q.prompt.lower()).strip()
+        if q.type == "order":
+            key += "|" + "|".join(sorted(q.options))
+        if key in seen or q.id in {k.id for k in kept}:
+            continue
+        seen.add(key)
+        kept.append(q)
+    return kept
+
+
+def _eligible(t: Template, rec: Record, same_kind: list[Record]) -> bool:
+    if any(not rec.get(f) for f in t.require) or any(rec.get(f) for f in t.absent):
+        return False
+    if t.answer and not rec.get(t.answer):
+        return False
+    for f in t.unique:
+        value = rec.get(f).casefold()
+        if sum(1 for r in same_kind if r.get(f).casefold() == value) > 1:
+            return False
+    return True
+
+
+def _apply(t: Template, rec: Record, same_kind: list[Record], art, seed: int) -> list[Question]:
+    if not _eligible(t, rec, same_kind):
+        return []
+    answer = rec.get(t.answer)
+    qid_base = _qid(art.slug, t.id, rec.identity)
+    source = Source(text=rec.source_text, where=rec.source_where, title=art.title, url=art.url)
+    explanation = _fill(t.explanation, rec.fields) or "" if t.explanation else ""
+    wrong = distractors.pick(t, rec, same_kind, answer, seed)
+    out: list[Question] = []
+    for ty, wording in t.types.items():
+        if ty == "order":
+            continue
+        qid = f"{qid_base}:{ty}"
+        prompt = _fill(wording, {**rec.fields, "value": answer, "value_the": with_article(answer)})
+        if prompt is None:
+            continue
+        q = None
+        if ty == "basic" or ty == "cloze":
+            q = Question(qid, t.topic, ty, prompt, answer, source, template=t.id,
+                         explanation=explanation)  # fmt: skip
+        elif ty == "mcq":
+            if len(wrong) < 3:
+                continue
+            options = [answer, *wrong[:3]]
+            _rng(seed, qid).shuffle(options)
+            q = Question(qid, t.topic, ty, prompt, answer, source, options=tuple(options),
+                         correct=(options.index(answer),), template=t.id,
+                         explanation=explanation)  # fmt: skip
+        elif ty == "truefalse":
+            truth = _rng(seed, qid, "tf").random() < 0.5 or not wrong
+            value = answer if truth else wrong[0]
+            statement = _fill(
+                wording, {**rec.fields, "value": value, "value_the": with_article(value)}
+            )
+            if statement is None:
+                continue
+            expl = explanation
+            if not truth:
+                fact = _fill(
+                    wording, {**rec.fields, "value": answer, "value_the": with_article(answer)}
+                )
+                expl = f"False: {fact}" + (f" {explanation}" if explanation else "")
+            q = Question(qid, t.topic, ty, statement, "True" if truth else "False", source,
+                         options=("True", "False"), correct=(0 if truth else 1,),
+                         template=t.id, explanation=expl,
+                         extra={"fact": answer})  # fmt: skip
+        if q is not None and not problems(q):
+            out.append(q)
+    return out
+
+
+def _order_questions(t: Template, recs: list[Record], art, seed: int) -> list[Question]:
+    """Groups of four events, days apart, to put in order; each group asked once."""
+    usable = [r for r in recs if r.get("clause") and not r.get("by") and _eligible(t, r, [])]
+    usable.sort(key=lambda r: (r.get("iso"), r.identity))
+    chosen: list[Record] = []
+    for r in usable:  # one event a day, so the order is never in doubt
+        if not chosen or r.get("iso") != chosen[-1].get("iso"):
+            chosen.append(r)
+    out: list[Question] = []
+    wording = t.types["order"]
+    for i in range(0, len(chosen) - 3, 4):
+        group = chosen[i : i + 4]
+        identity = "|".join(r.identity for r in group)
+        qid = f"{_qid(art.slug, t.id, identity)}:order"
+        items = [r.get("clause") for r in group]
+        shown = list(range(4))
+        _rng(seed, qid).shuffle(shown)
+        options = tuple(items[k] for k in shown)
+        correct = tuple(shown.index(k) for k in range(4))
+        letters = "ABCD"
+        answer = ", ".join(f"{letters[correct[k]]} ({group[k].get('date')})" for k in range(4))
+        prompt = _fill(wording, group[0].fields)
+        if prompt is None:
+            continue
+        source = Source(
+            text=" / ".join(f"{r.get('date')}: {r.source_text}" for r in group),
+            where="; ".join(dict.fromkeys(r.source_where for r in group)),
+            title=art.title,
+            url=art.url,
+        )
+        q = Question(qid, t.topic, "order", prompt, answer, source, options=options,
+                     correct=correct, template=t.id, explanation="")  # fmt: skip
+        if not problems(q):
+            out.append(q)
+    return out

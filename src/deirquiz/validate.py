@@ -1,0 +1,75 @@
+"""The rules every question passes before anyone sees it. A question that fails is not made."""
+
+from __future__ import annotations
+
+import re
+
+from .model import Question
+
+_PLACEHOLDER = re.compile(r"\{[^{}]*\}")
+_RELATIVE = re.compile(
+    r"\b(?:the (?:next|following|previous|preceding) day|a day (?:later|earlier)|"
+    r"that (?:day|night|evening)|by midnight|the same day)\b",
+    re.IGNORECASE,
+)
+_DATE_WITH_YEAR = re.compile(r"\b\d{1,2} [A-Z][a-z]+ \d{4}\b")
+_DAY_MONTH = re.compile(
+    r"\b\d{1,2} (?:January|February|March|April|May|June|July|August|September|October|"
+    r"November|December)\b"
+)
+_PRONOUN_START = re.compile(r"^(?:they|it|its|their|he|she|this|these|those)\b", re.IGNORECASE)
+_UNKNOWN = {"unknown", "n/a", "none", "?"}
+
+
+def _norm(s: str) -> str:
+    return re.sub(r"[^\w]+", " ", s.casefold()).strip()
+
+
+def problems(q: Question) -> list[str]:
+    """What is wrong with a question; empty when it may be kept."""
+    out: list[str] = []
+    text = q.prompt
+    if not text.strip() or not q.answer.strip():
+        out.append("empty prompt or answer")
+    if _PLACEHOLDER.search(text) or _PLACEHOLDER.search(q.answer):
+        out.append("unfilled placeholder")
+    if _norm(q.answer) in _UNKNOWN or any(_norm(o) in _UNKNOWN for o in q.options):
+        out.append("'Unknown' is no answer")
+    if _PRONOUN_START.match(text):
+        out.append("starts with a pronoun")
+    if q.type != "truefalse" and q.type != "order":
+        visible = text.replace("_____", " ")
+        if _norm(q.answer) and f" {_norm(q.answer)} " in f" {_norm(visible)} ":
+            out.append("the answer is in the prompt")
+    if q.type == "cloze" and text.count("_____") != 1:
+        out.append("a cloze needs exactly one blank")
+    if q.type in ("mcq", "order"):
+        if len(q.options) != 4:
+            out.append("needs four options")
+        if len({_norm(o) for o in q.options}) != len(q.options):
+            out.append("options repeat")
+        for i, a in enumerate(q.options):
+            for b in q.options[i + 1 :]:
+                na, nb = f" {_norm(a)} ", f" {_norm(b)} "
+                if q.type == "mcq" and (na in nb or nb in na):
+                    out.append("an option is a variant of another")
+    if q.type == "mcq":
+        if len(q.correct) != 1 or q.options[q.correct[0]] != q.answer:
+            out.append("the marked option is not the answer")
+        if sum(1 for o in q.options if _norm(o) == _norm(q.answer)) != 1:
+            out.append("the answer is not among the options exactly once")
+    if q.type == "order" and sorted(q.correct) != [0, 1, 2, 3]:
+        out.append("the order is not a permutation")
+    if q.type == "truefalse" and q.answer not in ("True", "False"):
+        out.append("true/false answers True or False")
+    rel = _RELATIVE.search(text)
+    if rel:
+        first = _DATE_WITH_YEAR.search(text)
+        if not first or first.start() > rel.start():
+            out.append("a relative date without its day")
+    days = _DAY_MONTH.search(text)
+    if days and not _DATE_WITH_YEAR.search(text) and not re.search(r"\b\d{4}\b", text):
+        out.append("a date without its year")
+    if text.count("(") != text.count(")") or text.count("“") != text.count("”"):
+        out.append("unbalanced brackets or quotes")
+    return out

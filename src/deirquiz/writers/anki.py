@@ -1,0 +1,431 @@
+"""Anki packages (.apkg): one deck per quiz, a subdeck per topic, note types of our own.
+
+Anki matches notes on re-import by GUID and note types by id, and silently skips a note whose note
+type's fields have changed. So every id here derives from a stable name (the question id, the deck
+name, "deirquiz Basic v1"), and a note type's fields are frozen: a new field means a new "v2" type.
+
+genanki copies field text into the package unescaped, and Anki reads fields as HTML and re-reads
+them for its own syntax (``{{c1::…}}``, ``[sound:…]``). Article text therefore goes through
+``_text`` (HTML-escaped, braces and brackets as entities) before it touches a field; only this
+module writes markup.
+"""
+
+from __future__ import annotations
+
+import hashlib
+import html
+import io
+import itertools
+import re
+import sqlite3
+import string
+import time
+import zipfile
+from collections.abc import Callable, Sequence
+from dataclasses import dataclass
+from pathlib import Path
+
+from ..model import DeirquizError, Question, Quiz
+from ..output import write_atomic
+
+LICENCE_URL = "https://creativecommons.org/licenses/by-sa/4.0/"
+
+# genanki's advice for model ids is randrange(1 << 30, 1 << 31); we hash a name into that range.
+_ID_LOW, _ID_HIGH = 1 << 30, 1 << 31
+
+# --- text to field HTML -----------------------------------------------------------------------
+
+# \x1f separates fields inside Anki's notes table; control characters have no business in a card.
+_CONTROL = re.compile(r"[\x00-\x08\x0b-\x1f\x7f]")
+# Anki parses fields for {{c1::…}} (cloze) and [sound:…], [anki:…], [latex] tags after
+# rendering; entities keep article text from ever forming them.
+_INERT = str.maketrans({"{": "&#123;", "}": "&#125;", "[": "&#91;", "]": "&#93;"})
+_BLANK = re.compile(r"_{3,}")
+_TRUE_OR_FALSE = re.compile(r"^\s*true\s+or\s+false\s*[:?]\s*", re.IGNORECASE)
+
+
+def _text(s: str) -> str:
+    """Article text as inert field HTML: escaped, no Anki syntax, line breaks kept."""
+    s = _CONTROL.sub("", s.replace("\r\n", "\n"))
+    return html.escape(s).translate(_INERT).replace("\n", "<br>")
+
+
+def _url(url: str | None) -> str | None:
+    """An http(s) URL as an attribute value; anything else (javascript:, data:) is dropped."""
+    if not url or not re.match(r"https?://", url, re.IGNORECASE) or _CONTROL.search(url):
+        return None
+    return _text(url)
+
+
+def _link(title: str, url: str | None) -> str:
+    href = _url(url)
+    return f'<a href="{href}">{_text(title)}</a>' if href else _text(title)
+
+
+def stable_id(name: str) -> int:
+    """A model or deck id from a name: the same name gives the same id on every machine."""
+    digest = int.from_bytes(hashlib.sha256(name.encode("utf-8")).digest()[:8], "big")
+    return _ID_LOW + digest % (_ID_HIGH - _ID_LOW)
+
+
+def _tag(part: str) -> str:
+    """A piece of a tag: no spaces or quotes (Anki splits on them), no ':' (hierarchy)."""
+    return re.sub(r"[\s\"\x00-\x1f:]+", "_", part).strip("_") or "none"
+
+
+def _tags(q: Question, quiz: Quiz) -> list[str]:
+    return ["deirquiz", f"topic::{_tag(q.topic)}", f"type::{_tag(q.type)}", _tag(quiz.slug)]
+
+
+def _deck_part(name: str) -> str:
+    """One level of a deck name: '::' would nest, control characters would corrupt it."""
+    name = " ".join(_CONTROL.sub(" ", name).split()).replace("::", ":")
+    return name or "Untitled"
+
+
+def topic_heading(topic: str) -> str:
+    """'commanders' -> 'Commanders' (rest of the name untouched, so 'ISIL units' stays)."""
+    words = topic.replace("_", " ").strip()
+    return words[:1].upper() + words[1:]
+
+
+# --- note types -------------------------------------------------------------------------------
+
+_HEADER = '<div class="dq-article">{{Article}}</div>'
+_EXPLANATION = '{{#Explanation}}<div class="dq-explanation">{{Explanation}}</div>{{/Explanation}}'
+_SOURCE = '<div class="dq-source">{{Source}}</div>'
+_LETTERS = string.ascii_uppercase
+
+
+def _mcq_options(extra_class: str) -> str:
+    items = "".join(
+        f'{{{{#{x}}}}}<li class="dq-opt dq-opt-{x}"><span class="dq-letter">{x}</span> '
+        f"{{{{{x}}}}}</li>{{{{/{x}}}}}"
+        for x in "ABCD"
+    )
+    return f'<ol class="dq-options{extra_class}">{items}</ol>'
+
+
+@dataclass(frozen=True)
+class NoteType:
+    """What a genanki.Model needs, as plain data so importing this module stays cheap."""
+
+    name: str
+    card: str  # the template's name, shown as "Card" in Anki's browser
+    fields: tuple[str, ...]
+    front: str
+    back: str
+    cloze: bool = False
+
+
+NOTE_TYPES: dict[str, NoteType] = {
+    "basic": NoteType(
+        "deirquiz Basic v1",
+        "Basic",
+        ("Prompt", "Answer", "Explanation", "Source", "Article"),
+        f'<div class="dq dq-basic">{_HEADER}<div class="dq-prompt">{{{{Prompt}}}}</div></div>',
+        '{{FrontSide}}<hr id="answer"><div class="dq dq-basic">'
+        f'<div class="dq-answer">{{{{Answer}}}}</div>{_EXPLANATION}{_SOURCE}</div>',
+    ),
+    "mcq": NoteType(
+        "deirquiz Multiple choice v1",
+        "Multiple choice",
+        ("Prompt", "A", "B", "C", "D", "Correct", "Explanation", "Source", "Article"),
+        f'<div class="dq dq-mcq">{_HEADER}<div class="dq-prompt">{{{{Prompt}}}}</div>'
+        f"{_mcq_options('')}</div>",
+        f'<div class="dq dq-mcq">{_HEADER}<div class="dq-prompt">{{{{Prompt}}}}</div>'
+        f"{_mcq_options(' dq-marked dq-correct-{{Correct}}')}"
+        '<hr id="answer"><div class="dq-answer">Answer: {{Correct}}</div>'
+        f"{_EXPLANATION}{_SOURCE}</div>",
+    ),
+    "truefalse": NoteType(
+        "deirquiz True/False v1",
+        "True/False",
+        ("Statement", "Answer", "Explanation", "Source", "Article"),
+        f'<div class="dq dq-truefalse">{_HEADER}<div class="dq-kicker">True or false?</div>'
+        '<div class="dq-prompt">{{Statement}}</div></div>',
+        '{{FrontSide}}<hr id="answer"><div class="dq dq-truefalse">'
+        '<div class="dq-answer dq-tf dq-tf-{{Answer}}">{{Answer}}</div>'
+        f"{_EXPLANATION}{_SOURCE}</div>",
+    ),
+    "cloze": NoteType(
+        "deirquiz Cloze v1",
+        "Cloze",
+        ("Text", "Extra", "Source", "Article"),
+        f'<div class="dq dq-cloze">{_HEADER}<div class="dq-prompt">{{{{cloze:Text}}}}</div></div>',
+        f'<div class="dq dq-cloze">{_HEADER}<div class="dq-prompt">{{{{cloze:Text}}}}</div>'
+        '<hr id="answer">{{#Extra}}<div class="dq-explanation">{{Extra}}</div>{{/Extra}}'
+        f"{_SOURCE}</div>",
+        cloze=True,
+    ),
+    "order": NoteType(
+        "deirquiz Order v1",
+        "Order",
+        ("Prompt", "Items", "Order", "Explanation", "Source", "Article"),
+        f'<div class="dq dq-order">{_HEADER}<div class="dq-prompt">{{{{Prompt}}}}</div>'
+        "{{Items}}</div>",
+        '{{FrontSide}}<hr id="answer"><div class="dq dq-order">'
+        f'<div class="dq-answer">{{{{Order}}}}</div>{_EXPLANATION}{_SOURCE}</div>',
+    ),
+}
+
+_CORRECT_SELECTORS = ", ".join(f".dq-correct-{x} .dq-opt-{x}" for x in "ABCD")
+_CORRECT_AFTER = ", ".join(f".dq-correct-{x} .dq-opt-{x}::after" for x in "ABCD")
+
+CSS = f"""\
+.card {{
+  --dq-fg: #1f2328; --dq-muted: #59636e; --dq-bg: #ffffff; --dq-rule: #d1d9e0;
+  --dq-accent: #0969da; --dq-ok: #1a7f37; --dq-ok-bg: #dafbe1; --dq-bad: #cf222e;
+  --dq-bad-bg: #ffebe9;
+  font-family: system-ui, -apple-system, "Segoe UI", Roboto, "Helvetica Neue", Arial, sans-serif;
+  font-size: 20px; line-height: 1.45; text-align: left;
+  color: var(--dq-fg); background-color: var(--dq-bg);
+}}
+.card.nightMode, .card.night_mode, .nightMode .card, .night_mode .card {{
+  --dq-fg: #e6edf3; --dq-muted: #9da7b3; --dq-bg: #2c2c2c; --dq-rule: #4a525c;
+  --dq-accent: #6cb6ff; --dq-ok: #57d375; --dq-ok-bg: #1f3a27; --dq-bad: #ff7b72;
+  --dq-bad-bg: #442726;
+}}
+.dq {{ max-width: 36em; margin: 0 auto; overflow-wrap: break-word; }}
+.dq a {{ color: var(--dq-accent); }}
+.dq-article, .dq-kicker {{
+  font-size: 0.7em; color: var(--dq-muted); text-transform: uppercase; letter-spacing: 0.04em;
+  margin-bottom: 0.5em;
+}}
+.dq-prompt {{ font-weight: 600; }}
+.dq-options {{ list-style: none; padding: 0; margin: 1em 0; }}
+.dq-opt {{
+  border: 1px solid var(--dq-rule); border-radius: 0.5em; padding: 0.45em 0.75em;
+  margin: 0.4em 0;
+}}
+.dq-letter {{ display: inline-block; min-width: 1.5em; font-weight: 700; color: var(--dq-accent); }}
+.dq-marked .dq-opt {{ opacity: 0.6; }}
+{_CORRECT_SELECTORS} {{
+  opacity: 1; font-weight: 700; color: var(--dq-ok); background: var(--dq-ok-bg);
+  border-color: var(--dq-ok);
+}}
+{_CORRECT_AFTER} {{
+  content: " \\2713";
+}}
+.dq-answer {{ font-weight: 700; margin: 0.5em 0; }}
+.dq-tf {{ display: inline-block; padding: 0.2em 0.7em; border-radius: 0.5em; }}
+.dq-tf-True {{ color: var(--dq-ok); background: var(--dq-ok-bg); }}
+.dq-tf-True::before {{ content: "\\2713  "; }}
+.dq-tf-False {{ color: var(--dq-bad); background: var(--dq-bad-bg); }}
+.dq-tf-False::before {{ content: "\\2717  "; }}
+.dq-order-list {{ margin: 0.4em 0 0; padding-left: 1.6em; font-weight: 400; }}
+.dq-explanation {{ margin-top: 0.8em; }}
+.dq-source {{ margin-top: 1em; font-size: 0.75em; color: var(--dq-muted); }}
+.dq-quote {{
+  margin: 0 0 0.3em; padding-left: 0.75em; border-left: 3px solid var(--dq-rule);
+  font-style: italic;
+}}
+.cloze {{ font-weight: 700; color: var(--dq-accent); }}
+hr#answer {{ border: 0; border-top: 1px solid var(--dq-rule); margin: 1em 0; }}
+@media (max-width: 480px) {{
+  .card {{ font-size: 18px; }}
+  .dq-opt {{ padding: 0.4em 0.6em; }}
+}}
+"""
+
+
+# --- questions to fields ----------------------------------------------------------------------
+
+
+def _fail(q: Question, what: str) -> DeirquizError:
+    return DeirquizError(f"question {q.id}", what)
+
+
+def _source_html(q: Question, quiz: Quiz) -> str:
+    """The sentence or infobox text the answer comes from, where it is, and the article link."""
+    title = q.source.title or quiz.title
+    cite = _link(title, q.source.url or quiz.url) + " (Wikipedia)"
+    if q.source.where:
+        cite += f" · {_text(q.source.where)}"
+    quote = f'<blockquote class="dq-quote">{_text(q.source.text)}</blockquote>'
+    return (quote if q.source.text.strip() else "") + f'<div class="dq-cite">{cite}</div>'
+
+
+def _basic(q: Question) -> list[str]:
+    return [_text(q.prompt), _text(q.answer), _text(q.explanation)]
+
+
+def _mcq(q: Question) -> list[str]:
+    if not 2 <= len(q.options) <= 4:
+        raise _fail(q, f"a multiple-choice question needs 2 to 4 options, not {len(q.options)}")
+    if len(q.correct) != 1 or not 0 <= q.correct[0] < len(q.options):
+        raise _fail(q, f"'correct' must name one of the options, not {q.correct}")
+    options = [_text(o) for o in q.options] + [""] * (4 - len(q.options))
+    return [_text(q.prompt), *options, _LETTERS[q.correct[0]], _text(q.explanation)]
+
+
+def _truefalse(q: Question) -> list[str]:
+    answer = {"true": "True", "false": "False"}.get(q.answer.strip().lower())
+    if answer is None:
+        raise _fail(q, f"a true/false answer must be True or False, not {q.answer!r}")
+    statement = _TRUE_OR_FALSE.sub("", q.prompt)  # the card type says "True or false?" itself
+    return [_text(statement), answer, _text(q.explanation)]
+
+
+def _cloze(q: Question) -> list[str]:
+    parts = _BLANK.split(q.prompt)
+    if len(parts) != 2:
+        raise _fail(q, "a cloze prompt needs exactly one _____ blank")
+    # Inside {{c1::…}} a '::' would start a hint, so colons of the answer become entities too.
+    answer = _text(q.answer).replace(":", "&#58;")
+    return [f"{_text(parts[0])}{{{{c1::{answer}}}}}{_text(parts[1])}", _text(q.explanation)]
+
+
+def _order(q: Question) -> list[str]:
+    n = len(q.options)
+    if n < 2 or n > len(_LETTERS) or sorted(q.correct) != list(range(n)):
+        raise _fail(q, "an order question needs 'correct' to list every option once")
+    items = "".join(
+        f'<li class="dq-opt"><span class="dq-letter">{_LETTERS[i]}</span> {_text(o)}</li>'
+        for i, o in enumerate(q.options)
+    )
+    steps = "".join(
+        f'<li><span class="dq-letter">{_LETTERS[i]}</span> {_text(q.options[i])}</li>'
+        for i in q.correct
+    )
+    order = _text(q.answer) + f'<ol class="dq-order-list">{steps}</ol>'
+    return [_text(q.prompt), f'<ol class="dq-options">{items}</ol>', order, _text(q.explanation)]
+
+
+_FIELDS: dict[str, Callable[[Question], list[str]]] = {
+    "basic": _basic,
+    "mcq": _mcq,
+    "truefalse": _truefalse,
+    "cloze": _cloze,
+    "order": _order,
+}
+
+
+def note_fields(q: Question, quiz: Quiz) -> list[str]:
+    """The note's fields, in its note type's order, every piece of article text escaped."""
+    if q.type not in _FIELDS:
+        raise _fail(q, f"unknown question type {q.type!r}")
+    if not q.prompt.strip() or not q.answer.strip():
+        raise _fail(q, "empty prompt or answer")
+    fields = _FIELDS[q.type](q)
+    fields += [_source_html(q, quiz), _text(q.source.title or quiz.title)]
+    assert len(fields) == len(NOTE_TYPES[q.type].fields)
+    return fields
+
+
+# --- decks ------------------------------------------------------------------------------------
+
+
+def _articles(quiz: Quiz) -> list[tuple[str, str | None]]:
+    """(title, url) of every article the quiz quotes, the quiz's own first, each once."""
+    pairs = [(quiz.title, quiz.url), *((q.source.title, q.source.url) for q in quiz.questions)]
+    linked: dict[str, str] = {}
+    for title, url in pairs:
+        if title and url:
+            linked.setdefault(url, title)
+    return [(t, u) for u, t in linked.items()] or [(quiz.title, None)]
+
+
+def deck_description(quiz: Quiz) -> str:
+    """The credit Wikipedia's licence asks for: article link, licence, and that we adapted it."""
+    articles = _articles(quiz)
+    links = ", ".join(_link(t, u) for t, u in articles)
+    noun = "article" if len(articles) == 1 else "articles"
+    return (
+        f"Quiz questions generated by deirquiz from the Wikipedia {noun} {links}. "
+        "Wikipedia's text is available under the "
+        f'<a href="{LICENCE_URL}">Creative Commons Attribution-ShareAlike 4.0 License</a> '
+        "(CC BY-SA 4.0); these cards quote and adapt it under the same licence."
+    )
+
+
+def _topics(quiz: Quiz) -> list[str]:
+    """Topics with questions, in the quiz's order first, then in order of appearance."""
+    used = dict.fromkeys(q.topic for q in quiz.questions)
+    return [t for t in dict.fromkeys([*quiz.topics, *used]) if t in used]
+
+
+# --- writing ----------------------------------------------------------------------------------
+
+
+def _zip_entry(name: str) -> zipfile.ZipInfo:
+    info = zipfile.ZipInfo(name, date_time=(1980, 1, 1, 0, 0, 0))  # no wall clock in the zip
+    info.compress_type = zipfile.ZIP_DEFLATED
+    return info
+
+
+def _package_bytes(package, timestamp: float) -> bytes:
+    """The .apkg as bytes. genanki's own write_to_file leaves its sqlite file in the system temp
+    folder; an in-memory database serialised into the zip leaves nothing behind."""
+    conn = sqlite3.connect(":memory:")
+    try:
+        package.write_to_db(conn.cursor(), timestamp, itertools.count(int(timestamp * 1000)))
+        conn.commit()
+        db = conn.serialize()
+    finally:
+        conn.close()
+    buf = io.BytesIO()
+    with zipfile.ZipFile(buf, "w") as z:
+        z.writestr(_zip_entry("collection.anki2"), db)
+        z.writestr(_zip_entry("media"), "{}")
+    return buf.getvalue()
+
+
+def write_apkg(quizzes: Sequence[Quiz], path: Path, *, timestamp: float | None = None) -> int:
+    """Write ``quizzes`` as one Anki package at ``path``; return the number of notes.
+
+    ``timestamp`` (seconds) stamps notes and note types; Anki's default import updates a note only
+    when its stamp is newer than the collection's, so it defaults to now. Pass a fixed value for
+    a byte-identical package.
+    """
+    import genanki  # heavy: keep the CLI's start fast
+
+    timestamp = time.time() if timestamp is None else timestamp
+    models = {
+        kind: genanki.Model(
+            stable_id(nt.name),
+            nt.name,
+            fields=[{"name": f} for f in nt.fields],
+            templates=[{"name": nt.card, "qfmt": nt.front, "afmt": nt.back}],
+            css=CSS,
+            model_type=genanki.Model.CLOZE if nt.cloze else genanki.Model.FRONT_BACK,
+        )
+        for kind, nt in NOTE_TYPES.items()
+    }
+    decks: dict[str, genanki.Deck] = {}
+    written: dict[str, Question] = {}
+
+    def deck(name: str, quiz: Quiz) -> genanki.Deck:
+        if name not in decks:
+            decks[name] = genanki.Deck(
+                stable_id(f"deirquiz deck {name}"), name, deck_description(quiz)
+            )
+        return decks[name]
+
+    for quiz in quizzes:
+        title = _deck_part(quiz.title)
+        deck(title, quiz)
+        by_topic = {
+            t: deck(f"{title}::{_deck_part(topic_heading(t))}", quiz) for t in _topics(quiz)
+        }
+        for q in quiz.questions:
+            if q.id in written:
+                if written[q.id] != q:
+                    raise _fail(q, "two different questions share this id")
+                continue  # the same question twice (e.g. a quiz combined with itself)
+            fields = note_fields(q, quiz)
+            note = genanki.Note(
+                model=models[q.type],
+                fields=fields,
+                tags=_tags(q, quiz),
+                guid=genanki.guid_for(q.id),
+                due=len(written),  # new cards come up in quiz order
+            )
+            by_topic[q.topic].add_note(note)
+            written[q.id] = q
+    data = _package_bytes(genanki.Package(list(decks.values())), timestamp)
+    try:
+        write_atomic(path, data)
+    except OSError as e:
+        raise DeirquizError(str(path), f"cannot write the Anki package: {e.strerror or e}") from e
+    return len(written)
