@@ -229,6 +229,6 @@ def events(article: Article) -> list[Event]:
                         clause=_clause(sentence, mention, found),
                         by=mention.by,
                         index=index,
-                    )  # fmt: skip
+                    )
                 )
     return out

@@ -96,7 +96,7 @@ def overview(article: Article) -> list[Overview]:
                     value=dates.fmt_range(*rng),
                     start=rng[0],
                     end=rng[1],
-                )  # fmt: skip
+                )
             )
     for key in ("place", "partof", "territory"):
         if key in box and box[key].text and not is_unknown(box[key].text):
@@ -198,7 +198,7 @@ def combatants(article: Article) -> list[Combatant]:
                             group=group or ("part" if sub else None),
                             country=country,
                             leader=first and not sub,
-                        )  # fmt: skip
+                        )
                     )
                     first = False
                     country = None
@@ -306,7 +306,7 @@ def units(article: Article) -> list[Unit]:
                     ancestors=ancestors,
                     country=country,
                     level=level,
-                )  # fmt: skip
+                )
             )
             stack.append((level, name))
     return out
@@ -375,7 +375,7 @@ def casualties(article: Article, year: int | None) -> list[Casualty]:
                     claimed_by=claimed_by,
                     periods=tuple(periods),
                     who=who,
-                )  # fmt: skip
+                )
             )
     return out
 
@@ -400,7 +400,7 @@ def strength(article: Article) -> list[Strength]:
                     text=line,
                     count=m.group("count").strip(),
                     who=(m.group("who") or None),
-                )  # fmt: skip
+                )
             )
     return out
 
