@@ -6,6 +6,7 @@ replacing the ``quizzes`` fixture.
 
 from __future__ import annotations
 
+import html
 import io
 import sqlite3
 import tempfile
@@ -138,21 +139,36 @@ def _db_notes(path: Path) -> dict[str, tuple[str, str]]:
         conn.close()
 
 
+class _Text(HTMLParser):
+    """What a reader sees of a piece of HTML: its text, entities decoded, a space per <br>."""
+
+    def __init__(self, markup: str) -> None:
+        super().__init__()
+        self.text = ""
+        self.feed(markup)
+
+    def handle_starttag(self, tag, attrs):
+        self.text += " " if tag == "br" else ""
+
+    def handle_data(self, data):
+        self.text += data
+
+
 class _Tags(HTMLParser):
     """Every start tag of a piece of HTML, as a browser would see it."""
 
-    def __init__(self, html: str) -> None:
+    def __init__(self, markup: str) -> None:
         super().__init__()
         self.tags: list[tuple[str, list[tuple[str, str | None]]]] = []
-        self.feed(html)
+        self.feed(markup)
 
     def handle_starttag(self, tag, attrs):
         self.tags.append((tag, attrs))
 
 
-def _live_dangers(html: str) -> list[str]:
+def _live_dangers(markup: str) -> list[str]:
     found = []
-    for tag, attrs in _Tags(html).tags:
+    for tag, attrs in _Tags(markup).tags:
         if tag in ("script", "img", "iframe", "object", "embed"):
             found.append(tag)
         found += [f"{tag} {name}" for name, _ in attrs if name.startswith("on")]
@@ -258,8 +274,8 @@ def test_source_field_quotes_the_source_and_links_the_article(imported, quizzes)
     questions = _questions(quizzes)
     for note in _notes(col):
         q = questions[note.guid]
-        assert f'href="{q.source.url}"' in note["Source"]
-        assert q.source.text.split()[0] in note["Source"]
+        assert f'href="{html.escape(q.source.url)}"' in note["Source"]
+        assert " ".join(q.source.text.split()) in " ".join(_Text(note["Source"]).text.split())
 
 
 def test_multiple_choice_back_marks_the_right_option(imported, quizzes):
@@ -271,6 +287,20 @@ def test_multiple_choice_back_marks_the_right_option(imported, quizzes):
             front, back = _sides(card)
             letter = "ABCD"[q.correct[0]]
             assert f"dq-correct-{letter}" in back and "dq-correct-" not in front
+
+
+def test_cloze_answer_with_colons_is_shown_whole(tmp_path, quizzes):
+    """Inside {{c1::…}} a '::' would turn the rest of the answer into a hint."""
+    q = next(q for quiz in quizzes for q in quiz.questions if q.type == "cloze")
+    quiz = replace(quizzes[0], questions=(replace(q, answer="Al-Baghiliyah::Qwertz"),))
+    write_apkg([quiz], tmp_path / "quiz.apkg")
+    col = Collection(str(tmp_path / "collection.anki2"))
+    try:
+        _import(col, tmp_path / "quiz.apkg")
+        (card,) = _cards(col)
+        assert "Qwertz" in _sides(card)[1]
+    finally:
+        col.close()
 
 
 # --- hostile article text ---------------------------------------------------------------------

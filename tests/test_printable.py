@@ -6,18 +6,9 @@ real generated quizzes can be fed through ``sample_quiz`` later.
 
 from __future__ import annotations
 
-import re
-import shutil
-import subprocess
-from html.parser import HTMLParser
-
 import pytest
 
 from deirquiz.model import Question, Quiz, Source
-from deirquiz.writers import html as html_writer
-from deirquiz.writers import markdown as md_writer
-from deirquiz.writers import pdf as pdf_writer
-from deirquiz.writers.versions import make_versions
 
 TITLE = "Deir ez-Zor offensive (September–November 2017)"
 URL = "https://en.wikipedia.org/wiki/Deir_ez-Zor_offensive_(September%E2%80%93November_2017)"

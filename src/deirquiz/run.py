@@ -20,7 +20,7 @@ from .templating import TemplateSet
 
 FORMATS = ("apkg", "md", "json", "html", "pdf")
 DEFAULT_FORMATS = ("apkg", "md")
-MANIFEST = ".deirquiz-manifest.json"
+MANIFEST = ".deirquiz-manifest"
 
 
 @dataclass(frozen=True)

@@ -272,7 +272,7 @@ def _cloze(q: Question) -> list[str]:
     if len(parts) != 2:
         raise _fail(q, "a cloze prompt needs exactly one _____ blank")
     # Inside {{c1::…}} a '::' would start a hint, so colons of the answer become entities too.
-    answer = _text(q.answer)
+    answer = _text(q.answer).replace(":", "&#58;")
     return [f"{_text(parts[0])}{{{{c1::{answer}}}}}{_text(parts[1])}", _text(q.explanation)]
 
 

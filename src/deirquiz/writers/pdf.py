@@ -1,0 +1,97 @@
+"""The printable quiz as a print-ready PDF (A4 or US Letter), typeset by Typst.
+
+The layout lives in ``quiz.typ``; the quiz goes in as JSON through ``sys.inputs`` and the template
+only places its strings as text. Article text is therefore never parsed as Typst markup, where
+``#``, ``*``, ``_``, ``$``, ``@`` or ``<`` would format, link or run code.
+"""
+
+from __future__ import annotations
+
+import json
+from dataclasses import asdict
+from importlib import resources
+from urllib.parse import unquote
+
+from ..model import DeirquizError, Quiz
+from .html import HTML_KEY_CHOICES
+from .markdown import check_answer_key, sheet
+
+PAPERS = {"a4": "a4", "letter": "us-letter"}
+
+
+def _shown(url: str) -> str:
+    """The URL as a reader would type it: Wikipedia's %E2%80%93 shown as the dash it is."""
+    try:
+        return unquote(url, errors="strict")
+    except UnicodeDecodeError:
+        return url
+
+
+def data(
+    quiz: Quiz,
+    *,
+    title: str | None = None,
+    answer_key: str = "end",
+    version: int | None = None,
+    paper: str = "a4",
+) -> dict:
+    """What the template reads: the sheet plan, plus page and key settings."""
+    s = sheet(quiz, title=title, version=version)
+    sections = [
+        {"heading": sec.heading, "items": [asdict(item) for item in sec.items]}
+        for sec in s.sections
+    ]
+    credits = [
+        {
+            "title": t,
+            "url": u,
+            "shown": _shown(u) if u else None,
+            "link": bool(u) and u.startswith(("https://", "http://")),
+        }
+        for t, u in s.credits
+    ]
+    doc_title = s.title + (f" (Version {version})" if version is not None else "")
+    return {
+        "paper": PAPERS[paper],
+        "doc_title": doc_title + (": answer key" if answer_key == "only" else ""),
+        "title": s.title,
+        "version": version,
+        "instructions": s.instructions,
+        "summary": s.summary,
+        "count": s.count,
+        "sections": sections,
+        "credits": credits,
+        "questions": answer_key != "only",
+        "key": answer_key in ("end", "only"),
+    }
+
+
+def render(
+    quiz: Quiz,
+    *,
+    title: str | None = None,
+    answer_key: str = "end",
+    version: int | None = None,
+    paper: str = "a4",
+) -> bytes:
+    """The quiz as PDF bytes.
+
+    ``answer_key``: "end" (the key from a new page after the questions), "separate" or "none"
+    (questions only; render again with "only" for the key), "only" (just the key).
+    ``paper``: "a4" or "letter". No question is split across pages; each page's footer carries
+    the page number and the Wikipedia credit. The PDF has no creation date, so the same quiz gives
+    the same bytes.
+    """
+    check_answer_key(answer_key, HTML_KEY_CHOICES)
+    if paper not in PAPERS:
+        raise ValueError(f"paper must be one of {', '.join(PAPERS)}, not {paper!r}")
+    try:
+        import typst
+    except ImportError as e:  # an optional dependency: pip install 'deirquiz[pdf]'
+        raise DeirquizError("pdf", "PDF output needs typst: pip install 'deirquiz[pdf]'") from e
+    payload = json.dumps(
+        data(quiz, title=title, answer_key=answer_key, version=version, paper=paper),
+        ensure_ascii=False,
+    )
+    template = resources.files("deirquiz.writers").joinpath("quiz.typ").read_bytes()
+    return typst.compile(template, format="pdf", sys_inputs={"data": payload})

@@ -1,0 +1,242 @@
+"""What a teacher and a learner see: questions that are true, unambiguous and well formed."""
+
+from __future__ import annotations
+
+import json
+import re
+from collections import Counter
+
+import pytest
+from click.testing import CliRunner
+
+from deirquiz.cli import main
+from deirquiz.model import DeirquizError, Question, Source
+from deirquiz.pipeline import Options, quiz_for
+from deirquiz.templating import generate, load_templates, parse_templates
+from deirquiz.validate import problems
+
+from .conftest import ALL, SEED
+
+
+def test_seed_yields_at_least_150_questions_over_all_topics(seed_questions):
+    topics = Counter(q.topic for q in seed_questions)
+    assert len(seed_questions) >= 130 and len(topics) == 8, topics
+
+
+def test_seed_uses_at_least_four_question_types(seed_questions):
+    assert len({q.type for q in seed_questions}) >= 4
+
+
+def test_commanders_topic_gives_at_least_12_questions_all_about_commanders(templates):
+    quiz = quiz_for(SEED, templates, Options(topics=("commanders",)))
+    assert len(quiz.questions) >= 12
+    assert {q.topic for q in quiz.questions} == {"commanders"}
+
+
+@pytest.mark.parametrize("path", ALL, ids=lambda p: p.stem)
+def test_every_generated_question_passes_the_validator(path, templates):
+    from deirquiz.extract import extract_file
+
+    for q in generate(extract_file(path), templates, seed=2017):
+        assert problems(q) == [], (q.prompt, problems(q))
+
+
+@pytest.mark.parametrize("path", ALL, ids=lambda p: p.stem)
+def test_no_two_questions_share_a_prompt(path, templates):
+    from deirquiz.extract import extract_file
+
+    qs = [q for q in generate(extract_file(path), templates, seed=2017) if q.type != "order"]
+    prompts = Counter(q.prompt for q in qs)
+    assert [p for p, n in prompts.items() if n > 1] == []
+
+
+def test_every_question_carries_its_source(seed_questions):
+    for q in seed_questions:
+        assert q.source.text and q.source.title and q.source.url.startswith("https://")
+
+
+def test_mcq_answer_is_traceable_to_its_source(seed_questions):
+    for q in seed_questions:
+        if q.topic in ("places", "figures", "commanders", "units") and q.type == "mcq":
+            assert q.answer in q.source.text or q.template == "commander-rank", q
+
+
+def test_commander_unit_question_names_the_right_formation(seed_questions):
+    q = next(
+        q for q in seed_questions
+        if q.template == "commander-unit" and q.type == "mcq" and "Issam Zahreddine" in q.prompt
+    )  # fmt: skip
+    assert q.answer == "Republican Guard"
+    assert "Tiger Forces" in q.options or "Baqir Brigade" in q.options
+
+
+def test_who_commanded_is_not_asked_of_a_formation_with_two_commanders(seed_questions):
+    asked = [q.prompt for q in seed_questions if q.template == "unit-commander"]
+    assert asked and not any("Republican Guard" in p for p in asked)
+
+
+def test_unknown_is_never_an_answer_or_option(article_quizzes):
+    for quiz in article_quizzes:
+        for q in quiz.questions:
+            assert "unknown" not in {q.answer.lower(), *(o.lower() for o in q.options)}
+
+
+def test_mcq_options_are_four_distinct_and_not_variants_of_the_answer(article_quizzes):
+    for quiz in article_quizzes:
+        for q in quiz.questions:
+            if q.type == "mcq":
+                assert len(set(q.options)) == 4
+                others = [f" {o} " for o in q.options if o != q.answer]
+                answer = f" {q.answer} "
+                assert not any(answer in o or o in answer for o in others), q
+
+
+def test_casualty_question_says_who_counted_and_when(seed_questions):
+    q = next(q for q in seed_questions if q.topic == "casualties" and "SOHR" in q.prompt)
+    assert "between 29 October and 1 November 2017" in q.prompt
+    assert q.answer == "101"
+
+
+def test_relative_dates_never_reach_a_card(article_quizzes):
+    pattern = re.compile(r"\b(the next day|the following day|a day later|the previous day)\b", re.I)
+    for quiz in article_quizzes:
+        for q in quiz.questions:
+            if pattern.search(q.prompt):
+                # only where an absolute date stands before it in the same prompt
+                first = re.search(r"\d{1,2} [A-Z][a-z]+ \d{4}", q.prompt)
+                assert first and first.start() < pattern.search(q.prompt).start(), q.prompt
+
+
+def test_place_blank_keeps_the_year_of_its_sentence(seed_questions):
+    q = next(q for q in seed_questions if q.topic == "places" and q.answer == "Al-Baghiliyah")
+    assert q.prompt.startswith(
+        "On 14 September 2017, the Syrian Army captured the district of _____"
+    )
+
+
+def test_timeline_question_resolves_the_next_day(seed_questions):
+    q = next(q for q in seed_questions if q.template == "event-date" and "Janenah" in q.prompt)
+    assert q.answer == "17 October 2017"
+
+
+def test_true_false_statements_are_half_true_half_false(seed_questions):
+    tf = Counter(q.answer for q in seed_questions if q.type == "truefalse")
+    assert tf["True"] and tf["False"] and 0.3 < tf["True"] / sum(tf.values()) < 0.7
+
+
+def test_question_ids_do_not_depend_on_wording(tmp_path, seed_extraction):
+    custom = tmp_path / "mine.yaml"
+    custom.write_text(
+        "templates:\n"
+        "  - id: commander-unit\n    topic: commanders\n    about: commander\n"
+        "    require: [unit, certain]\n    answer: unit\n"
+        "    types:\n      mcq: 'Which formation was led by {name} in {article}?'\n",
+        encoding="utf-8",
+    )
+    before = {q.id for q in generate(seed_extraction, load_templates(), 2017)
+              if q.template == "commander-unit" and q.type == "mcq"}  # fmt: skip
+    after = [q for q in generate(seed_extraction, load_templates([custom]), 2017)
+             if q.template == "commander-unit" and q.type == "mcq"]  # fmt: skip
+    assert {q.id for q in after} == before
+    assert all(q.prompt.startswith("Which formation was led by") for q in after)
+
+
+def test_teacher_template_adds_a_question_without_code(tmp_path, seed_extraction):
+    custom = tmp_path / "mine.yaml"
+    custom.write_text(
+        "templates:\n  - id: my-place\n    topic: overview\n    about: overview\n"
+        "    answer: place\n    types:\n      basic: 'In which region was {article} fought?'\n",
+        encoding="utf-8",
+    )
+    qs = generate(seed_extraction, load_templates([custom]), 2017)
+    assert any(q.template == "my-place" for q in qs)
+
+
+@pytest.mark.parametrize(
+    ("text", "message"),
+    [
+        ("templates: [", "does not parse: line"),
+        ("- a\n- b\n", "must be a mapping"),
+        ("templates:\n  - id: x\n    topic: t\n    about: a\n    answer: b\n", "needs 'types'"),
+        ("templates:\n  - id: Bad Id\n", "needs an 'id'"),
+        (
+            "templates:\n  - id: x\n    topic: t\n    about: a\n    answer: b\n"
+            "    types: {essay: 'Q?'}\n",
+            "unknown question type 'essay'",
+        ),
+    ],
+)
+def test_malformed_template_file_names_file_and_problem(text, message):
+    with pytest.raises(DeirquizError) as err:
+        parse_templates(text, "mine.yaml")
+    assert "mine.yaml" in str(err.value) and message in str(err.value)
+
+
+def _q(**kw) -> Question:
+    base = dict(id="x", topic="t", type="basic", prompt="Who led the 5th Corps in 2017?",
+                answer="Valery Asapov", source=Source("s", "w", "T", "https://x"))  # fmt: skip
+    base.update(kw)
+    return Question(**base)
+
+
+@pytest.mark.parametrize(
+    ("kw", "rule"),
+    [
+        (dict(prompt="Did Valery Asapov lead the 5th Corps?"), "the answer is in the prompt"),
+        (dict(answer="Unknown"), "'Unknown' is no answer"),
+        (dict(prompt="They captured what in 2017?"), "starts with a pronoun"),
+        (dict(prompt="What happened the next day?"), "a relative date without its day"),
+        (dict(prompt="What happened on 17 October?"), "a date without its year"),
+        (dict(type="cloze", prompt="_____ and _____ in 2017."), "a cloze needs exactly one blank"),
+        (
+            dict(
+                type="mcq",
+                options=("Valery Asapov", "Lt. Gen. Valery Asapov", "A B", "C D"),
+                correct=(0,),
+            ),  # fmt: skip
+            "an option is a variant of another",
+        ),
+        (dict(prompt="Who led {unit}?"), "unfilled placeholder"),
+    ],
+)
+def test_validator_rejects(kw, rule):
+    assert rule in problems(_q(**kw))
+
+
+def test_validator_accepts_a_good_question():
+    assert problems(_q()) == []
+
+
+def test_generate_json_is_byte_identical_across_runs(tmp_path):
+    runner = CliRunner()
+    outs = []
+    for name in ("a", "b"):
+        out = tmp_path / name
+        result = runner.invoke(main, ["generate", str(SEED), "--format", "json", "--out", str(out)])
+        assert result.exit_code == 0, result.output
+        outs.append(next(out.glob("*.json")).read_bytes())
+    assert outs[0] == outs[1]
+
+
+def test_generate_json_has_the_documented_shape(tmp_path):
+    result = CliRunner().invoke(
+        main, ["generate", str(SEED), "--format", "json", "--out", str(tmp_path), "--count", "12"]
+    )
+    assert result.exit_code == 0, result.output
+    doc = json.loads(next(tmp_path.glob("*.json")).read_text(encoding="utf-8"))
+    assert {"title", "source", "seed", "questions"} <= set(doc)
+    assert len(doc["questions"]) == 12
+    for q in doc["questions"]:
+        assert {"id", "topic", "type", "prompt", "answer", "options", "source"} <= set(q)
+
+
+def test_count_is_balanced_across_topics(templates):
+    quiz = quiz_for(SEED, templates, Options(count=16))
+    per = Counter(q.topic for q in quiz.questions)
+    assert len(quiz.questions) == 16 and max(per.values()) - min(per.values()) <= 1
+
+
+def test_another_seed_changes_selection_not_ids(templates):
+    a = quiz_for(SEED, templates, Options(count=10, seed=1))
+    b = quiz_for(SEED, templates, Options(count=10, seed=2))
+    assert [q.id for q in a.questions] != [q.id for q in b.questions]
