@@ -9,6 +9,8 @@ from __future__ import annotations
 import html
 import io
 import sqlite3
+import subprocess
+import sys
 import tempfile
 import zipfile
 from dataclasses import replace
@@ -357,6 +359,30 @@ def test_invalid_question_is_refused_and_leaves_the_old_package(tmp_path, quizze
         write_apkg([replace(quizzes[0], questions=(bad,))], path)
     assert path.read_bytes() == b"old"
     assert [p.name for p in tmp_path.iterdir()] == ["quiz.apkg"]
+
+
+def test_a_quiz_combined_with_itself_writes_each_note_once(tmp_path, quizzes):
+    count = write_apkg([quizzes[0], quizzes[0]], tmp_path / "quiz.apkg")
+    assert count == len(quizzes[0].questions) == len(_db_notes(tmp_path / "quiz.apkg"))
+
+
+def test_two_questions_under_one_id_are_refused(tmp_path, quizzes):
+    q = quizzes[0].questions[0]
+    twin = replace(q, prompt="Another question entirely?")
+    with pytest.raises(DeirquizError, match="share this id"):
+        write_apkg([replace(quizzes[0], questions=(q, twin))], tmp_path / "quiz.apkg")
+
+
+def test_unwritable_target_is_a_user_error(tmp_path, quizzes):
+    (tmp_path / "file").write_text("not a folder")
+    with pytest.raises(DeirquizError, match="cannot write"):
+        write_apkg(quizzes, tmp_path / "file" / "quiz.apkg")
+
+
+def test_importing_the_writer_does_not_import_genanki():
+    code = "import sys, deirquiz.writers.anki; print('genanki' in sys.modules)"
+    out = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, check=True)
+    assert out.stdout.strip() == "False"
 
 
 # --- re-import and determinism ----------------------------------------------------------------

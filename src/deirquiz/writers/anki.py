@@ -92,18 +92,23 @@ def topic_heading(topic: str) -> str:
 # --- note types -------------------------------------------------------------------------------
 
 _HEADER = '<div class="dq-article">{{Article}}</div>'
+_PROMPT = '<div class="dq-prompt">{{Prompt}}</div>'
+_RULE = '<hr id="answer">'
 _EXPLANATION = '{{#Explanation}}<div class="dq-explanation">{{Explanation}}</div>{{/Explanation}}'
 _SOURCE = '<div class="dq-source">{{Source}}</div>'
+_MCQ_OPTION = '{{#X}}<li class="dq-opt dq-opt-X"><span class="dq-letter">X</span> {{X}}</li>{{/X}}'
 _LETTERS = string.ascii_uppercase
 
 
-def _mcq_options(extra_class: str) -> str:
-    items = "".join(
-        f'{{{{#{x}}}}}<li class="dq-opt dq-opt-{x}"><span class="dq-letter">{x}</span> '
-        f"{{{{{x}}}}}</li>{{{{/{x}}}}}"
-        for x in "ABCD"
+def _side(kind: str, *parts: str) -> str:
+    """One side of a card in our wrapper (parts are Anki template syntax, not f-strings)."""
+    return f'<div class="dq dq-{kind}">' + "".join(parts) + "</div>"
+
+
+def _mcq_options(css_class: str) -> str:
+    return (
+        f'<ol class="{css_class}">' + "".join(_MCQ_OPTION.replace("X", x) for x in "ABCD") + "</ol>"
     )
-    return f'<ol class="dq-options{extra_class}">{items}</ol>'
 
 
 @dataclass(frozen=True)
@@ -123,109 +128,129 @@ NOTE_TYPES: dict[str, NoteType] = {
         "deirquiz Basic v1",
         "Basic",
         ("Prompt", "Answer", "Explanation", "Source", "Article"),
-        f'<div class="dq dq-basic">{_HEADER}<div class="dq-prompt">{{{{Prompt}}}}</div></div>',
-        '{{FrontSide}}<hr id="answer"><div class="dq dq-basic">'
-        f'<div class="dq-answer">{{{{Answer}}}}</div>{_EXPLANATION}{_SOURCE}</div>',
+        _side("basic", _HEADER, _PROMPT),
+        "{{FrontSide}}"
+        + _RULE
+        + _side("basic", '<div class="dq-answer">{{Answer}}</div>', _EXPLANATION, _SOURCE),
     ),
     "mcq": NoteType(
         "deirquiz Multiple choice v1",
         "Multiple choice",
         ("Prompt", "A", "B", "C", "D", "Correct", "Explanation", "Source", "Article"),
-        f'<div class="dq dq-mcq">{_HEADER}<div class="dq-prompt">{{{{Prompt}}}}</div>'
-        f"{_mcq_options('')}</div>",
-        f'<div class="dq dq-mcq">{_HEADER}<div class="dq-prompt">{{{{Prompt}}}}</div>'
-        f"{_mcq_options(' dq-marked dq-correct-{{Correct}}')}"
-        '<hr id="answer"><div class="dq-answer">Answer: {{Correct}}</div>'
-        f"{_EXPLANATION}{_SOURCE}</div>",
+        _side("mcq", _HEADER, _PROMPT, _mcq_options("dq-options")),
+        # The back repeats the options with the right one marked by CSS: dq-correct-B marks B.
+        _side(
+            "mcq",
+            _HEADER,
+            _PROMPT,
+            _mcq_options("dq-options dq-marked dq-correct-{{Correct}}"),
+            _RULE,
+            '<div class="dq-answer">Answer: {{Correct}}</div>',
+            _EXPLANATION,
+            _SOURCE,
+        ),
     ),
     "truefalse": NoteType(
         "deirquiz True/False v1",
         "True/False",
         ("Statement", "Answer", "Explanation", "Source", "Article"),
-        f'<div class="dq dq-truefalse">{_HEADER}<div class="dq-kicker">True or false?</div>'
-        '<div class="dq-prompt">{{Statement}}</div></div>',
-        '{{FrontSide}}<hr id="answer"><div class="dq dq-truefalse">'
-        '<div class="dq-answer dq-tf dq-tf-{{Answer}}">{{Answer}}</div>'
-        f"{_EXPLANATION}{_SOURCE}</div>",
+        _side(
+            "truefalse",
+            _HEADER,
+            '<div class="dq-kicker">True or false?</div>',
+            '<div class="dq-prompt">{{Statement}}</div>',
+        ),
+        "{{FrontSide}}"
+        + _RULE
+        + _side(
+            "truefalse",
+            '<div class="dq-answer dq-tf dq-tf-{{Answer}}">{{Answer}}</div>',
+            _EXPLANATION,
+            _SOURCE,
+        ),
     ),
     "cloze": NoteType(
         "deirquiz Cloze v1",
         "Cloze",
         ("Text", "Extra", "Source", "Article"),
-        f'<div class="dq dq-cloze">{_HEADER}<div class="dq-prompt">{{{{cloze:Text}}}}</div></div>',
-        f'<div class="dq dq-cloze">{_HEADER}<div class="dq-prompt">{{{{cloze:Text}}}}</div>'
-        '<hr id="answer">{{#Extra}}<div class="dq-explanation">{{Extra}}</div>{{/Extra}}'
-        f"{_SOURCE}</div>",
+        _side("cloze", _HEADER, '<div class="dq-prompt">{{cloze:Text}}</div>'),
+        _side(
+            "cloze",
+            _HEADER,
+            '<div class="dq-prompt">{{cloze:Text}}</div>',
+            _RULE,
+            '{{#Extra}}<div class="dq-explanation">{{Extra}}</div>{{/Extra}}',
+            _SOURCE,
+        ),
         cloze=True,
     ),
     "order": NoteType(
         "deirquiz Order v1",
         "Order",
         ("Prompt", "Items", "Order", "Explanation", "Source", "Article"),
-        f'<div class="dq dq-order">{_HEADER}<div class="dq-prompt">{{{{Prompt}}}}</div>'
-        "{{Items}}</div>",
-        '{{FrontSide}}<hr id="answer"><div class="dq dq-order">'
-        f'<div class="dq-answer">{{{{Order}}}}</div>{_EXPLANATION}{_SOURCE}</div>',
+        _side("order", _HEADER, _PROMPT, "{{Items}}"),
+        "{{FrontSide}}"
+        + _RULE
+        + _side("order", '<div class="dq-answer">{{Order}}</div>', _EXPLANATION, _SOURCE),
     ),
 }
 
-_CORRECT_SELECTORS = ", ".join(f".dq-correct-{x} .dq-opt-{x}" for x in "ABCD")
-_CORRECT_AFTER = ", ".join(f".dq-correct-{x} .dq-opt-{x}::after" for x in "ABCD")
-
-CSS = f"""\
-.card {{
+# Custom properties carry the colours, so night mode (.nightMode on desktop and iOS, .night_mode on
+# AnkiDroid) only swaps the palette.
+CSS = """\
+.card {
   --dq-fg: #1f2328; --dq-muted: #59636e; --dq-bg: #ffffff; --dq-rule: #d1d9e0;
   --dq-accent: #0969da; --dq-ok: #1a7f37; --dq-ok-bg: #dafbe1; --dq-bad: #cf222e;
   --dq-bad-bg: #ffebe9;
   font-family: system-ui, -apple-system, "Segoe UI", Roboto, "Helvetica Neue", Arial, sans-serif;
   font-size: 20px; line-height: 1.45; text-align: left;
   color: var(--dq-fg); background-color: var(--dq-bg);
-}}
-.card.nightMode, .card.night_mode, .nightMode .card, .night_mode .card {{
+}
+.card.nightMode, .card.night_mode, .nightMode .card, .night_mode .card {
   --dq-fg: #e6edf3; --dq-muted: #9da7b3; --dq-bg: #2c2c2c; --dq-rule: #4a525c;
   --dq-accent: #6cb6ff; --dq-ok: #57d375; --dq-ok-bg: #1f3a27; --dq-bad: #ff7b72;
   --dq-bad-bg: #442726;
-}}
-.dq {{ max-width: 36em; margin: 0 auto; overflow-wrap: break-word; }}
-.dq a {{ color: var(--dq-accent); }}
-.dq-article, .dq-kicker {{
+}
+.dq { max-width: 36em; margin: 0 auto; overflow-wrap: break-word; }
+.dq a { color: var(--dq-accent); }
+.dq-article, .dq-kicker {
   font-size: 0.7em; color: var(--dq-muted); text-transform: uppercase; letter-spacing: 0.04em;
   margin-bottom: 0.5em;
-}}
-.dq-prompt {{ font-weight: 600; }}
-.dq-options {{ list-style: none; padding: 0; margin: 1em 0; }}
-.dq-opt {{
+}
+.dq-prompt { font-weight: 600; }
+.dq-options { list-style: none; padding: 0; margin: 1em 0; }
+.dq-opt {
   border: 1px solid var(--dq-rule); border-radius: 0.5em; padding: 0.45em 0.75em;
   margin: 0.4em 0;
-}}
-.dq-letter {{ display: inline-block; min-width: 1.5em; font-weight: 700; color: var(--dq-accent); }}
-.dq-marked .dq-opt {{ opacity: 0.6; }}
-{_CORRECT_SELECTORS} {{
+}
+.dq-letter { display: inline-block; min-width: 1.5em; font-weight: 700; color: var(--dq-accent); }
+.dq-marked .dq-opt { opacity: 0.6; }
+.dq-correct-A .dq-opt-A, .dq-correct-B .dq-opt-B,
+.dq-correct-C .dq-opt-C, .dq-correct-D .dq-opt-D {
   opacity: 1; font-weight: 700; color: var(--dq-ok); background: var(--dq-ok-bg);
   border-color: var(--dq-ok);
-}}
-{_CORRECT_AFTER} {{
-  content: " \\2713";
-}}
-.dq-answer {{ font-weight: 700; margin: 0.5em 0; }}
-.dq-tf {{ display: inline-block; padding: 0.2em 0.7em; border-radius: 0.5em; }}
-.dq-tf-True {{ color: var(--dq-ok); background: var(--dq-ok-bg); }}
-.dq-tf-True::before {{ content: "\\2713  "; }}
-.dq-tf-False {{ color: var(--dq-bad); background: var(--dq-bad-bg); }}
-.dq-tf-False::before {{ content: "\\2717  "; }}
-.dq-order-list {{ margin: 0.4em 0 0; padding-left: 1.6em; font-weight: 400; }}
-.dq-explanation {{ margin-top: 0.8em; }}
-.dq-source {{ margin-top: 1em; font-size: 0.75em; color: var(--dq-muted); }}
-.dq-quote {{
+}
+.dq-correct-A .dq-opt-A::after, .dq-correct-B .dq-opt-B::after,
+.dq-correct-C .dq-opt-C::after, .dq-correct-D .dq-opt-D::after { content: " ✓"; }
+.dq-answer { font-weight: 700; margin: 0.5em 0; }
+.dq-tf { display: inline-block; padding: 0.2em 0.7em; border-radius: 0.5em; }
+.dq-tf-True { color: var(--dq-ok); background: var(--dq-ok-bg); }
+.dq-tf-True::before { content: "✓ "; }
+.dq-tf-False { color: var(--dq-bad); background: var(--dq-bad-bg); }
+.dq-tf-False::before { content: "✗ "; }
+.dq-order-list { margin: 0.4em 0 0; padding-left: 1.6em; font-weight: 400; }
+.dq-explanation { margin-top: 0.8em; }
+.dq-source { margin-top: 1em; font-size: 0.75em; color: var(--dq-muted); }
+.dq-quote {
   margin: 0 0 0.3em; padding-left: 0.75em; border-left: 3px solid var(--dq-rule);
   font-style: italic;
-}}
-.cloze {{ font-weight: 700; color: var(--dq-accent); }}
-hr#answer {{ border: 0; border-top: 1px solid var(--dq-rule); margin: 1em 0; }}
-@media (max-width: 480px) {{
-  .card {{ font-size: 18px; }}
-  .dq-opt {{ padding: 0.4em 0.6em; }}
-}}
+}
+.cloze { font-weight: 700; color: var(--dq-accent); }
+hr#answer { border: 0; border-top: 1px solid var(--dq-rule); margin: 1em 0; }
+@media (max-width: 480px) {
+  .card { font-size: 18px; }
+  .dq-opt { padding: 0.4em 0.6em; }
+}
 """
 
 
@@ -371,17 +396,9 @@ def _package_bytes(package, timestamp: float) -> bytes:
     return buf.getvalue()
 
 
-def write_apkg(quizzes: Sequence[Quiz], path: Path, *, timestamp: float | None = None) -> int:
-    """Write ``quizzes`` as one Anki package at ``path``; return the number of notes.
-
-    ``timestamp`` (seconds) stamps notes and note types; Anki's default import updates a note only
-    when its stamp is newer than the collection's, so it defaults to now. Pass a fixed value for
-    a byte-identical package.
-    """
-    import genanki  # heavy: keep the CLI's start fast
-
-    timestamp = time.time() if timestamp is None else timestamp
-    models = {
+def _models(genanki) -> dict:
+    """A genanki.Model per question type, built afresh on each call (genanki edits them)."""
+    return {
         kind: genanki.Model(
             stable_id(nt.name),
             nt.name,
@@ -392,27 +409,33 @@ def write_apkg(quizzes: Sequence[Quiz], path: Path, *, timestamp: float | None =
         )
         for kind, nt in NOTE_TYPES.items()
     }
+
+
+def _is_repeat(q: Question, written: dict[str, Question]) -> bool:
+    """True for a question already written (a quiz combined with itself); two different
+    questions under one id would overwrite each other's note in Anki, so that is refused."""
+    if q.id not in written:
+        return False
+    if written[q.id] != q:
+        raise _fail(q, "two different questions share this id")
+    return True
+
+
+def _decks(genanki, quizzes: Sequence[Quiz]) -> tuple[list, int]:
+    """The genanki decks (a title deck and its topic subdecks per quiz) and the note count."""
+    models = _models(genanki)
     decks: dict[str, genanki.Deck] = {}
     written: dict[str, Question] = {}
-
-    def deck(name: str, quiz: Quiz) -> genanki.Deck:
-        if name not in decks:
-            decks[name] = genanki.Deck(
-                stable_id(f"deirquiz deck {name}"), name, deck_description(quiz)
-            )
-        return decks[name]
-
     for quiz in quizzes:
         title = _deck_part(quiz.title)
-        deck(title, quiz)
-        by_topic = {
-            t: deck(f"{title}::{_deck_part(topic_heading(t))}", quiz) for t in _topics(quiz)
-        }
+        topics = {t: f"{title}::{_deck_part(topic_heading(t))}" for t in _topics(quiz)}
+        for name in [title, *topics.values()]:
+            if name not in decks:
+                deck_id = stable_id(f"deirquiz deck {name}")
+                decks[name] = genanki.Deck(deck_id, name, deck_description(quiz))
         for q in quiz.questions:
-            if q.id in written:
-                if written[q.id] != q:
-                    raise _fail(q, "two different questions share this id")
-                continue  # the same question twice (e.g. a quiz combined with itself)
+            if _is_repeat(q, written):
+                continue
             fields = note_fields(q, quiz)
             note = genanki.Note(
                 model=models[q.type],
@@ -421,11 +444,25 @@ def write_apkg(quizzes: Sequence[Quiz], path: Path, *, timestamp: float | None =
                 guid=genanki.guid_for(q.id),
                 due=len(written),  # new cards come up in quiz order
             )
-            by_topic[q.topic].add_note(note)
+            decks[topics[q.topic]].add_note(note)
             written[q.id] = q
-    data = _package_bytes(genanki.Package(list(decks.values())), timestamp)
+    return list(decks.values()), len(written)
+
+
+def write_apkg(quizzes: Sequence[Quiz], path: Path, *, timestamp: float | None = None) -> int:
+    """Write ``quizzes`` as one Anki package at ``path``; return the number of notes.
+
+    ``timestamp`` (seconds) stamps notes and note types. Anki's default import updates a note only
+    when its stamp is newer than the collection's copy, so it defaults to now; pass a fixed value
+    for a byte-identical package.
+    """
+    import genanki  # heavy: keep the CLI's start fast
+
+    decks, count = _decks(genanki, quizzes)
+    stamp = time.time() if timestamp is None else timestamp
+    data = _package_bytes(genanki.Package(decks), stamp)
     try:
         write_atomic(path, data)
     except OSError as e:
         raise DeirquizError(str(path), f"cannot write the Anki package: {e.strerror or e}") from e
-    return len(written)
+    return count
