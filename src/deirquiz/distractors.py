@@ -51,7 +51,7 @@ def pick(template, rec: Record, same_kind: list[Record], answer: str, seed: int)
     for other in same_kind:
         if other.identity == rec.identity:
             continue
-        if not _same(other, rec, template.pool_same):
+        if not _same(other, rec, template.pool_same) or not _fits(template, other):
             continue
         # a value the subject shares with this record is no distractor ("Republican Guard" twice)
         candidates.append(other.get(template.pool))
@@ -65,6 +65,14 @@ def pick(template, rec: Record, same_kind: list[Record], answer: str, seed: int)
         rnd.shuffle(extra)
         candidates += extra
     return _accept(candidates, answer, exclude)
+
+
+def _fits(template, other: Record) -> bool:
+    """A distractor comes from a record the template could itself ask about ('by 17 November'
+    events are no safe 'other day')."""
+    return all(other.get(f) for f in template.require) and not any(
+        other.get(f) for f in template.absent
+    )
 
 
 def _same(other: Record, rec: Record, rules: tuple[str, ...]) -> bool:

@@ -333,16 +333,23 @@ _PRONOUN_START = re.compile(
     re.IGNORECASE,
 )
 _VAGUE = re.compile(
-    r"\b(?:the|this|that)\s+(town|city|island|village|area|district|group|militants|offensive|"
-    r"attack|operation|battle|border town|site|front|river|neighbourhood|neighborhood|base|road)\b"
+    r"\b(?:the|this|that)\s+(town|island|village|area|group|militants|offensive|attack|operation|"
+    r"battle|border town|site|front|neighbourhood|neighborhood|base|road|station|pocket)\b"
     r"(?!\s+of\b)",
     re.IGNORECASE,
+)
+# "the city" may name a city the same sentence gave: "in Deir ez-Zor ... 90 percent of the city"
+_THE_CITY = re.compile(r"\bthe\s+city\b(?!\s+of\b)", re.IGNORECASE)
+_NAMED_PLACE = re.compile(
+    r"\b(?:in|of|at|into|from|near|outside|inside)\s+(?:central\s+)?[A-Z][a-z]"
 )
 _RELATIVE_WORDS = re.compile(
     r"\b(?:the (?:next|following|previous|preceding|same) day|a day (?:later|earlier)|"
     r"that (?:day|night|evening|morning)|by midnight|days? later|the day (?:before|after))\b",
     re.IGNORECASE,
 )
+_NOT_PLACES = {"ISIL", "ISIS", "The", "Syrian", "Army", "Russian", "Iraqi", "Government", "SDF"}
+_DAY_MENTION = re.compile(rf"\b{dates.DAY}\s+{dates.MONTH}")
 _PLACE_NAME = (
     r"(?:(?:[Aa]l|[Aa]d|[Aa]r|[Aa]s|[Ee]l)-)?[A-Z][\w'’]*"
     r"(?:(?:-|\s)(?:(?:al|ad|ar|as|el|ez|az|es)-)?[A-Z][\w'’]*|\s(?:al|ad|ar|as|el|ez|az|es)-[A-Z][\w'’]*)*"
@@ -352,12 +359,10 @@ _PLACE_NAME = (
 def self_contained(text: str) -> bool:
     """A statement that means the same on a card a month later: no pronoun at its head, no
     'the town' whose name only an earlier sentence gave."""
-    if _PRONOUN_START.match(text):
+    if _PRONOUN_START.match(text) or _VAGUE.search(text):
         return False
-    for m in _VAGUE.finditer(text):
-        before = text[: m.start()]
-        # the antecedent may stand earlier in the same sentence: "... Deir ez-Zor ... the city"
-        if not re.search(r"(?<![.]\s)(?<!^)\b[A-Z][a-z]+(?:[- ][A-Z][\w-]*)*", before[1:]):
+    for m in _THE_CITY.finditer(text):
+        if not _NAMED_PLACE.search(text[: m.start()]):
             return False
     return not _RELATIVE_WORDS.search(text)
 
@@ -385,6 +390,10 @@ def _absolute_sentence(e: Event) -> str | None:
 
 def _events(events: list[Event], base: dict) -> list[Record]:
     out: list[Record] = []
+    by_day: dict[str, list[str]] = {}
+    for e in events:
+        if e.clause:
+            by_day.setdefault(e.date.isoformat(), []).append(re.sub(r"\s+also\b", "", e.clause))
     for e in events:
         where = f"section: {e.section}"
         date_text = dates.fmt_range(e.date, e.end_date) if e.end_date else dates.fmt(e.date)
@@ -404,11 +413,12 @@ def _events(events: list[Event], base: dict) -> list[Record]:
         absolute = _absolute_sentence(e)
         if absolute and self_contained(absolute[absolute.find(",") + 1 :].strip()):
             fields["sentence"] = absolute
-            if absolute.startswith("On "):
+            if absolute.startswith("On ") and len(_DAY_MENTION.findall(absolute)) == 1:
                 rest = re.sub(r"^also\s+|\s+also\b", "", absolute.split(",", 1)[1].strip())
                 fields["rest"] = rest[0].lower() + rest[1:] if _lowerable(rest) else rest
             out.extend(_blanks(e, absolute, base, where))
-        out.append(Record("event", e.identity, fields, e.text, where))
+        lists = {"same_day": tuple(by_day.get(e.date.isoformat(), ()))}
+        out.append(Record("event", e.identity, fields, e.text, where, lists))
     return out
 
 
@@ -431,21 +441,22 @@ def _blanks(e: Event, sentence: str, base: dict, where: str) -> list[Record]:
     body_start = sentence.find(",") + 1
     for m in re.finditer(
         rf"\b{_CAPTURE_VERBS}\s+(?:the\s+(?:town|village|district|city|island|villages|districts|"
-        rf"towns|neighbourhoods?|neighborhoods?)\s+of\s+)?(?P<place>{_PLACE_NAME})",
+        rf"towns|neighbourhoods?|neighborhoods?)\s+of\s+)?(?P<list>{_PLACE_NAME}"
+        rf"(?:(?:,\s+|,?\s+and\s+){_PLACE_NAME})*)",
         sentence,
     ):
-        place = m.group("place").strip()
-        if place.endswith(("'s", "’s")):
-            continue
-        if place.split()[0] in ("ISIL", "ISIS", "The", "Syrian", "Army", "Russian", "Iraqi"):
-            continue
-        if m.start("place") < body_start or sentence.count(place) != 1 or len(place) < 3:
-            continue
-        if sentence[m.end("place") :].startswith(("'s", "’s")):
-            continue
-        blanked = sentence[: m.start("place")] + "_____" + sentence[m.end("place") :]
-        fields = {**base, "place": place, "blanked": blanked, "iso": e.date.isoformat()}
-        out.append(Record("place", f"place:{_h(e.identity, place)}", fields, e.text, where))
+        for pm in list(re.finditer(_PLACE_NAME, m.group("list")))[:2]:
+            start, end = m.start("list") + pm.start(), m.start("list") + pm.end()
+            place = pm.group().strip()
+            if place.split()[0] in _NOT_PLACES or place.endswith(("'s", "’s")):
+                continue
+            if start < body_start or sentence.count(place) != 1 or len(place) < 3:
+                continue
+            if sentence[end:].startswith(("'s", "’s")):
+                continue
+            blanked = sentence[:start] + "_____" + sentence[end:]
+            fields = {**base, "place": place, "blanked": blanked, "iso": e.date.isoformat()}
+            out.append(Record("place", f"place:{_h(e.identity, place)}", fields, e.text, where))
     for m in _FIGURE.finditer(sentence):
         if m.start() < body_start:
             continue

@@ -256,11 +256,13 @@ def _apply(t: Template, rec: Record, same_kind: list[Record], art, seed: int) ->
             )
             if statement is None:
                 continue
+            statement = statement.replace("_____", value)
             expl = explanation
             if not truth:
                 fact = _fill(
                     wording, {**rec.fields, "value": answer, "value_the": with_article(answer)}
                 )
+                fact = (fact or "").replace("_____", answer)
                 expl = f"False: {fact}" + (f" {explanation}" if explanation else "")
             q = Question(qid, t.topic, ty, statement, "True" if truth else "False", source,
                          options=("True", "False"), correct=(0 if truth else 1,),

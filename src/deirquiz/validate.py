@@ -54,6 +54,9 @@ def problems(q: Question) -> list[str]:
                 if q.type == "mcq" and (na in nb or nb in na):
                     out.append("an option is a variant of another")
     if q.type == "mcq":
+        visible = f" {_norm(text.replace('_____', ' '))} "
+        if any(f" {_norm(o)} " in visible for o in q.options if o != q.answer):
+            out.append("an option stands in the prompt")
         if len(q.correct) != 1 or q.options[q.correct[0]] != q.answer:
             out.append("the marked option is not the answer")
         if sum(1 for o in q.options if _norm(o) == _norm(q.answer)) != 1:
