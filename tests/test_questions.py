@@ -193,7 +193,7 @@ def _q(**kw) -> Question:
                 type="mcq",
                 options=("Valery Asapov", "Lt. Gen. Valery Asapov", "A B", "C D"),
                 correct=(0,),
-            ),  # fmt: skip
+            ),
             "an option is a variant of another",
         ),
         (dict(prompt="Who led {unit}?"), "unfilled placeholder"),

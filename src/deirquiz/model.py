@@ -308,3 +308,4 @@ class Quiz:
     seed: int
     questions: tuple[Question, ...]
     topics: tuple[str, ...] = field(default=())
+    parts: tuple[Quiz, ...] = ()  # the articles' own quizzes, when several are combined

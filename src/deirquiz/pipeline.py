@@ -72,4 +72,5 @@ def combine(quizzes: Sequence[Quiz], title: str | None = None) -> Quiz:
         seed=quizzes[0].seed,
         questions=tuple(x for q in quizzes for x in q.questions),
         topics=tuple(dict.fromkeys(t for q in quizzes for t in q.topics)),
+        parts=tuple(quizzes),
     )

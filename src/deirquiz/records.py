@@ -151,15 +151,19 @@ def _learn_usage(extraction: Extraction, names: set[str]) -> None:
     for name in names:
         if not name:
             continue
-        pat = re.compile(r"(\bthe\s+)?(?<![\w-])" + re.escape(name) + r"(?![\w-])", re.IGNORECASE)
+        pat = re.compile(
+            r"(\bthe\s+(?:[a-z]+\s+)?)?(?<![\w-])" + re.escape(name) + r"(?![\w-])", re.IGNORECASE
+        )
         with_the = bare = 0
         for m in pat.finditer(text):
             if m.group(1):
                 with_the += 1
             else:
                 bare += 1
-        if with_the + bare >= 2:
-            _USAGE[name] = with_the > bare
+        if with_the > bare:
+            _USAGE[name] = True
+        elif bare >= 2 and bare > 2 * with_the:
+            _USAGE[name] = False
 
 
 def build(extraction: Extraction) -> list[Record]:

@@ -1,0 +1,37 @@
+"""The ready-made files in decks/ are what deirquiz makes today: regenerate them when output changes
+(`deirquiz generate --format apkg --format md --format json --format html --format pdf`)."""
+
+from __future__ import annotations
+
+import pytest
+from click.testing import CliRunner
+
+from deirquiz.cli import main
+
+from .conftest import ROOT
+
+DECKS = ROOT / "decks"
+
+
+@pytest.fixture(scope="module")
+def fresh(tmp_path_factory):
+    out = tmp_path_factory.mktemp("fresh")
+    result = CliRunner().invoke(
+        main, ["generate", "--format", "md", "--format", "json", "--out", str(out), "-q"]
+    )
+    assert result.exit_code == 0, result.output
+    return out
+
+
+@pytest.mark.parametrize("suffix", [".md", ".json"])
+def test_committed_quiz_equals_a_fresh_generation(fresh, suffix):
+    made = sorted(fresh.glob(f"*{suffix}"))
+    assert made, "nothing generated"
+    for path in made:
+        committed = DECKS / path.name
+        assert committed.is_file(), f"decks/{path.name} is missing: regenerate decks/"
+        assert committed.read_bytes() == path.read_bytes(), f"decks/{path.name} is stale"
+
+
+def test_committed_deck_is_there_to_download():
+    assert list(DECKS.glob("*.apkg")) and list(DECKS.glob("*.pdf"))
