@@ -76,7 +76,8 @@ def _render(quiz: Quiz, formats: Sequence[str], layout: Layout) -> dict[str, byt
     if "apkg" in formats:
         from .writers.anki import write_apkg
 
-        out[f"{slug}.apkg"] = lambda path, q=quiz: write_apkg([q], path)
+        # combined: one package, a deck per article
+        out[f"{slug}.apkg"] = lambda path, q=quiz: write_apkg(list(q.parts or [q]), path)
     return out
 
 
