@@ -58,6 +58,9 @@ def pick(template, rec: Record, same_kind: list[Record], answer: str, seed: int)
     rnd = random.Random(f"{seed}:{rec.identity}:{template.id}")
     candidates = sorted(set(candidates))
     rnd.shuffle(candidates)
+    # most like the answer first: 'Syrian Armed Forces' for 'Russian Armed Forces', so that
+    # no option stands out by its words alone (the sort is stable, the shuffle breaks ties)
+    candidates.sort(key=lambda c: -_likeness(c, answer))
     if template.pool_extra.startswith("own:"):
         candidates = [rec.get(template.pool_extra[4:]), *candidates]
     if template.pool_extra == "ranks":
@@ -65,6 +68,11 @@ def pick(template, rec: Record, same_kind: list[Record], answer: str, seed: int)
         rnd.shuffle(extra)
         candidates += extra
     return _accept(candidates, answer, exclude)
+
+
+def _likeness(a: str, b: str) -> float:
+    wa, wb = set(normal(a).split()), set(normal(b).split())
+    return len(wa & wb) / len(wa | wb) if wa and wb else 0.0
 
 
 def _fits(template, other: Record) -> bool:

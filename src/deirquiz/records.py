@@ -73,6 +73,16 @@ def with_article(name: str) -> str:
     return name
 
 
+_SINGULAR_S = {"corps", "headquarters", "series", "news", "isis", "hezbollah"}
+
+
+def is_plural(name: str) -> bool:
+    """'Tiger Forces were', 'Lions of Hussein were', but '5th Corps was', 'Republican Guard was'."""
+    head = re.split(r"\s+of\s+", name)[0].split()
+    word = head[-1].lower() if head else ""
+    return word.endswith("s") and not word.endswith("ss") and word not in _SINGULAR_S
+
+
 def subject_name(title: str) -> str:
     """How a prompt names the article's subject: 'the Deir ez-Zor offensive (September–November
     2017)', 'the 2017 Abu Kamal offensive', 'Operation Barbarossa'."""
@@ -258,7 +268,9 @@ def _unit(f: Unit, base: dict, sides: Sides) -> Record:
         **base,
         "name": f.name,
         "name_the": with_article(f.name),
+        "was": "were" if is_plural(f.name) else "was",
         "parent": f.parent or "",
+        "parent_the": with_article(f.parent) if f.parent else "",
         "side": str(f.side),
         "side_name": sides.name(f.side),
     }
