@@ -8,11 +8,22 @@ from __future__ import annotations
 
 from html import escape
 from importlib import resources
+from urllib.parse import unquote
 
 from ..model import Quiz
 from .markdown import LETTERS, Item, Sheet, check_answer_key, sheet
 
 PAPERS = {"a4": "A4", "letter": "letter"}
+
+
+def shown_url(url: str) -> str:
+    """The URL as a reader would type it: Wikipedia's %E2%80%93 shown as the dash it is."""
+    try:
+        return unquote(url, errors="strict")
+    except UnicodeDecodeError:
+        return url
+
+
 HTML_KEY_CHOICES = ("end", "separate", "none", "only")
 
 
@@ -24,7 +35,7 @@ def _css_string(text: str) -> str:
         if ch.isalnum() or ch in " .,:;()-–'·":
             out.append(ch)
         else:
-            out.append(f"\\{ord(ch):06x}")
+            out.append(f"\\{ord(ch):x} ")  # the space ends the escape and is dropped
     return '"' + "".join(out) + '"'
 
 
@@ -42,7 +53,7 @@ def _page_css(paper: str, s: Sheet) -> str:
 def _columns(options: tuple[str, ...]) -> int:
     """Short options sit side by side so a ten-question quiz fits one page; long ones stack."""
     longest = max((len(o) for o in options), default=0)
-    return 4 if longest <= 16 else 2 if longest <= 36 else 1
+    return 4 if longest <= 14 else 2 if longest <= 40 else 1
 
 
 def _prompt(item: Item) -> str:
@@ -84,7 +95,8 @@ def _header(s: Sheet, key_only: bool) -> str:
             '<div class="fields"><span class="field name">Name:</span>'
             '<span class="field">Class:</span><span class="field">Date:</span></div>',
             f'<p class="instructions">{escape(s.instructions)}</p>',
-            f'<p class="summary">{escape(s.summary)}</p>',
+            f'<p class="summary">{escape(s.summary)}<span class="score">Score: '
+            f'<span class="slot-line"></span> / {s.count}</span></p>',
         ]
     out.append("</header>")
     return "\n".join(out)
@@ -119,7 +131,7 @@ def _credit(s: Sheet) -> str:
     for t, u in s.credits:
         name = f"“{escape(t)}”"
         if u and u.startswith(("https://", "http://")):
-            name += f' (<a href="{escape(u, quote=True)}">{escape(u)}</a>)'
+            name += f' (<a href="{escape(u, quote=True)}">{escape(shown_url(u))}</a>)'
         elif u:
             name += f" ({escape(u)})"
         named.append(name)

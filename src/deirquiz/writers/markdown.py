@@ -47,7 +47,7 @@ class Item:
 
     number: int
     type: str
-    parts: tuple[str, ...]  # the prompt, split at the cloze blank (one part when there is none)
+    parts: tuple[str, ...]  # the prompt, split at each blank (one part when there is none)
     options: tuple[str, ...]  # shown with letters: mcq and order questions only
     key: str  # what the marker checks: "B", "C, A, D, B", "True", or the answer itself
     key_text: str  # the text of the right option (mcq), else ""
@@ -134,7 +134,7 @@ def _index(options: tuple[str, ...], answer: str) -> int:
 
 def _item(number: int, q: Question) -> Item:
     prompt = clean(q.prompt)
-    parts = tuple(prompt.split(BLANK, 1)) if q.type == "cloze" else (prompt,)
+    parts = tuple(prompt.split(BLANK))  # a gap to fill, in a cloze or in a multiple choice
     key, key_text = _key(q)
     return Item(
         number=number,

@@ -10,21 +10,12 @@ from __future__ import annotations
 import json
 from dataclasses import asdict
 from importlib import resources
-from urllib.parse import unquote
 
 from ..model import DeirquizError, Quiz
-from .html import HTML_KEY_CHOICES
+from .html import HTML_KEY_CHOICES, shown_url
 from .markdown import check_answer_key, sheet
 
 PAPERS = {"a4": "a4", "letter": "us-letter"}
-
-
-def _shown(url: str) -> str:
-    """The URL as a reader would type it: Wikipedia's %E2%80%93 shown as the dash it is."""
-    try:
-        return unquote(url, errors="strict")
-    except UnicodeDecodeError:
-        return url
 
 
 def data(
@@ -45,7 +36,7 @@ def data(
         {
             "title": t,
             "url": u,
-            "shown": _shown(u) if u else None,
+            "shown": shown_url(u) if u else None,
             "link": bool(u) and u.startswith(("https://", "http://")),
         }
         for t, u in s.credits
