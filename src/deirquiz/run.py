@@ -65,14 +65,21 @@ def _render(quiz: Quiz, formats: Sequence[str], layout: Layout) -> dict[str, byt
                 out[f"{stem}.md"] = text.encode()
                 if key is not None:
                     out[f"{stem}-key.md"] = key.encode()
+            separate = layout.answer_key == "separate"
             if "html" in formats:
                 from .writers import html
 
                 out[f"{stem}.html"] = html.render(q, paper=layout.paper, **kw).encode()
+                if separate:
+                    key_kw = {**kw, "answer_key": "only"}
+                    out[f"{stem}-key.html"] = html.render(q, paper=layout.paper, **key_kw).encode()
             if "pdf" in formats:
                 from .writers import pdf
 
                 out[f"{stem}.pdf"] = pdf.render(q, paper=layout.paper, **kw)
+                if separate:
+                    key_kw = {**kw, "answer_key": "only"}
+                    out[f"{stem}-key.pdf"] = pdf.render(q, paper=layout.paper, **key_kw)
     if "apkg" in formats:
         from .writers.anki import write_apkg
 
