@@ -68,28 +68,14 @@ def test_parse_range_refuses_what_is_not_a_day(text, year):
     assert parse_range(text, year) is None
 
 
-@pytest.mark.xfail(
-    reason="parse_range: a missing end year is not taken from the start, though the docstring "
-    "says so ('14 September 2017 – 17 November' gives None)",
-    strict=True,
-)
 def test_parse_range_takes_missing_end_year_from_start():
     assert parse_range("14 September 2017 – 17 November") == (d(2017, 9, 14), d(2017, 11, 17))
 
 
-@pytest.mark.xfail(
-    reason="parse_range: a single US-style date 'October 4, 2017' is not read (only US ranges are)",
-    strict=True,
-)
 def test_parse_range_reads_a_single_us_style_date():
     assert parse_range("October 4, 2017") == (d(2017, 10, 4), d(2017, 10, 4))
 
 
-@pytest.mark.xfail(
-    reason="parse_range: an open range '1 January 2017 – present' is read as the single day "
-    "1 January 2017, so an ongoing conflict would be dated to one day",
-    strict=True,
-)
 def test_parse_range_does_not_read_an_open_range_as_one_day():
     assert parse_range("1 January 2017 – present") is None
 
@@ -160,11 +146,6 @@ def test_fmt_range_of_one_day_is_that_day():
     assert fmt_range(d(2017, 10, 4), d(2017, 10, 4)) == "4 October 2017"
 
 
-@pytest.mark.xfail(
-    reason="fmt_between(a, a) says 'between 17 and 17 November 2017'; a casualty note naming one "
-    "day gives such a period",
-    strict=True,
-)
 def test_fmt_between_of_one_day_is_on_that_day():
     assert fmt_between(d(2017, 11, 17), d(2017, 11, 17)) == "on 17 November 2017"
 

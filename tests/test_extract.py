@@ -2,7 +2,7 @@
 
 Every expected value below was read from the article files themselves (the seed and the shared
 articles), not from the code's output. Where the code is wrong the test states the right value
-and is marked ``xfail(strict=True)`` with the reason.
+and was marked ``xfail(strict=True)`` until fixed.
 """
 
 from __future__ import annotations
@@ -157,14 +157,7 @@ def test_undefined_link_page_falls_back_to_its_text(seed_extraction):
     "name",
     [
         "seed",
-        pytest.param(
-            "abu-kamal",
-            marks=pytest.mark.xfail(
-                reason="image line whose URL has parentheses ('...clashes_(2011).svg?)') is kept "
-                "and glued to the first paragraph of 'Clearing the Euphrates valley'",
-                strict=True,
-            ),
-        ),
+        "abu-kamal",
         "mayadin",
     ],
 )
@@ -178,19 +171,11 @@ def test_paragraph_after_image_lines_starts_with_its_text(seed_extraction):
     assert capture.paragraphs[0].startswith("On 17 October, the Army captured three districts")
 
 
-@pytest.mark.xfail(
-    reason="Abu Kamal: the image line before 'Following the capture of the town' is kept",
-    strict=True,
-)
 def test_paragraph_after_image_with_parenthesised_url_starts_with_its_text():
     sec = next(s for s in x_of("abu-kamal").article.sections if s.heading.startswith("Clearing"))
     assert sec.paragraphs[0].startswith("Following the capture of the town, the Tiger Forces")
 
 
-@pytest.mark.xfail(
-    reason="_IMAGE_LINE stops at the first ')' so an image URL with parentheses is not dropped",
-    strict=True,
-)
 def test_image_line_with_parentheses_in_url_is_dropped():
     text = article("![A map (2011)](https://example.org/Map_(2011).svg?)\nOn 18 September, X.")
     assert [p for _, p in parse(text, "t.md").paragraphs] == ["On 18 September, X."]
@@ -612,11 +597,6 @@ def test_strength_figures_of_abu_kamal():
     assert got == ABU_STRENGTH
 
 
-@pytest.mark.xfail(
-    reason="strength1's first line 'Several thousand' (the side's overall strength) is dropped "
-    "because it has no digits",
-    strict=True,
-)
 def test_strength_lines_of_abu_kamal_include_several_thousand():
     got = [(s.side, s.count, s.who) for s in facts("abu-kamal", "strength")]
     assert got == [(1, "Several thousand", None), *ABU_STRENGTH]
@@ -802,19 +782,10 @@ def test_event_keeps_its_section(name, start, section):
          "Tu-22M3 long-range bombers flying from Russia through Iranian and Iraqi airspace struck "
          "the Abu Kamal area."),
         ("mayadin", "on 3 November", "The army completed its capture of the city."),
-        pytest.param(
-            "mayadin", "on 6 October", "Government troops broke into the western part of Mayadin.",
-            marks=pytest.mark.xfail(
-                reason="a ';' right after the date phrase is not taken as the clause's end, so "
-                "the clause is None", strict=True),
-        ),
-        pytest.param(
-            "mayadin", "On 14 October 2017",
-            "A Syrian military source announced that government and allied forces had taken "
-            "Mayadin, saying ISIL's ranks had \"collapsed\".",
-            marks=pytest.mark.xfail(
-                reason="a clause ending in a quoted word gets no full stop", strict=True),
-        ),
+        ("mayadin", "on 6 October", "Government troops broke into the western part of Mayadin."),
+        ("mayadin", "On 14 October 2017",
+         "A Syrian military source announced that government and allied forces had taken "
+         "Mayadin, saying ISIL's ranks had \"collapsed\"."),
     ],
 )  # fmt: skip
 def test_clause_is_the_dated_statement_without_its_date(name, phrase, clause):
@@ -838,11 +809,6 @@ def test_bare_year_in_passing_does_not_change_later_years():
     assert event_days(article(body)) == ["2017-09-16", "2017-09-18"]
 
 
-@pytest.mark.xfail(
-    reason="a month-year in passing ('offensive in June 2016') sets the year of its own sentence "
-    "and of all later days (gives 2016-09-16, 2016-09-18)",
-    strict=True,
-)
 def test_month_year_in_passing_does_not_change_the_year():
     body = (
         "On 16 September, the army captured Ayyash, reversing gains made during a previous "
@@ -851,11 +817,6 @@ def test_month_year_in_passing_does_not_change_the_year():
     assert event_days(article(body)) == ["2017-09-16", "2017-09-18"]
 
 
-@pytest.mark.xfail(
-    reason="'since January 2015' later in the sentence moves 'On 5 September' to 2015 "
-    "(gives 2015-09-05, 2015-09-06)",
-    strict=True,
-)
 def test_earlier_month_year_later_in_sentence_keeps_the_article_year():
     body = (
         "On 5 September, the army broke the siege that had lasted since January 2015. "
@@ -864,11 +825,6 @@ def test_earlier_month_year_later_in_sentence_keeps_the_article_year():
     assert event_days(article(body)) == ["2017-09-05", "2017-09-06"]
 
 
-@pytest.mark.xfail(
-    reason="a full date in passing ('lost on 14 January 2016') moves the sentence's own "
-    "'On 16 September' and the next sentence's '18 September' to 2016",
-    strict=True,
-)
 def test_full_date_in_passing_keeps_the_narrative_year():
     body = (
         "On 16 September, the army recaptured Ayyash, lost on 14 January 2016. "
@@ -895,20 +851,10 @@ def test_days_cross_new_year_from_the_infobox_range():
     ]
 
 
-@pytest.mark.xfail(
-    reason="the year of a month-precise infobox date ('March – May 2016') is not used, so "
-    "'On 5 March' gives no event",
-    strict=True,
-)
 def test_year_comes_from_a_month_precise_infobox_date():
     assert event_days(article("On 5 March, X happened.", "March – May 2016")) == ["2016-03-05"]
 
 
-@pytest.mark.xfail(
-    reason="a relative day after a coarse date ('In late November ... The next day') resolves "
-    "against the last day-precise event (gives 2017-09-17) instead of giving no event",
-    strict=True,
-)
 def test_relative_day_after_a_coarse_date_gives_no_event():
     body = (
         "On 16 September, X happened. In late November, the Tiger Forces renewed their push. "

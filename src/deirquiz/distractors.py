@@ -9,15 +9,21 @@ from __future__ import annotations
 import datetime as dt
 import random
 import re
+from functools import lru_cache
 
 from .infobox import is_unknown, rank_distractors
 from .records import Record
 
 
+_THE = re.compile(r"^the\s+")
+_NON_WORD = re.compile(r"[^\w]+")
+
+
+@lru_cache(maxsize=4096)  # the same few hundred names are compared with each other many times
 def normal(text: str) -> str:
     t = text.casefold()
-    t = re.sub(r"^the\s+", "", t)
-    return re.sub(r"[^\w]+", " ", t).strip()
+    t = _THE.sub("", t)
+    return _NON_WORD.sub(" ", t).strip()
 
 
 def is_variant(a: str, b: str) -> bool:
@@ -30,9 +36,13 @@ def is_variant(a: str, b: str) -> bool:
     return f" {na} " in f" {nb} " or f" {nb} " in f" {na} "
 
 
-def _accept(candidates: list[str], answer: str, exclude: tuple[str, ...]) -> list[str]:
+def _accept(
+    candidates: list[str], answer: str, exclude: tuple[str, ...], limit: int | None = None
+) -> list[str]:
     out: list[str] = []
     for c in candidates:
+        if limit is not None and len(out) >= limit:
+            break
         if not c or is_unknown(c) or is_variant(c, answer):
             continue
         if any(is_variant(c, x) for x in exclude) or any(is_variant(c, o) for o in out):
@@ -41,12 +51,16 @@ def _accept(candidates: list[str], answer: str, exclude: tuple[str, ...]) -> lis
     return out
 
 
-def pick(template, rec: Record, same_kind: list[Record], answer: str, seed: int) -> list[str]:
+def pick(
+    template, rec: Record, same_kind: list[Record], answer: str, seed: int, limit: int | None = None
+) -> list[str]:
+    """The accepted distractors in order of preference; the first ``limit`` of them if given."""
     exclude = rec.lists.get(template.exclude, ()) if template.exclude else ()
     if template.pool_extra == "dates":
-        return _dates(rec, same_kind, answer)
-    if template.pool_extra == "numbers":
-        return _numbers(answer, rec.identity, seed)
+        return _dates(rec, same_kind, answer, limit)
+    if template.pool_extra in ("numbers", "numbers_above"):
+        wrong = _numbers(answer, rec.identity, seed, above=template.pool_extra == "numbers_above")
+        return [w for w in wrong if not _in_text(w, rec)]
     candidates = []
     for other in same_kind:
         if other.identity == rec.identity:
@@ -67,7 +81,7 @@ def pick(template, rec: Record, same_kind: list[Record], answer: str, seed: int)
         extra = sorted(rank_distractors())
         rnd.shuffle(extra)
         candidates += extra
-    return _accept(candidates, answer, exclude)
+    return _accept(candidates, answer, exclude, limit)
 
 
 def _likeness(a: str, b: str) -> float:
@@ -78,9 +92,7 @@ def _likeness(a: str, b: str) -> float:
 def _fits(template, other: Record) -> bool:
     """A distractor comes from a record the template could itself ask about ('by 17 November'
     events are no safe 'other day')."""
-    return all(other.get(f) for f in template.require) and not any(
-        other.get(f) for f in template.absent
-    )
+    return not any(other.get(f) for f in template.absent)
 
 
 def _same(other: Record, rec: Record, rules: tuple[str, ...]) -> bool:
@@ -92,7 +104,7 @@ def _same(other: Record, rec: Record, rules: tuple[str, ...]) -> bool:
     return True
 
 
-def _dates(rec: Record, same_kind: list[Record], answer: str) -> list[str]:
+def _dates(rec: Record, same_kind: list[Record], answer: str, limit: int | None) -> list[str]:
     iso = rec.get("iso")
     if not iso:
         return []
@@ -102,10 +114,15 @@ def _dates(rec: Record, same_kind: list[Record], answer: str) -> list[str]:
         if r.get("iso") and r.get("iso") != iso and not r.get("range"):
             others[r.get("iso")] = r.get("date")
     near = sorted(others, key=lambda d: (abs((dt.date.fromisoformat(d) - day).days), d))
-    return _accept([others[d] for d in near], answer, ())
+    return _accept([others[d] for d in near], answer, (), limit)
 
 
-def _numbers(answer: str, identity: str, seed: int) -> list[str]:
+def _in_text(number: str, rec: Record) -> bool:
+    """A wrong figure that the article states elsewhere would confuse more than it tests."""
+    return bool(re.search(rf"(?<![\d,.]){re.escape(number)}(?![\d,])", rec.lists.get("numbers_seen", ("",))[0]))
+
+
+def _numbers(answer: str, identity: str, seed: int, above: bool = False) -> list[str]:
     """Same scale, same shape: '90' -> '70', '80', '60'; '300+' -> '150+', ...; '1,500' -> ..."""
     m = re.fullmatch(r"(\d{1,3}(?:,\d{3})+|\d+)(\+?)", answer.strip())
     if not m:
@@ -129,6 +146,8 @@ def _numbers(answer: str, identity: str, seed: int) -> list[str]:
             if v > 0 and v != value and v not in pool:
                 pool.append(v)
     rnd = random.Random(f"{seed}:{identity}:numbers")
+    if above:  # "at least 300": any smaller figure would be true as well
+        pool = [v for v in pool if v > value] or [int(value * f) for f in (1.5, 2, 3)]
     pool.sort(key=lambda v: abs(v - value))
     near = pool[:6]
     rnd.shuffle(near)

@@ -46,6 +46,10 @@ _NOT_A_DAY = re.compile(
     re.IGNORECASE,
 )
 _YEAR_CONTEXT = re.compile(rf"{M},?\s+({Y})\b")
+_COARSE = re.compile(
+    rf"\b(?:[Ii]n|[Dd]uring|[Bb]y)\s+(?:(?:early|mid|late)[- ])?(?:the\s+)?"
+    rf"(?:(?:summer|spring|autumn|fall|winter)\b|(?:{M})(?!\s+\d))"
+)
 _SUBORDINATE = re.compile(
     r"^(?:after|before|while|when|as|following|although|though|despite|since|until|because|"
     r"whose|which|who|where)\b",
@@ -154,7 +158,7 @@ def _clause(sentence: str, mention: _Mention, all_mentions: list[_Mention]) -> s
         if s.group()[0] in ";:" or any(0 <= st - s.end() <= 12 for st in starts)
     ]
     seg_start = max([0, *(s.end() for s in seps if s.end() <= mention.start)])
-    ends = [s.start() for s in seps if s.start() >= mention.end + 2]
+    ends = [s.start() for s in seps if s.start() >= mention.end + (0 if s.group()[0] in ";:" else 2)]
     seg_end = min(ends) if ends else len(sentence)
     later = [x for x in all_mentions if mention.end <= x.start < seg_end]
     if later:  # "..., after taking the stadium on the previous day": stop before that clause
@@ -180,42 +184,47 @@ def _clause(sentence: str, mention: _Mention, all_mentions: list[_Mention]) -> s
     if not re.match(r"[\"“A-Za-z0-9]", text):
         return None
     text = text[0].upper() + text[1:]
-    if not text.endswith((".", "!", "?", '"', "”")):
+    if not text.endswith((".", "!", "?")) and not text.endswith(('."', '."', ".”", "!”", "?”")):
         text += "."
     return text
 
 
+def _article_years(article: Article) -> tuple[int, int] | None:
+    """The years the infobox date spans, even when it is not day-precise ("March – May 2016")."""
+    box_date = article.infobox.get("date")
+    if not box_date:
+        return None
+    rng = dates.parse_range(box_date.text)
+    if rng:
+        return rng[0].year, rng[1].year
+    years = [int(y) for y in re.findall(rf"\b({Y})\b", box_date.text)]
+    return (min(years), max(years)) if years else None
+
+
+def _in_span(y: int, span: tuple[int, int] | None) -> bool:
+    return span is None or span[0] <= y <= span[1]
+
+
 def events(article: Article) -> list[Event]:
     """Every day-precise statement of the body, in reading order, relative days resolved."""
-    start_year = None
-    box_date = article.infobox.get("date")
-    if box_date:
-        rng = dates.parse_range(box_date.text)
-        if rng:
-            start_year = rng[0].year
-    year = start_year
+    span = _article_years(article)
+    year = span[0] if span else None
     anchor: dt.date | None = None
     out: list[Event] = []
     index = 0
     for section, para in article.paragraphs:
         for sentence in split_sentences(para):
             index += 1
-            for ym in _YEAR_CONTEXT.finditer(sentence):
-                if year is None or ym.group(1) != str(year):
-                    year = int(ym.group(1))
-                    break
-            if year is None:
-                continue
-            found = _mentions(sentence, year, anchor)
+            found = _mentions(sentence, year if year is not None else -1, anchor)
             resolved: list[_Mention] = []
             for mention in found:
                 if mention.relative:
                     if anchor is None:
                         continue
                     mention.date = anchor + dt.timedelta(days=mention.offset)  # type: ignore[attr-defined]
+                    anchor = mention.date
                 else:
-                    year = (mention.end_date or mention.date).year
-                anchor = mention.end_date or mention.date if not mention.relative else mention.date
+                    anchor = mention.end_date or mention.date
                 resolved.append(mention)
             for mention in resolved:
                 out.append(
@@ -231,4 +240,14 @@ def events(article: Article) -> list[Event]:
                         index=index,
                     )
                 )
+            # a year written out moves the context on, unless it is a look back outside the
+            # article's span ("gains made in June 2016", "lost on 14 January 2015")
+            for ym in _YEAR_CONTEXT.finditer(sentence):
+                y = int(ym.group(1))
+                # "In June 2016, ..." opening a sentence sets the narrative's year; in passing
+                # ("gains made in June 2016") only a year of the article's own span does
+                if ym.start() <= 12 or _in_span(y, span):
+                    year = y
+            if not found and _COARSE.search(sentence):
+                anchor = None  # "In late November, ..." : a later "the next day" has no day
     return out

@@ -7,7 +7,7 @@ and parenthesised notes; these readers undo that layout, never an article's part
 from __future__ import annotations
 
 import re
-from functools import lru_cache
+from functools import cache, lru_cache
 from pathlib import Path
 
 import yaml
@@ -38,10 +38,11 @@ _QUALIFIERS = {"possibly", "alleged", "allegedly", "unconfirmed", "disputed", "r
 _DEAD = "†"
 
 
-@lru_cache(maxsize=1)
+@cache  # one entry per data file: a size of 1 reloaded them in turn
 def _data(name: str) -> dict:
     with open(Path(__file__).parent / "data" / name, encoding="utf-8") as f:
-        return yaml.load(f, Loader=yaml.BaseLoader)
+        # shipped files: libyaml reads them as the pure-Python BaseLoader does, ten times faster
+        return yaml.load(f, Loader=getattr(yaml, "CBaseLoader", yaml.BaseLoader))
 
 
 def flag_country(flag: str) -> str | None:
@@ -51,6 +52,11 @@ def flag_country(flag: str) -> str | None:
 
 def ranks() -> dict[str, str]:
     """Abbreviation -> full rank, longest first so 'Maj. Gen.' wins over 'Maj.'."""
+    return dict(_ranks())
+
+
+@lru_cache(maxsize=1)
+def _ranks() -> dict[str, str]:
     table = _data("ranks.yaml")["abbreviations"]
     return dict(sorted(table.items(), key=lambda kv: -len(kv[0])))
 
@@ -211,7 +217,7 @@ _CMD_TOKEN = re.compile(rf"(?P<flag>{FLAG.pattern})|\((?P<paren>[^()]*)\)|(?P<te
 
 
 def _split_rank(name: str) -> tuple[str | None, str]:
-    for abbr in ranks():
+    for abbr in _ranks():
         if name.startswith(abbr + " "):
             return abbr, name[len(abbr) + 1 :].strip()
     return None, name
@@ -380,6 +386,11 @@ def casualties(article: Article, year: int | None) -> list[Casualty]:
     return out
 
 
+_WORDED_FIGURE = re.compile(
+    r"^(?:several|a few|some|many|about|around|over|dozens|hundreds|thousands|tens)\b.*"
+    r"\b(?:hundreds?|thousands?|dozens?)\b",
+    re.IGNORECASE,
+)
 _STRENGTH_NAMED = re.compile(rf"^(?P<who>[^:]+):\s*(?P<count>{_FIGURE})$")
 _STRENGTH_COUNT = re.compile(rf"^(?P<count>{_FIGURE})(?:\s+(?P<who>.+))?$")
 
@@ -391,6 +402,10 @@ def strength(article: Article) -> list[Strength]:
             line = raw.strip().lstrip("* ").strip()
             m = _STRENGTH_NAMED.match(line) or _STRENGTH_COUNT.match(line)
             if not m:
+                if _WORDED_FIGURE.match(line):  # "Several thousand": a figure all the same
+                    out.append(
+                        Strength(field=f.name, source=line, side=side, text=line, count=line)
+                    )
                 continue
             out.append(
                 Strength(

@@ -154,13 +154,20 @@ def _sides(extraction: Extraction, acr: dict[str, str]) -> Sides:
 # --- record builders ------------------------------------------------------------------------
 
 
+# the only characters other than ASCII letters that a case-blind regex matches with ASCII letters
+_ASCII_FOLD = str.maketrans({"\u0130": "i", "\u0131": "i", "\u017f": "s", "\u212a": "k"})
+
+
 def _learn_usage(extraction: Extraction, names: set[str]) -> None:
     """Whether the article says 'the X' or plain 'X', for names it uses in running text."""
     _USAGE.clear()
     text = " ".join(p for _, p in extraction.article.paragraphs)
+    folded = text.translate(_ASCII_FOLD).lower()
     for name in names:
         if not name:
             continue
+        if name.isascii() and name.lower() not in folded:
+            continue  # the case-blind search below cannot match: skip its slow scan
         pat = re.compile(
             r"(\bthe\s+(?:[a-z]+\s+)?)?(?<![\w-])" + re.escape(name) + r"(?![\w-])", re.IGNORECASE
         )
@@ -186,6 +193,7 @@ def build(extraction: Extraction) -> list[Record]:
          *(getattr(f, "unit", "") or "" for f in extraction.facts)},
     )  # fmt: skip
     base = {"article": subject_name(art.title), "title": art.title}
+    seen = {"numbers_seen": (" ".join(p for _, p in art.paragraphs),)}
     out: list[Record] = []
     for f in extraction.facts:
         if isinstance(f, Overview):
@@ -199,13 +207,15 @@ def build(extraction: Extraction) -> list[Record]:
         elif isinstance(f, Casualty):
             rec = _casualty(f, base, sides)
             if rec:
-                out.append(rec)
+                out.append(Record(**{**rec.__dict__, "lists": seen}))
         elif isinstance(f, Strength):
             rec = _strength(f, base, sides)
             if rec:
-                out.append(rec)
-    events = list(extraction.events)
-    out.extend(_events(events, base))
+                out.append(Record(**{**rec.__dict__, "lists": seen}))
+    span = next(
+        ((f.start, f.end) for f in extraction.facts if isinstance(f, Overview) and f.start), None
+    )
+    out.extend(_events(list(extraction.events), base, span))
     return out
 
 
@@ -236,6 +246,8 @@ def _combatant(f: Combatant, base: dict, sides: Sides, acr: dict[str, str]) -> R
         "leader": "yes" if f.leader else "",
         "member": "" if f.leader or f.group == "part" else "yes",
         "group": f.group if f.group and f.group != "part" else "",
+        "group_lower": (f.group or "").lower(),
+        "name_the": with_article(f.name),
         "side": str(f.side),
     }
     lists = {"exclude": (sides.enemy(f.side),)}
@@ -252,6 +264,7 @@ def _commander(f: Commander, base: dict, sides: Sides) -> Record:
         "unit": f.unit or "",
         "unit_the": with_article(f.unit) if f.unit else "",
         "role": f.role or "",
+        "role_a": _role_phrase(f.role) if f.role else "",
         "country": f.country or "",
         "side": str(f.side),
         "side_name": sides.name(f.side),
@@ -263,6 +276,18 @@ def _commander(f: Commander, base: dict, sides: Sides) -> Record:
     return Record("commander", f.identity, fields, f.source, f"infobox: {f.field}")
 
 
+def _role_phrase(role: str) -> str:
+    """'IRGC senior commander' -> 'the IRGC senior commander'; 'Operations chief commander' ->
+    'the operations chief commander'."""
+    first, _, rest = role.partition(" ")
+    if first[:1].isupper() and not first.isupper() and first.lower() not in _PROPER_HINT:
+        first = first.lower()
+    return f"the {first} {rest}".strip()
+
+
+_PROPER_HINT = {"russian", "syrian", "iranian", "iraqi", "isil", "isis", "irgc"}
+
+
 def _unit(f: Unit, base: dict, sides: Sides) -> Record:
     fields = {
         **base,
@@ -271,6 +296,8 @@ def _unit(f: Unit, base: dict, sides: Sides) -> Record:
         "was": "were" if is_plural(f.name) else "was",
         "parent": f.parent or "",
         "parent_the": with_article(f.parent) if f.parent else "",
+        # a top-level entry ("Russian Armed Forces") groups what follows, it is no formation
+        "parent_root": "yes" if len(f.ancestors) == 1 else "",
         "side": str(f.side),
         "side_name": sides.name(f.side),
     }
@@ -312,14 +339,18 @@ def _casualty(f: Casualty, base: dict, sides: Sides) -> Record | None:
     if f.what not in ("killed", "captured", "wounded", "missing", "killed or wounded"):
         return None
     claim = _claim_phrase(f.claimed_by)
+    exact = re.fullmatch(r"[\d,]+", f.count) is not None
+    at_least = re.fullmatch(r"[\d,]+\+", f.count) is not None
     fields = {
         **base,
         "count": f.count,
+        "exact": f.count if exact else "",
+        "minimum": f.count.rstrip("+") if at_least else "",
         "victims": victims,
         "what": f.what,
         "claim": claim,
-        "according": f"According to {claim}" if claim else "According to the article's infobox",
-        "period": _period_phrase(f.periods),
+        "according": f"According to {claim}, " if claim else "",
+        "period": " " + _period_phrase(f.periods) if f.periods else "",
         "side_name": side_name,
     }
     return Record("casualty", f.identity, fields, f.text, f"infobox: {f.field}")
@@ -337,7 +368,8 @@ def _strength(f: Strength, base: dict, sides: Sides) -> Record | None:
         what = f"fighters on the side of {with_article(sides.name(f.side))}"
     else:
         return None
-    fields = {**base, "count": f.count, "what": what}
+    exact = f.count if re.fullmatch(r"[\d,]+", f.count) else ""
+    fields = {**base, "count": f.count, "what": what, "exact": exact}
     return Record("strength", f.identity, fields, f.text, f"infobox: {f.field}")
 
 
@@ -350,7 +382,8 @@ _PRONOUN_START = re.compile(
 )
 _VAGUE = re.compile(
     r"\b(?:the|this|that)\s+(town|island|village|area|group|militants|offensive|attack|operation|"
-    r"battle|border town|site|front|neighbourhood|neighborhood|base|road|station|pocket)\b"
+    r"battle|border town|site|front|neighbourhood|neighborhood|base|road|station|pocket|military|"
+    r"army)\b"
     r"(?!\s+of\b)",
     re.IGNORECASE,
 )
@@ -372,10 +405,15 @@ _PLACE_NAME = (
 )
 
 
+_EXPLETIVE = re.compile(
+    r"^it\s+(?:was|is|has been|had been)\s+(?:reported|announced|claimed|said|confirmed)\b", re.I
+)
+
+
 def self_contained(text: str) -> bool:
     """A statement that means the same on a card a month later: no pronoun at its head, no
-    'the town' whose name only an earlier sentence gave."""
-    if _PRONOUN_START.match(text) or _VAGUE.search(text):
+    'the town' whose name only an earlier sentence gave. ("It was reported that" is no pronoun.)"""
+    if (_PRONOUN_START.match(text) and not _EXPLETIVE.match(text)) or _VAGUE.search(text):
         return False
     for m in _THE_CITY.finditer(text):
         if not _NAMED_PLACE.search(text[: m.start()]):
@@ -398,13 +436,17 @@ def _absolute_sentence(e: Event) -> str | None:
         lead = f"By {dates.fmt(e.date)}" if not e.relative else f"By the end of {dates.fmt(e.date)}"
     else:
         lead = f"On {dates.fmt(e.date)}"
-    rest = re.sub(r"^\s+also\b", "", rest)
+    rest = re.sub(r"^\s+also\b|(?<=\s)also\s+", "", rest)
     if not rest.startswith(","):
         rest = "," + rest
     return lead + rest
 
 
-def _events(events: list[Event], base: dict) -> list[Record]:
+def _events(events: list[Event], base: dict, span: tuple | None) -> list[Record]:
+    """Events within the article's own dates: what the Background or Aftermath tells happened
+    before or after the subject, and asking it "in the X offensive" would teach false history."""
+    if span:
+        events = [e for e in events if span[0] <= e.date and (e.end_date or e.date) <= span[1]]
     out: list[Record] = []
     by_day: dict[str, list[str]] = {}
     for e in events:
@@ -429,6 +471,9 @@ def _events(events: list[Event], base: dict) -> list[Record]:
         absolute = _absolute_sentence(e)
         if absolute and self_contained(absolute[absolute.find(",") + 1 :].strip()):
             fields["sentence"] = absolute
+            lead = absolute.split(",", 1)[0]
+            if dates.fmt(e.date) in lead and not e.end_date and not e.by:
+                fields["date_blanked"] = absolute.replace(dates.fmt(e.date), "_____", 1)
             if absolute.startswith("On ") and len(_DAY_MENTION.findall(absolute)) == 1:
                 rest = re.sub(r"^also\s+|\s+also\b", "", absolute.split(",", 1)[1].strip())
                 fields["rest"] = rest[0].lower() + rest[1:] if _lowerable(rest) else rest
@@ -445,15 +490,51 @@ def _lowerable(clause: str) -> bool:
 
 _CAPTURE_VERBS = r"(?:captured|recaptured|retook|took|seized|stormed|entered|secured|cleared|reached|taking|capturing)"
 _FIGURE = re.compile(
-    r"(?<![\w.,])(?P<num>\d{1,3}(?:,\d{3})+|\d+(?:\.\d+)?)\s+(?P<unit>percent|per cent|kilometres|"
-    r"kilometers|km|square kilometers|square kilometres|meters|metres|civilians|militants|"
-    r"fighters|soldiers|towns|villages|tanks|districts|neighbourhoods|neighborhoods)\b"
+    r"(?<![\w.,–-])(?P<num>\d{1,3}(?:,\d{3})+|\d+(?:\.\d+)?)\s+(?P<unit>percent|per cent|"
+    r"civilian deaths|civilians|deaths|militants|fighters|soldiers|towns|villages|tanks|districts|"
+    r"neighbourhoods|neighborhoods|people|prisoners|bombers|missiles|aircraft)\b"
+)
+# a figure the sentence itself hedges ("about 70", "up to 80") or gives as one end of a range
+_HEDGED = re.compile(
+    r"(?:about|around|some|approximately|nearly|almost|roughly|up to|more than|over|at least|"
+    r"an estimated|between\s+[\d,]+\s+and|[\d,]+\s+(?:and|to|or))\s+$",
+    re.IGNORECASE,
 )
 
 
+_ACTOR = re.compile(
+    r"^(?P<actor>(?:the\s+)?[A-Z][\w'’-]*(?:\s+(?:[A-Z0-9][\w'’-]*|of|and|the))*?)\s+"
+    r"(?:had\s+)?(?:captured|recaptured|retook|took|seized|stormed|crossed|launched|bombed|"
+    r"encircled|entered|announced|declared|surrendered|cleared)\b"
+)
+_GENERIC_ACTORS = {"government", "pro-government", "army", "military", "troops", "forces"}
+
+
+def _actor(e: Event, sentence: str, base: dict, where: str) -> list[Record]:
+    """Who did it: the named subject opening the statement ('Syrian Democratic Forces')."""
+    lead, _, rest = sentence.partition(", ")
+    m = _ACTOR.match(rest)
+    if not m:
+        return []
+    actor = m.group("actor")
+    words = actor.split()
+    if len(words) > 9 or words[-1].lower() in ("the", "and", "of"):
+        return []
+    if actor.lower().removeprefix("the ").split()[0] in _GENERIC_ACTORS:
+        return []
+    if sentence.count(actor) != 1:
+        return []
+    blanked = f"{lead}, _____{rest[len(actor) :]}"
+    fields = {**base, "actor": actor.removeprefix("the "), "blanked": blanked,
+              "iso": e.date.isoformat()}  # fmt: skip
+    if actor.startswith("the "):
+        fields["blanked"] = f"{lead}, the _____{rest[len(actor) :]}"
+    return [Record("actor", f"actor:{_h(e.identity)}", fields, e.text, where)]
+
+
 def _blanks(e: Event, sentence: str, base: dict, where: str) -> list[Record]:
-    """Places and figures to blank out of an event sentence."""
-    out: list[Record] = []
+    """Places, figures and actors to blank out of an event sentence."""
+    out: list[Record] = _actor(e, sentence, base, where)
     body_start = sentence.find(",") + 1
     for m in re.finditer(
         rf"\b{_CAPTURE_VERBS}\s+(?:the\s+(?:town|village|district|city|island|villages|districts|"
@@ -474,11 +555,14 @@ def _blanks(e: Event, sentence: str, base: dict, where: str) -> list[Record]:
             fields = {**base, "place": place, "blanked": blanked, "iso": e.date.isoformat()}
             out.append(Record("place", f"place:{_h(e.identity, place)}", fields, e.text, where))
     for m in _FIGURE.finditer(sentence):
-        if m.start() < body_start:
+        if m.start() < body_start or _HEDGED.search(sentence[: m.start()]):
+            continue
+        if re.match(r"\s*(?:and|to|or|–|-)\s*\d", sentence[m.end("num") :]):
             continue
         num = m.group("num")
         blanked = sentence[: m.start("num")] + "_____" + sentence[m.end("num") :]
-        fields = {**base, "number": num, "unit": m.group("unit"), "blanked": blanked}
+        fields = {**base, "number": num, "unit": m.group("unit"), "blanked": blanked,
+                  "iso": e.date.isoformat()}  # fmt: skip
         out.append(
             Record(
                 "figure", f"figure:{_h(e.identity, num, m.group('unit'))}", fields, e.text, where

@@ -23,9 +23,10 @@ from .records import Record, build, with_article
 from .validate import problems
 
 TYPES = ("basic", "mcq", "cloze", "truefalse", "order")
+MAX_PER_SENTENCE = 3
 _KEYS = {
     "id", "topic", "about", "require", "unique", "answer", "pool", "pool_same", "pool_extra",
-    "exclude", "types", "explanation", "absent",
+    "exclude", "types", "explanation", "absent", "group",
 }  # fmt: skip
 
 
@@ -44,6 +45,7 @@ class Template:
     pool_extra: str = ""
     exclude: str = ""
     explanation: str = ""
+    group: str = ""  # "first": an mcq over a group of events, "which came first?"
 
 
 @dataclass(frozen=True)
@@ -62,9 +64,9 @@ def _tuple(v: object, where: str, key: str) -> tuple[str, ...]:
     raise DeirquizError(where, f"{key!r} must be a name or a list of names")
 
 
-def parse_templates(text: str, where: str) -> TemplateSet:
+def parse_templates(text: str, where: str, loader: type = yaml.BaseLoader) -> TemplateSet:
     try:
-        data = yaml.load(text, Loader=yaml.BaseLoader)
+        data = yaml.load(text, Loader=loader)
     except yaml.MarkedYAMLError as e:
         mark = e.problem_mark
         line = f"line {mark.line + 1}: " if mark else ""
@@ -109,7 +111,7 @@ def _template(t: object, where: str) -> Template:
         if not isinstance(wording, str) or not wording.strip():
             raise DeirquizError(where, f"type {ty!r} needs its wording as text")
     answer = t.get("answer", "")
-    if not isinstance(answer, str) or (not answer and set(types) != {"order"}):
+    if not isinstance(answer, str) or (not answer and set(types) != {"order"} and not t.get("group")):
         raise DeirquizError(where, "needs 'answer': the record field that answers it")
     return Template(
         id=tid,
@@ -125,14 +127,25 @@ def _template(t: object, where: str) -> Template:
         pool_extra=str(t.get("pool_extra") or ""),
         exclude=str(t.get("exclude") or ""),
         explanation=str(t.get("explanation") or ""),
+        group=_group(t.get("group"), where),
     )
+
+
+def _group(value: object, where: str) -> str:
+    if value in (None, ""):
+        return ""
+    if value != "first":
+        raise DeirquizError(where, "'group' can only be 'first'")
+    return "first"
 
 
 def load_templates(extra_files: Iterable[str | Path] = ()) -> TemplateSet:
     """The shipped templates, then each --templates file: same id replaces, new id adds."""
     base = resources.files("deirquiz") / "templates"
+    # the shipped files are read by libyaml (same result as BaseLoader, ten times faster)
+    fast = getattr(yaml, "CBaseLoader", yaml.BaseLoader)
     sets = [
-        parse_templates(p.read_text(encoding="utf-8"), f"templates/{p.name}")
+        parse_templates(p.read_text(encoding="utf-8"), f"templates/{p.name}", fast)
         for p in sorted(base.iterdir(), key=lambda p: p.name)
         if p.name.endswith(".yaml")
     ]
@@ -191,19 +204,28 @@ def generate(extraction: Extraction, tset: TemplateSet, seed: int = 0) -> list[Q
     out: list[Question] = []
     for t in tset.templates:
         pool_records = by_kind.get(t.about, [])
-        if "order" in t.types:
+        if "order" in t.types or t.group:
             out.extend(_order_questions(t, pool_records, art, seed))
+            continue
         for rec in pool_records:
             out.extend(_apply(t, rec, pool_records, art, seed))
     seen: set[str] = set()
+    ids: set[str] = set()
     kept = []
+    per_source: dict[str, int] = {}
     for q in out:
         key = re.sub(r"\W+", " ", q.prompt.lower()).strip()
         if q.type == "order":
             key += "|" + "|".join(sorted(q.options))
-        if key in seen or q.id in {k.id for k in kept}:
+        if key in seen or q.id in ids:
             continue
+        # one sentence gives at most a few cards, however many templates it fits
+        if q.source.where.startswith("section:") and q.type != "order":
+            per_source[q.source.text] = per_source.get(q.source.text, 0) + 1
+            if per_source[q.source.text] > MAX_PER_SENTENCE:
+                continue
         seen.add(key)
+        ids.add(q.id)
         kept.append(q)
     return kept
 
@@ -227,7 +249,7 @@ def _apply(t: Template, rec: Record, same_kind: list[Record], art, seed: int) ->
     qid_base = _qid(art.slug, t.id, rec.identity)
     source = Source(text=rec.source_text, where=rec.source_where, title=art.title, url=art.url)
     explanation = _fill(t.explanation, rec.fields) or "" if t.explanation else ""
-    wrong = distractors.pick(t, rec, same_kind, answer, seed)
+    wrong = distractors.pick(t, rec, same_kind, answer, seed, limit=3)  # at most 3 are used
     out: list[Question] = []
     for ty, wording in t.types.items():
         if ty == "order":
@@ -249,7 +271,9 @@ def _apply(t: Template, rec: Record, same_kind: list[Record], art, seed: int) ->
                          correct=(options.index(answer),), template=t.id,
                          explanation=explanation)  # fmt: skip
         elif ty == "truefalse":
-            truth = _rng(seed, qid, "tf").random() < 0.5 or not wrong
+            if not wrong:
+                continue  # with no false twin to offer, every such statement would be true
+            truth = _rng(seed, qid, "tf").random() < 0.5
             value = answer if truth else wrong[0]
             statement = _fill(
                 wording, {**rec.fields, "value": value, "value_the": with_article(value)}
@@ -273,27 +297,33 @@ def _apply(t: Template, rec: Record, same_kind: list[Record], art, seed: int) ->
     return out
 
 
-def _order_questions(t: Template, recs: list[Record], art, seed: int) -> list[Question]:
-    """Groups of four events, days apart, to put in order; each group asked once."""
+def _event_groups(t: Template, recs: list[Record], offset: int) -> list[list[Record]]:
+    """Groups of four self-contained events, one a day, so that their order is never in doubt."""
     usable = [r for r in recs if r.get("clause") and not r.get("by") and _eligible(t, r, [])]
     usable.sort(key=lambda r: (r.get("iso"), r.identity))
     chosen: list[Record] = []
-    for r in usable:  # one event a day, so the order is never in doubt
+    for r in usable:
         if not chosen or r.get("iso") != chosen[-1].get("iso"):
             chosen.append(r)
+    return [chosen[i : i + 4] for i in range(offset, len(chosen) - 3, 4)]
+
+
+def _order_questions(t: Template, recs: list[Record], art, seed: int) -> list[Question]:
+    """'Put these in order' (type order), or 'which came first?' (group: first, type mcq), each
+    over its own groups of four events so the two never ask the same set."""
+    first = t.group == "first"
     out: list[Question] = []
-    wording = t.types["order"]
-    for i in range(0, len(chosen) - 3, 4):
-        group = chosen[i : i + 4]
+    ty = "mcq" if first else "order"
+    wording = t.types.get(ty)
+    if wording is None:
+        return []
+    for group in _event_groups(t, recs, offset=2 if first else 0):
         identity = "|".join(r.identity for r in group)
-        qid = f"{_qid(art.slug, t.id, identity)}:order"
+        qid = f"{_qid(art.slug, t.id, identity)}:{ty}"
         items = [r.get("clause") for r in group]
         shown = list(range(4))
         _rng(seed, qid).shuffle(shown)
         options = tuple(items[k] for k in shown)
-        correct = tuple(shown.index(k) for k in range(4))
-        letters = "ABCD"
-        answer = ", ".join(f"{letters[correct[k]]} ({group[k].get('date')})" for k in range(4))
         prompt = _fill(wording, group[0].fields)
         if prompt is None:
             continue
@@ -303,8 +333,20 @@ def _order_questions(t: Template, recs: list[Record], art, seed: int) -> list[Qu
             title=art.title,
             url=art.url,
         )
-        q = Question(qid, t.topic, "order", prompt, answer, source, options=options,
-                     correct=correct, template=t.id, explanation="")  # fmt: skip
+        if first:
+            answer = items[0]
+            dated = "; ".join(f"{r.get('date')}: {r.get('clause')}" for r in group)
+            q = Question(qid, t.topic, "mcq", prompt, answer, source, options=options,
+                         correct=(options.index(answer),), template=t.id,
+                         explanation=dated)  # fmt: skip
+        else:
+            correct = tuple(shown.index(k) for k in range(4))
+            letters = "ABCD"
+            answer = ", ".join(
+                f"{letters[correct[k]]} ({group[k].get('date')})" for k in range(4)
+            )
+            q = Question(qid, t.topic, "order", prompt, answer, source, options=options,
+                         correct=correct, template=t.id, explanation="")  # fmt: skip
         if not problems(q):
             out.append(q)
     return out
