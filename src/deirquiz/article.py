@@ -49,12 +49,15 @@ def _frontmatter_handler():
 
 
 _FAST_LOADER = getattr(yaml, "CBaseLoader", None)
+# libyaml accepts these where PyYAML refuses them (a tab in a plain scalar, a stray BOM) or may
+# read them otherwise (Unicode line breaks): such front matter goes to the PyYAML loader
+_LIBYAML_LAX = ("\t", "\ufeff", "\x85", "\u2028", "\u2029")
 
 
 def _fast_load(fm: str) -> dict | None:
     """The front matter read by libyaml (a tenth of the pure-Python loader's time), or None when
     it holds an alias or does not parse: the Python loader then refuses it with its own message."""
-    if _FAST_LOADER is None:
+    if _FAST_LOADER is None or any(c in fm for c in _LIBYAML_LAX):
         return None
     try:
         if "*" in fm and any(

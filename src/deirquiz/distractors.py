@@ -14,7 +14,6 @@ from functools import lru_cache
 from .infobox import is_unknown, rank_distractors
 from .records import Record
 
-
 _THE = re.compile(r"^the\s+")
 _NON_WORD = re.compile(r"[^\w]+")
 
@@ -119,7 +118,10 @@ def _dates(rec: Record, same_kind: list[Record], answer: str, limit: int | None)
 
 def _in_text(number: str, rec: Record) -> bool:
     """A wrong figure that the article states elsewhere would confuse more than it tests."""
-    return bool(re.search(rf"(?<![\d,.]){re.escape(number)}(?![\d,])", rec.lists.get("numbers_seen", ("",))[0]))
+    text = rec.lists.get("numbers_seen", ("",))[0]
+    if number not in text:  # then the search below cannot match: skip its slow scan
+        return False
+    return bool(re.search(rf"(?<![\d,.]){re.escape(number)}(?![\d,])", text))
 
 
 def _numbers(answer: str, identity: str, seed: int, above: bool = False) -> list[str]:

@@ -158,6 +158,52 @@ def _sides(extraction: Extraction, acr: dict[str, str]) -> Sides:
 _ASCII_FOLD = str.maketrans({"\u0130": "i", "\u0131": "i", "\u017f": "s", "\u212a": "k"})
 
 
+_USAGE_HEAD, _USAGE_TAIL = r"(\bthe\s+(?:[a-z]+\s+)?)?(?<![\w-])", r"(?![\w-])"
+_AZ = re.compile(r"[a-z]", re.IGNORECASE)
+_SPACE = re.compile(r"\s")
+
+
+def _finditer_usage(pat: re.Pattern, name: str, text: str, folded: str):
+    """``pat.finditer(text)``, found without scanning the whole text: a match of
+    ``the [word] NAME`` starts at an occurrence of the name, or at the 'the' (and optional word)
+    just before one; the regex itself is tried only there, in order, so the matches are the same.
+    Any other pattern (or a name that is not ASCII) gets the plain scan."""
+    if (
+        not name.isascii()
+        or len(folded) != len(text)
+        or pat.pattern != _USAGE_HEAD + re.escape(name) + _USAGE_TAIL
+        or not pat.flags & re.IGNORECASE
+    ):
+        yield from pat.finditer(text)
+        return
+
+    def back(end: int, rx: re.Pattern) -> int:  # start of the run of rx-characters ending at end
+        while end > 0 and rx.match(text, end - 1):
+            end -= 1
+        return end
+
+    starts: set[int] = set()
+    key = name.lower()
+    o = folded.find(key)
+    while o != -1:
+        starts.add(o)  # the bare name
+        ws = back(o, _SPACE)
+        if ws < o:
+            starts.add(ws - 3)  # 'the NAME'
+            word = back(ws, _AZ)
+            if word < ws:
+                starts.add(back(word, _SPACE) - 3)  # 'the WORD NAME'
+        o = folded.find(key, o + 1)
+    pos = 0
+    for i in sorted(starts):
+        if i < pos:
+            continue
+        m = pat.match(text, i)
+        if m:
+            yield m
+            pos = m.end()
+
+
 def _learn_usage(extraction: Extraction, names: set[str]) -> None:
     """Whether the article says 'the X' or plain 'X', for names it uses in running text."""
     _USAGE.clear()
@@ -172,7 +218,7 @@ def _learn_usage(extraction: Extraction, names: set[str]) -> None:
             r"(\bthe\s+(?:[a-z]+\s+)?)?(?<![\w-])" + re.escape(name) + r"(?![\w-])", re.IGNORECASE
         )
         with_the = bare = 0
-        for m in pat.finditer(text):
+        for m in _finditer_usage(pat, name, text, folded):
             if m.group(1):
                 with_the += 1
             else:

@@ -7,9 +7,10 @@ leaves the output folder as it was.
 from __future__ import annotations
 
 import hashlib
+import itertools
 import json
 import os
-from collections.abc import Callable, Iterable, Sequence
+from collections.abc import Callable, Iterable, Iterator, Sequence
 from dataclasses import dataclass, field
 from pathlib import Path
 
@@ -152,57 +153,121 @@ def generate_files(
     force: bool = False,
     on_article: Callable[[], None] | None = None,
     jobs: int = 1,
+    keep_quizzes: bool = True,
 ) -> Report:
-    """Make and write every article's files; a bad article among many is skipped and reported."""
+    """Make and write every article's files; a bad article among many is skipped and reported.
+
+    Articles are streamed: each one's files are written as soon as its quiz is made, in the
+    sources' order, so memory stays flat however many articles there are (unless
+    ``keep_quizzes`` keeps every quiz in the report, as the CLI's summary needs). With ``jobs`` > 1
+    worker processes make and render the quizzes; the files are the same as with one.
+    """
     from .article import find_articles
 
     paths = find_articles(list(sources))
     report = Report()
     output = Output(out_dir, force=force)
     many = len(paths) > 1
-    quizzes = _quizzes(paths, tset, opts, jobs, report, many, on_article)
-    if combined and quizzes:
-        quizzes = [combine(quizzes, layout.title)]
-    for quiz in quizzes:
-        files = _render(quiz, formats, layout)
+    if combined:
+        quizzes = [q for q, _ in _quizzes(paths, tset, opts, jobs, report, many, on_article)]
+        if quizzes:
+            quiz = combine(quizzes, layout.title)
+            report.written.extend(output.write(_render(quiz, formats, layout)))
+            report.quizzes.append(quiz)
+        return report
+    made = _quizzes(paths, tset, opts, jobs, report, many, on_article, formats, layout,
+                    keep_quizzes)  # fmt: skip
+    for quiz, files in made:
         report.written.extend(output.write(files))
-        report.quizzes.append(quiz)
+        if keep_quizzes:
+            report.quizzes.append(quiz)
     return report
 
 
-def _quizzes(paths, tset, opts, jobs, report, many, on_article) -> list[Quiz]:
-    results: list[Quiz | DeirquizError] = []
-    if jobs > 1 and len(paths) > 4:
-        from concurrent.futures import ProcessPoolExecutor
+# Below this many articles a pool's start (fork, imports and data in each worker) costs more
+# than it saves.
+_PARALLEL_MIN = 6
 
-        chunk = max(1, len(paths) // (jobs * 4))
-        with ProcessPoolExecutor(max_workers=jobs) as pool:
-            for res in pool.map(_safe_quiz, paths, [tset] * len(paths), [opts] * len(paths),
-                                chunksize=chunk):  # fmt: skip
-                results.append(res)
-                if on_article:
-                    on_article()
-    else:
-        for p in paths:
-            results.append(_safe_quiz(p, tset, opts))
-            if on_article:
-                on_article()
-    quizzes = []
-    for res in results:
-        if isinstance(res, DeirquizError):
+
+def _quizzes(paths, tset, opts, jobs, report, many, on_article, formats=(), layout=Layout(),
+             need_quiz=True) -> Iterator[tuple[Quiz, dict[str, bytes | Callable]]]:  # fmt: skip
+    """(quiz, rendered files) per good article, in the order of ``paths``, one at a time; bad
+    articles are skipped into ``report`` (or raised, for a single article). ``on_article`` is
+    called once per article, after its files have been written by the caller."""
+    apkg = "apkg" in formats
+    # the .apkg is written by a callback, which cannot cross processes: made here, not there
+    bytes_formats = tuple(f for f in formats if f != "apkg")
+    work = (tset, opts, bytes_formats, layout, need_quiz or apkg)
+    for got in _made_in_order(paths, jobs, work):
+        if isinstance(got, _Failed):
+            err = DeirquizError(got.where, got.what)
             if not many:
-                raise res
-            report.skipped.append(res)
+                raise err
+            report.skipped.append(err)
         else:
-            quizzes.append(res)
-    return quizzes
+            quiz, files = got
+            if apkg:
+                files.update(_render(quiz, ("apkg",), layout))
+            yield quiz, files
+        if on_article:
+            on_article()
 
 
-def _safe_quiz(path: Path, tset: TemplateSet, opts: Options) -> Quiz | DeirquizError:
+@dataclass(frozen=True)
+class _Failed:
+    """A DeirquizError as plain data: the exception itself does not survive pickling."""
+
+    where: str
+    what: str
+
+
+def _made(path: Path, tset: TemplateSet, opts: Options, formats: Sequence[str], layout: Layout,
+          need_quiz: bool) -> tuple[Quiz | None, dict[str, bytes | Callable]] | _Failed:  # fmt: skip
     try:
-        return quiz_for(path, tset, opts)
+        quiz = quiz_for(path, tset, opts)
     except DeirquizError as e:
-        return e
+        return _Failed(e.where, e.what)
+    files = _render(quiz, formats, layout) if formats else {}
+    return (quiz if need_quiz else None), files
+
+
+_WORK: tuple = ()  # a worker process's (tset, opts, formats, layout, need_quiz), sent once
+
+
+def _init_worker(*work) -> None:
+    global _WORK
+    _WORK = work
+
+
+def _work(path: Path):
+    return _made(path, *_WORK)
+
+
+def _made_in_order(paths: Sequence[Path], jobs: int, work: tuple) -> Iterator:
+    """_made for each path, in order: here, or in ``jobs`` worker processes that keep a few
+    articles ahead of the one being written (so results never pile up)."""
+    if jobs <= 1 or len(paths) < _PARALLEL_MIN:
+        for p in paths:
+            yield _made(p, *work)
+        return
+    from collections import deque
+    from concurrent.futures import ProcessPoolExecutor
+
+    todo = iter(paths)
+    ahead = 4 * jobs
+    with ProcessPoolExecutor(min(jobs, len(paths)), initializer=_init_worker,
+                             initargs=work) as pool:  # fmt: skip
+        pending = deque(pool.submit(_work, p) for p in itertools.islice(todo, ahead))
+        try:
+            while pending:
+                got = pending.popleft().result()
+                nxt = next(todo, None)
+                if nxt is not None:
+                    pending.append(pool.submit(_work, nxt))
+                yield got
+        finally:
+            for f in pending:
+                f.cancel()
 
 
 def default_jobs() -> int:

@@ -1,0 +1,5 @@
+"""``python -m deirquiz``: the ``deirquiz`` command."""
+
+from deirquiz.cli import main
+
+main(prog_name="deirquiz")
