@@ -60,7 +60,8 @@ def _fast_load(fm: str) -> dict | None:
     if _FAST_LOADER is None or any(c in fm for c in _LIBYAML_LAX):
         return None
     try:
-        if "*" in fm and any(
+        # an alias needs an anchor ('&'); without one libyaml refuses it and we fall back
+        if "*" in fm and "&" in fm and any(
             isinstance(e, yaml.AliasEvent) for e in yaml.parse(fm, Loader=_FAST_LOADER)
         ):
             return None

@@ -109,9 +109,11 @@ def _dates(rec: Record, same_kind: list[Record], answer: str, limit: int | None)
         return []
     day = dt.date.fromisoformat(iso)
     others = {}
-    for r in same_kind:
-        if r.get("iso") and r.get("iso") != iso and not r.get("range"):
-            others[r.get("iso")] = r.get("date")
+    for r in same_kind:  # r.get(...), read straight from the fields: this loop runs n² times
+        f = r.fields
+        other = f.get("iso", "")
+        if other and other != iso and not f.get("range", ""):
+            others[other] = f.get("date", "")
     near = sorted(others, key=lambda d: (abs((dt.date.fromisoformat(d) - day).days), d))
     return _accept([others[d] for d in near], answer, (), limit)
 

@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import datetime as dt
 import re
+import zlib
 from dataclasses import dataclass
 
 from . import dates
@@ -58,6 +59,35 @@ _SUBORDINATE = re.compile(
 _SEPARATORS = re.compile(r";\s+|:\s+(?=[A-Z])|,\s+(?:and|while|but|whereas)\s+")
 _TRAILING = re.compile(r",\s+(?:after|before|while|when|as)\s+")
 _OPENERS = re.compile(r"^(?:however|meanwhile|also|then|later|subsequently),?\s+", re.IGNORECASE)
+
+# Cheap tests that spare the scans above (most of extraction's time) where they cannot match:
+# every _EXPLICIT or _YEAR_CONTEXT match holds an ASCII digit and a month name, every _RELATIVE
+# match one of _DAY_WORDS, every _NOT_A_DAY match 'hours', 'days' or 'weeks' in any case. They
+# were read off the patterns as they stand; a pattern edited since turns them off (_GATED).
+_MONTH_STEMS = ("Jan", "Feb", "Mar", "Apr", "May", "Jun", "Jul", "Aug", "Sep", "Oct", "Nov", "Dec")
+_DAY_WORDS = ("day", "night", "morning", "evening", "afternoon", "dawn")
+_DIGIT = re.compile(r"[0-9]")
+_GATED = zlib.crc32(
+    "\0".join(f"{p.pattern}\0{p.flags}" for p in (_EXPLICIT, _YEAR_CONTEXT, _RELATIVE, _NOT_A_DAY))
+    .encode()
+) == 0xAB13C1C8  # fmt: skip
+
+
+def _may_date(sentence: str) -> bool:
+    """False when neither _EXPLICIT nor _YEAR_CONTEXT can match."""
+    return not _GATED or (
+        _DIGIT.search(sentence) is not None and any(m in sentence for m in _MONTH_STEMS)
+    )
+
+
+def _may_relative(sentence: str) -> bool:
+    return not _GATED or any(w in sentence for w in _DAY_WORDS)
+
+
+def _may_span(sentence: str) -> bool:
+    """False when _NOT_A_DAY cannot match (U+017F, the long s, is a case-blind 's')."""
+    low = sentence.lower()
+    return not _GATED or "\u017f" in sentence or any(w in low for w in ("hours", "days", "weeks"))
 
 
 @dataclass
@@ -124,8 +154,10 @@ def _relative_offset(m: re.Match) -> int:
 
 def _mentions(sentence: str, year: int, anchor: dt.date | None) -> list[_Mention]:
     found: list[_Mention] = []
-    taken: list[tuple[int, int]] = [(m.start(), m.end()) for m in _NOT_A_DAY.finditer(sentence)]
-    for m in _EXPLICIT.finditer(sentence):
+    taken: list[tuple[int, int]] = (
+        [(m.start(), m.end()) for m in _NOT_A_DAY.finditer(sentence)] if _may_span(sentence) else []
+    )
+    for m in _EXPLICIT.finditer(sentence) if _may_date(sentence) else ():
         if any(a < m.end() and m.start() < b for a, b in taken):
             continue
         got = _resolve_explicit(m, year, anchor)
@@ -136,7 +168,7 @@ def _mentions(sentence: str, year: int, anchor: dt.date | None) -> list[_Mention
             _Mention(m.start(), m.end(), m.group(0), got[0], got[1], False, prep.endswith("by"))
         )
         taken.append((m.start(), m.end()))
-    for m in _RELATIVE.finditer(sentence):
+    for m in _RELATIVE.finditer(sentence) if _may_relative(sentence) else ():
         if any(a < m.end() and m.start() < b for a, b in taken):
             continue
         found.append(
@@ -242,7 +274,7 @@ def events(article: Article) -> list[Event]:
                 )
             # a year written out moves the context on, unless it is a look back outside the
             # article's span ("gains made in June 2016", "lost on 14 January 2015")
-            for ym in _YEAR_CONTEXT.finditer(sentence):
+            for ym in _YEAR_CONTEXT.finditer(sentence) if _may_date(sentence) else ():
                 y = int(ym.group(1))
                 # "In June 2016, ..." opening a sentence sets the narrative's year; in passing
                 # ("gains made in June 2016") only a year of the article's own span does

@@ -208,7 +208,8 @@ def _learn_usage(extraction: Extraction, names: set[str]) -> None:
     """Whether the article says 'the X' or plain 'X', for names it uses in running text."""
     _USAGE.clear()
     text = " ".join(p for _, p in extraction.article.paragraphs)
-    folded = text.translate(_ASCII_FOLD).lower()
+    odd = any(c in text for c in "\u0130\u0131\u017f\u212a")
+    folded = (text.translate(_ASCII_FOLD) if odd else text).lower()
     for name in names:
         if not name:
             continue

@@ -177,12 +177,15 @@ class _Fmt(dict):
         raise KeyError(key)
 
 
+_SPACES = re.compile(r"\s+")
+
+
 def _fill(wording: str, fields: dict[str, str]) -> str | None:
     try:
         text = wording.format_map(_Fmt(fields))
     except (KeyError, IndexError, ValueError):
         return None
-    text = re.sub(r"\s+", " ", text).strip()
+    text = _SPACES.sub(" ", text).strip()
     return text[:1].upper() + text[1:] if text else text
 
 
@@ -249,7 +252,9 @@ def _apply(t: Template, rec: Record, same_kind: list[Record], art, seed: int) ->
     qid_base = _qid(art.slug, t.id, rec.identity)
     source = Source(text=rec.source_text, where=rec.source_where, title=art.title, url=art.url)
     explanation = _fill(t.explanation, rec.fields) or "" if t.explanation else ""
-    wrong = distractors.pick(t, rec, same_kind, answer, seed, limit=3)  # at most 3 are used
+    # wrong options serve mcq and true/false only; at most 3 are used
+    wants_wrong = "mcq" in t.types or "truefalse" in t.types
+    wrong = distractors.pick(t, rec, same_kind, answer, seed, limit=3) if wants_wrong else []
     out: list[Question] = []
     for ty, wording in t.types.items():
         if ty == "order":
