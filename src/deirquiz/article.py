@@ -61,8 +61,10 @@ def _fast_load(fm: str) -> dict | None:
         return None
     try:
         # an alias needs an anchor ('&'); without one libyaml refuses it and we fall back
-        if "*" in fm and "&" in fm and any(
-            isinstance(e, yaml.AliasEvent) for e in yaml.parse(fm, Loader=_FAST_LOADER)
+        if (
+            "*" in fm
+            and "&" in fm
+            and any(isinstance(e, yaml.AliasEvent) for e in yaml.parse(fm, Loader=_FAST_LOADER))
         ):
             return None
         meta = yaml.load(fm, Loader=_FAST_LOADER)
