@@ -1,0 +1,147 @@
+"""How fast is deirquiz, at every scale? Run: ``python benchmarks/bench.py`` (a minute or two).
+
+Measures, as separate processes and over interleaved rounds (median of each):
+
+- ``deirquiz --help`` and ``deirquiz topics --help`` (the CLI must start fast);
+- the import-only baseline: ``python -c "import genanki, dateparser, frontmatter, click"``;
+- ``deirquiz generate`` on the bundled seed with the default formats (.apkg and Markdown), and its
+  ratio to the baseline;
+- ``deirquiz generate --format json`` on folders of 1, 50 and 200 articles (copies of the seed
+  and the shared articles, each with its own title), with ``--jobs 1`` and ``--jobs 2``: the
+  marginal cost per article, (t(N) - t(1)) / (N - 1), and the peak memory (ru_maxrss of the
+  command and its worker processes).
+
+No timing is asserted: the table is for people. Python's bytecode cache is kept in a temporary
+folder (PYTHONPYCACHEPREFIX) and a warm-up round fills it, so that every run is timed as an
+installed package runs, even where PYTHONDONTWRITEBYTECODE is set; ``--as-is`` keeps the
+environment as it is instead.
+"""
+
+from __future__ import annotations
+
+import argparse
+import os
+import re
+import shutil
+import statistics
+import subprocess
+import sys
+import tempfile
+import time
+from pathlib import Path
+
+ROOT = Path(__file__).resolve().parent.parent
+SEED = ROOT / "src" / "deirquiz" / "data" / "deir-ez-zor-offensive.md"
+SHARED = ROOT.parent / "shared" / "articles"
+SIZES = (50, 200)
+JOBS = (1, 2)
+BASELINE = "import genanki, dateparser, frontmatter, click"
+
+
+def make_folder(folder: Path, n: int) -> Path:
+    """n articles: the seed and the shared articles in turn, each titled 'TITLE copy NNN' so
+    that every one gets its own slug (and its own output files)."""
+    sources = [SEED, *sorted(SHARED.glob("*.md"))] if SHARED.is_dir() else [SEED]
+    folder.mkdir(parents=True)
+    for i in range(n):
+        src = sources[i % len(sources)]
+        text = src.read_text(encoding="utf-8")
+        text = re.sub(r"^title: (.*)$", rf"title: \1 copy {i:03d}", text, count=1, flags=re.M)
+        (folder / f"{i:03d}-{src.name}").write_text(text, encoding="utf-8")
+    return folder
+
+
+def run(cmd: list[str], env: dict[str, str]) -> tuple[float, int]:
+    """Wall time (s) and peak RSS (KiB) of a command, its worker processes included."""
+    start = time.perf_counter()
+    proc = subprocess.Popen(cmd, env=env, stdout=subprocess.DEVNULL, stderr=subprocess.PIPE)
+    assert proc.stderr is not None
+    err = proc.stderr.read()
+    _, status, usage = os.wait4(proc.pid, 0)
+    elapsed = time.perf_counter() - start
+    proc.returncode = os.waitstatus_to_exitcode(status)
+    proc.stderr.close()
+    if proc.returncode != 0:
+        sys.exit(f"failed ({proc.returncode}): {' '.join(cmd)}\n{err.decode(errors='replace')}")
+    return elapsed, usage.ru_maxrss
+
+
+def deirquiz_cmd() -> list[str]:
+    script = Path(sys.executable).with_name("deirquiz")
+    return [str(script)] if script.exists() else [sys.executable, "-m", "deirquiz"]
+
+
+def main() -> None:
+    parser = argparse.ArgumentParser(description=__doc__.split("\n")[0])
+    parser.add_argument("--rounds", type=int, default=5, help="timed rounds (default 5)")
+    parser.add_argument("--as-is", action="store_true", help="keep the environment as it is")
+    args = parser.parse_args()
+
+    dq = deirquiz_cmd()
+    with tempfile.TemporaryDirectory(prefix="deirquiz-bench-") as tmp_name:
+        tmp = Path(tmp_name)
+        env = dict(os.environ)
+        if not args.as_is:
+            env.pop("PYTHONDONTWRITEBYTECODE", None)
+            env["PYTHONPYCACHEPREFIX"] = str(tmp / "pycache")
+        folders = {1: make_folder(tmp / "a1", 1)}
+        folders.update({n: make_folder(tmp / f"a{n}", n) for n in SIZES})
+        out = tmp / "out"
+
+        def generate(*extra: str) -> tuple[float, int]:
+            shutil.rmtree(out, ignore_errors=True)
+            return run([*dq, "generate", "--out", str(out), "-q", *extra], env)
+
+        cases: dict[str, object] = {
+            "help": lambda: run([*dq, "--help"], env),
+            "topics help": lambda: run([*dq, "topics", "--help"], env),
+            "baseline": lambda: run([sys.executable, "-c", BASELINE], env),
+            "seed": lambda: generate(),
+        }
+        for n, folder in folders.items():
+            for jobs in JOBS:
+                cases[f"json {n} j{jobs}"] = lambda f=folder, j=jobs: generate(
+                    str(f), "--format", "json", "--jobs", str(j)
+                )
+        times: dict[str, list[float]] = {k: [] for k in cases}
+        rss: dict[str, list[int]] = {k: [] for k in cases}
+        for rnd in range(args.rounds + 1):  # round 0 warms the disk and bytecode caches
+            for name, case in cases.items():
+                t, m = case()  # type: ignore[operator]
+                if rnd:
+                    times[name].append(t)
+                    rss[name].append(m)
+            print(f"round {rnd}/{args.rounds} done", file=sys.stderr)
+
+    med = {k: statistics.median(v) for k, v in times.items()}
+    cores = len(os.sched_getaffinity(0)) if hasattr(os, "sched_getaffinity") else os.cpu_count()
+    print(f"\ndeirquiz benchmark: median of {args.rounds} rounds, {cores} cores\n")
+    rows = [
+        ("deirquiz --help", med["help"], "target < 150 ms"),
+        ("deirquiz topics --help", med["topics help"], "target < 150 ms"),
+        ("import genanki, dateparser, ... = B", med["baseline"], "the baseline"),
+        ("generate seed (apkg + md)", med["seed"],
+         f"{med['seed'] / med['baseline']:.2f} x B, target < 2"),
+    ]  # fmt: skip
+    for label, secs, note in rows:
+        print(f"  {label:<38}{secs * 1000:6.0f} ms   {note}")
+    print("\n  generate --format json   wall    per article      peak RSS")
+    print("  articles  jobs                  (t(N) - t(1))/(N - 1)")
+    for n in (1, *SIZES):
+        for jobs in JOBS:
+            key = f"json {n} j{jobs}"
+            per = (med[key] - med[f"json 1 j{jobs}"]) / (n - 1) * 1000 if n > 1 else None
+            per_text = f"{per:6.1f} ms" if per is not None else ""
+            peak = max(rss[key]) / 1024
+            print(f"  {n:>8}  {jobs:>4}  {med[key]:7.2f} s   {per_text:>9}        {peak:6.1f} MB")
+    for jobs in JOBS:
+        a, b = (med[f"json {n} j{jobs}"] for n in SIZES)
+        slope = (b - a) / (SIZES[1] - SIZES[0]) * 1000
+        print(
+            f"  from {SIZES[0]} to {SIZES[1]} articles, --jobs {jobs}: {slope:.1f} ms per article"
+        )
+    print("\n  targets: < 10 ms per article (best --jobs); peak RSS flat from 50 to 200 articles")
+
+
+if __name__ == "__main__":
+    main()
