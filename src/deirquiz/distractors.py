@@ -18,7 +18,7 @@ _THE = re.compile(r"^the\s+")
 _NON_WORD = re.compile(r"[^\w]+")
 
 
-@lru_cache(maxsize=4096)  # the same few hundred names are compared with each other many times
+@lru_cache(maxsize=1024)  # an article's few hundred names, compared with each other many times
 def normal(text: str) -> str:
     t = text.casefold()
     t = _THE.sub("", t)

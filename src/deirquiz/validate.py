@@ -25,7 +25,7 @@ _UNKNOWN = {"unknown", "n/a", "none", "?"}
 _NON_WORD = re.compile(r"[^\w]+")
 
 
-@lru_cache(maxsize=4096)  # prompts and options are normalised again and again
+@lru_cache(maxsize=1024)  # an article's prompts and options, normalised again and again
 def _norm(s: str) -> str:
     return _NON_WORD.sub(" ", s.casefold()).strip()
 
