@@ -137,3 +137,30 @@ def _options():
     from deirquiz.pipeline import Options
 
     return Options()
+
+
+def test_a_writer_error_ends_the_run_alike(folder, tmp_path, monkeypatch):
+    """An error while rendering (not while reading) stops the run with its own message, from a
+    worker as from this process (forked workers inherit the patched writer)."""
+    import multiprocessing
+
+    from deirquiz.model import DeirquizError
+
+    if multiprocessing.get_start_method() != "fork":
+        pytest.skip("workers see the patched writer only when forked")
+    real = run._render
+
+    def failing(quiz, formats, layout):
+        if "copy-03" in quiz.slug and formats:
+            raise DeirquizError("writer", f"cannot render {quiz.slug}")
+        return real(quiz, formats, layout)
+
+    monkeypatch.setattr(run, "_render", failing)
+    messages = []
+    for jobs in (1, 2):
+        with pytest.raises(DeirquizError) as err:
+            run.generate_files([folder], _templates(), _options(), tmp_path / f"o{jobs}",
+                               ("json",), jobs=jobs)  # fmt: skip
+        messages.append(str(err.value))
+    assert messages[0] == messages[1]
+    assert messages[0].startswith("writer: cannot render ")

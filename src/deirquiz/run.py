@@ -199,11 +199,14 @@ def _quizzes(paths, tset, opts, jobs, report, many, on_article, formats=(), layo
     bytes_formats = tuple(f for f in formats if f != "apkg")
     work = (tset, opts, bytes_formats, layout, need_quiz or apkg)
     for got in _made_in_order(paths, jobs, work):
-        if isinstance(got, _Failed):
-            err = DeirquizError(got.where, got.what)
+        if isinstance(got, _Failed):  # from a worker
+            if got.fatal:
+                raise DeirquizError(got.where, got.what)
+            got = DeirquizError(got.where, got.what)
+        if isinstance(got, DeirquizError):
             if not many:
-                raise err
-            report.skipped.append(err)
+                raise got
+            report.skipped.append(got)
         else:
             quiz, files = got
             if apkg:
@@ -215,18 +218,23 @@ def _quizzes(paths, tset, opts, jobs, report, many, on_article, formats=(), layo
 
 @dataclass(frozen=True)
 class _Failed:
-    """A DeirquizError as plain data: the exception itself does not survive pickling."""
+    """A DeirquizError as plain data, to cross from a worker (the exception does not unpickle):
+    an article to skip, or (fatal) a writer's error that ends the run as it would in one process.
+    """
 
     where: str
     what: str
+    fatal: bool = False
 
 
 def _made(path: Path, tset: TemplateSet, opts: Options, formats: Sequence[str], layout: Layout,
-          need_quiz: bool) -> tuple[Quiz | None, dict[str, bytes | Callable]] | _Failed:  # fmt: skip
+          need_quiz: bool) -> tuple[Quiz | None, dict] | DeirquizError:  # fmt: skip
+    """The article's quiz (if needed) and rendered files, or the error that makes it one to
+    skip; a writer's error is raised."""
     try:
         quiz = quiz_for(path, tset, opts)
     except DeirquizError as e:
-        return _Failed(e.where, e.what)
+        return e
     files = _render(quiz, formats, layout) if formats else {}
     return (quiz if need_quiz else None), files
 
@@ -240,7 +248,11 @@ def _init_worker(*work) -> None:
 
 
 def _work(path: Path):
-    return _made(path, *_WORK)
+    try:
+        got = _made(path, *_WORK)
+    except DeirquizError as e:
+        return _Failed(e.where, e.what, fatal=True)
+    return _Failed(got.where, got.what) if isinstance(got, DeirquizError) else got
 
 
 def _made_in_order(paths: Sequence[Path], jobs: int, work: tuple) -> Iterator:
