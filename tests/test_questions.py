@@ -101,12 +101,11 @@ def test_casualty_question_says_who_counted_and_when(seed_questions):
     assert q.answer == "101"
 
 
-def test_a_figure_of_at_least_n_is_asked_as_at_least_with_only_larger_wrong_options(
-    seed_questions,
-):
-    q = next(q for q in seed_questions if q.template == "casualty-minimum" and q.type == "mcq")
-    assert "at least how many" in q.prompt
-    assert all(int(o.replace(",", "")) >= int(q.answer) for o in q.options)
+def test_a_figure_of_at_least_n_is_asked_as_the_figure_given(seed_questions):
+    # "300+ killed": "were 150 killed?" would be true too, so the question asks for the figure
+    q = next(q for q in seed_questions if q.template == "casualty-given" and "Syrian" in q.prompt)
+    assert q.prompt.startswith("What figure do Syrian claims give for ISIL fighters killed")
+    assert q.answer == "300+" and all(o.endswith("+") for o in q.options)
 
 
 def test_a_figure_of_at_least_n_never_makes_a_true_false_statement(article_quizzes):

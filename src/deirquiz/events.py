@@ -132,7 +132,7 @@ def _resolve_explicit(m: re.Match, year: int, anchor: dt.date | None) -> tuple |
     if g["d_m"]:
         mo = dates.month_number(g["d_m"])
         d = dates.make_date(pick_year(mo, g["d_y"]), mo, dates._day(g["d_d"]))
-        if d is None:
+        if d is None and year > 0:
             d = dates.normalise(m.group(0), year)
         return (d, None) if d else None
     return None

@@ -24,9 +24,10 @@ from .validate import problems
 
 TYPES = ("basic", "mcq", "cloze", "truefalse", "order")
 MAX_PER_SENTENCE = 3
+MAX_PER_FACT = 2
 _KEYS = {
     "id", "topic", "about", "require", "unique", "answer", "pool", "pool_same", "pool_extra",
-    "exclude", "types", "explanation", "absent", "group",
+    "exclude", "types", "explanation", "absent", "group", "fact",
 }  # fmt: skip
 
 
@@ -46,6 +47,7 @@ class Template:
     exclude: str = ""
     explanation: str = ""
     group: str = ""  # "first": an mcq over a group of events, "which came first?"
+    fact: str = ""  # what the question tests, e.g. "when:{_id}": templates sharing it ask one fact
 
 
 @dataclass(frozen=True)
@@ -111,7 +113,9 @@ def _template(t: object, where: str) -> Template:
         if not isinstance(wording, str) or not wording.strip():
             raise DeirquizError(where, f"type {ty!r} needs its wording as text")
     answer = t.get("answer", "")
-    if not isinstance(answer, str) or (not answer and set(types) != {"order"} and not t.get("group")):
+    if not isinstance(answer, str) or (
+        not answer and set(types) != {"order"} and not t.get("group")
+    ):
         raise DeirquizError(where, "needs 'answer': the record field that answers it")
     return Template(
         id=tid,
@@ -128,6 +132,7 @@ def _template(t: object, where: str) -> Template:
         exclude=str(t.get("exclude") or ""),
         explanation=str(t.get("explanation") or ""),
         group=_group(t.get("group"), where),
+        fact=str(t.get("fact") or ""),
     )
 
 
@@ -210,13 +215,18 @@ def generate(extraction: Extraction, tset: TemplateSet, seed: int = 0) -> list[Q
         if "order" in t.types or t.group:
             out.extend(_order_questions(t, pool_records, art, seed))
             continue
+        truths = _truths(t, pool_records, seed)
         for rec in pool_records:
-            out.extend(_apply(t, rec, pool_records, art, seed))
+            out.extend(_apply(t, rec, pool_records, art, seed, truths.get(rec.identity, True)))
     seen: set[str] = set()
     ids: set[str] = set()
     kept = []
     per_source: dict[str, int] = {}
+    per_fact: dict[str, int] = {}
     for q in out:
+        fact = q.extra.get("fact", q.id)
+        if per_fact.get(fact, 0) >= MAX_PER_FACT:
+            continue  # "when was Janenah taken?" once as a choice, once as a blank: enough
         key = _NON_WORDS.sub(" ", q.prompt.lower()).strip()
         if q.type == "order":
             key += "|" + "|".join(sorted(q.options))
@@ -229,8 +239,22 @@ def generate(extraction: Extraction, tset: TemplateSet, seed: int = 0) -> list[Q
                 continue
         seen.add(key)
         ids.add(q.id)
+        per_fact[fact] = per_fact.get(fact, 0) + 1
         kept.append(q)
     return kept
+
+
+def _truths(t: Template, recs: list[Record], seed: int) -> dict[str, bool]:
+    """Half of a template's true/false statements true, half false, in a seeded order: a coin per
+    statement can make all four of an article's statements true."""
+    if "truefalse" not in t.types:
+        return {}
+    order = sorted(
+        recs, key=lambda r: hashlib.sha1(f"{seed}:{t.id}:{r.identity}".encode()).digest()
+    )
+    return {r.identity: i % 2 == 0 for i, r in enumerate(order) if _eligible(t, r, recs)} | {
+        r.identity: True for r in order if not _eligible(t, r, recs)
+    }
 
 
 def _eligible(t: Template, rec: Record, same_kind: list[Record]) -> bool:
@@ -245,9 +269,13 @@ def _eligible(t: Template, rec: Record, same_kind: list[Record]) -> bool:
     return True
 
 
-def _apply(t: Template, rec: Record, same_kind: list[Record], art, seed: int) -> list[Question]:
+def _apply(
+    t: Template, rec: Record, same_kind: list[Record], art, seed: int, truth: bool = True
+) -> list[Question]:
     if not _eligible(t, rec, same_kind):
         return []
+    fact = (_fill(t.fact, {**rec.fields, "_id": rec.identity}) or "") if t.fact else ""
+    fact = fact or f"{t.id}:{rec.identity}"
     answer = rec.get(t.answer)
     qid_base = _qid(art.slug, t.id, rec.identity)
     source = Source(text=rec.source_text, where=rec.source_where, title=art.title, url=art.url)
@@ -278,7 +306,6 @@ def _apply(t: Template, rec: Record, same_kind: list[Record], art, seed: int) ->
         elif ty == "truefalse":
             if not wrong:
                 continue  # with no false twin to offer, every such statement would be true
-            truth = _rng(seed, qid, "tf").random() < 0.5
             value = answer if truth else wrong[0]
             statement = _fill(
                 wording, {**rec.fields, "value": value, "value_the": with_article(value)}
@@ -295,9 +322,9 @@ def _apply(t: Template, rec: Record, same_kind: list[Record], art, seed: int) ->
                 expl = f"False: {fact}" + (f" {explanation}" if explanation else "")
             q = Question(qid, t.topic, ty, statement, "True" if truth else "False", source,
                          options=("True", "False"), correct=(0 if truth else 1,),
-                         template=t.id, explanation=expl,
-                         extra={"fact": answer})  # fmt: skip
+                         template=t.id, explanation=expl)  # fmt: skip
         if q is not None and not problems(q):
+            q.extra["fact"] = fact
             out.append(q)
     return out
 
@@ -347,9 +374,7 @@ def _order_questions(t: Template, recs: list[Record], art, seed: int) -> list[Qu
         else:
             correct = tuple(shown.index(k) for k in range(4))
             letters = "ABCD"
-            answer = ", ".join(
-                f"{letters[correct[k]]} ({group[k].get('date')})" for k in range(4)
-            )
+            answer = ", ".join(f"{letters[correct[k]]} ({group[k].get('date')})" for k in range(4))
             q = Question(qid, t.topic, "order", prompt, answer, source, options=options,
                          correct=correct, template=t.id, explanation="")  # fmt: skip
         if not problems(q):
