@@ -5,6 +5,7 @@ Everything a user can get wrong in the file becomes a DeirquizError naming the f
 
 from __future__ import annotations
 
+import hashlib
 import re
 import unicodedata
 from pathlib import Path
@@ -17,8 +18,15 @@ MAX_BYTES = 2_000_000  # the longest Wikipedia articles are about 1 MB of wikite
 ARTICLE_SUFFIXES = (".md", ".markdown")
 
 _IMAGE_LINE = re.compile(r"^\s*!\[[^\]]*\]\(.*\)\s*$")  # URLs may hold brackets: "(2011).svg"
-_HEADING = re.compile(r"^(#{1,6})\s+(.*?)\s*#*\s*$")
-_MD_LINK = re.compile(r"(?<!!)\[([^\]]+)\]\([^)]*\)")
+# Linear-time patterns only: a hostile line must not make a regex backtrack for minutes. A
+# heading's closing '#'s are stripped in code; a link's text and target hold no bracket, its
+# target one level of parentheses ("Battle_(2017)"), so every scan stops at the next link.
+_HEADING = re.compile(r"(#{1,6})\s")
+_MD_LINK = re.compile(r"(?<!!)\[([^\[\]]+)\]\((?:[^()\[\]]|\([^()\[\]]*\))*\)")
+_FENCE = re.compile(r"-{3,}[ \t]*")  # a front matter delimiter line
+_CONTROLS = re.compile(r"[\x00-\x08\x0b-\x1f\x7f-\x9f]")  # no place in text; ESC drives terminals
+_BINARY = re.compile(r"[\x00-\x08\x0b\x0c\x0e-\x1f\x7f]")  # C0 controls but tab, CR, LF
+_RESERVED = re.compile(r"con|prn|aux|nul|com[0-9]|lpt[0-9]")  # Windows device names
 _BOLD = re.compile(r"\*\*(.+?)\*\*|__(.+?)__")
 _LIST_ITEM = re.compile(r"^\s*[*+-]\s+(.*)$")
 _WIKI = "https://en.wikipedia.org/wiki/"
@@ -38,14 +46,47 @@ class _StringLoader(yaml.BaseLoader):
         return super().compose_node(parent, index)
 
 
-def _frontmatter_handler():
-    import frontmatter
+def _split(text: str, where: str) -> tuple[str, str, int]:
+    """(front matter, body, file line of the front matter's first line), so that a YAML error
+    can name the line as the user's editor numbers it."""
+    lines = text.split("\n")
+    start = 0
+    while start < len(lines) and not lines[start].strip(" \t\ufeff"):
+        start += 1
+    if start == len(lines) or not _FENCE.fullmatch(lines[start].lstrip("\ufeff")):
+        raise DeirquizError(where, "no YAML front matter (the file must start with a '---' line)")
+    for end in range(start + 1, len(lines)):
+        if lines[end].startswith("---") and _FENCE.fullmatch(lines[end]):
+            fm = "\n".join(lines[start + 1 : end])
+            return fm, "\n".join(lines[end + 1 :]), start + 2
+    raise DeirquizError(where, "front matter is not closed by a '---' line")
 
-    class Handler(frontmatter.YAMLHandler):
-        def load(self, fm: str, **kwargs: object):
-            return yaml.load(fm, Loader=_StringLoader)
 
-    return Handler()
+def _load_yaml(fm: str, first_line: int, where: str) -> object:
+    """The front matter as plain data; every way it can fail names the line."""
+    try:
+        meta = _fast_load(fm)
+        return meta if meta is not None else yaml.load(fm, Loader=_StringLoader)
+    except yaml.MarkedYAMLError as e:
+        mark = e.problem_mark or e.context_mark
+        line = f"line {mark.line + first_line}: " if mark is not None else ""
+        problem = e.problem or e.context or "not valid YAML"
+        raise DeirquizError(where, f"front matter YAML does not parse: {line}{problem}") from None
+    except yaml.reader.ReaderError as e:
+        line = fm.count("\n", 0, max(e.position, 0)) + first_line
+        char = e.character if isinstance(e.character, str) else chr(e.character)
+        raise DeirquizError(
+            where,
+            f"front matter YAML does not parse: line {line}: character U+{ord(char):04X} "
+            "is not allowed",
+        ) from None
+    except yaml.YAMLError as e:
+        problem = " ".join(str(e).split())
+        raise DeirquizError(where, f"front matter YAML does not parse: {problem}") from None
+    except RecursionError:
+        raise DeirquizError(
+            where, "front matter YAML is nested too deeply to be an infobox"
+        ) from None
 
 
 _FAST_LOADER = getattr(yaml, "CBaseLoader", None)
@@ -74,25 +115,46 @@ def _fast_load(fm: str) -> dict | None:
 
 
 def decode(data: bytes, where: str) -> str:
-    """Bytes to text: UTF-8 (with or without BOM), UTF-16 with a BOM, else Windows-1252/Latin-1."""
+    """Bytes to text: UTF-8 (with or without BOM), UTF-16 (with a BOM, or told by its zero
+    bytes), else Windows-1252/Latin-1; text that is more than 1% control characters is binary."""
     if not data.strip():
         raise DeirquizError(where, "the file is empty")
-    if data.startswith((b"\xff\xfe", b"\xfe\xff")):
+    utf16 = _utf16(data)
+    if utf16:
         try:
-            return data.decode("utf-16")
+            text = data.decode(utf16)
         except UnicodeDecodeError as e:
             raise DeirquizError(where, f"UTF-16 text that does not decode ({e.reason})") from None
-    if b"\x00" in data:
+    elif b"\x00" in data:
         raise DeirquizError(where, "binary data, not a text article")
-    try:
-        return data.decode("utf-8-sig")
-    except UnicodeDecodeError:
-        pass
-    text = data.decode("cp1252", errors="replace")
-    controls = sum(1 for c in text if unicodedata.category(c) == "Cc" and c not in "\n\r\t")
-    if controls > len(text) // 100 or "\ufffd" in text:
-        raise DeirquizError(where, "binary data or an unknown encoding, not UTF-8 text")
+    else:
+        try:
+            text = data.decode("utf-8-sig")
+        except UnicodeDecodeError:
+            text = data.decode("cp1252", errors="replace")
+            if "\ufffd" in text:
+                raise DeirquizError(
+                    where, "binary data or an unknown encoding, not UTF-8 or Latin-1 text"
+                ) from None
+    if len(_BINARY.findall(text)) > len(text) // 100:
+        raise DeirquizError(where, "binary data, not a text article")
     return text
+
+
+def _utf16(data: bytes) -> str | None:
+    """The codec of UTF-16 text: by its BOM, or, without one, by the zero high bytes of the
+    ASCII letters that fill any article (every second byte, and only those, is zero)."""
+    if data.startswith((b"\xff\xfe", b"\xfe\xff")):
+        return "utf-16"
+    if len(data) % 2 or b"\x00" not in data:
+        return None
+    even, odd = data[0::2].count(0), data[1::2].count(0)
+    half = len(data) // 2
+    if odd > half // 2 and even == 0:
+        return "utf-16-le"
+    if even > half // 2 and odd == 0:
+        return "utf-16-be"
+    return None
 
 
 def repair(text: str) -> str:
@@ -129,8 +191,10 @@ def slugify(title: str, max_len: int = 60) -> str:
     s = re.sub(r"[^a-z0-9]+", "-", s).strip("-")
     if len(s) > max_len:
         s = s[:max_len].rsplit("-", 1)[0] or s[:max_len]
-    s = s.strip("-") or "article"
-    if s.split("-")[0] in {"con", "prn", "aux", "nul", "com1", "lpt1"} and "-" not in s:
+    s = s.strip("-")
+    if not s:  # a title of no Latin letters: its own stem, so two such titles do not collide
+        s = "article-" + hashlib.sha1(title.encode("utf-8", "replace")).hexdigest()[:8]
+    if _RESERVED.fullmatch(s):  # CON.md cannot be opened on Windows
         s = f"article-{s}"
     return s
 
@@ -248,7 +312,7 @@ def _body(body: str) -> tuple[tuple[str, ...], tuple[Section, ...], tuple[str, .
         if m:
             flush_section()
             level = len(m.group(1))
-            heading = _clean_inline(m.group(2))
+            heading = _clean_inline(_heading_text(line[m.end() :]))
             while path and path[-1][0] >= level:
                 path.pop()
             path.append((level, heading))
@@ -278,6 +342,13 @@ def _body(body: str) -> tuple[tuple[str, ...], tuple[Section, ...], tuple[str, .
     return tuple(lead), tuple(sections), tuple(see_also)
 
 
+def _heading_text(rest: str) -> str:
+    """A heading's text without its optional closing '#'s ("## Battle ##" -> "Battle")."""
+    rest = rest.strip()
+    closed = rest.rstrip("#")
+    return closed.rstrip() if closed != rest else rest
+
+
 def bold_terms(body: str) -> tuple[str, ...]:
     return tuple(_clean_inline(a or b) for a, b in _BOLD.findall(body) if (a or b).strip())
 
@@ -285,24 +356,9 @@ def bold_terms(body: str) -> tuple[str, ...]:
 def parse(text: str, where: str) -> Article:
     """Parse already-decoded article text."""
     text = repair(text.replace("\r\n", "\n").replace("\r", "\n"))
-    stripped = text.lstrip("\ufeff \t\n")
-    if not stripped.startswith("---"):
-        raise DeirquizError(where, "no YAML front matter (the file must start with a '---' line)")
-    handler = _frontmatter_handler()
-    try:
-        fm, body = handler.split(stripped)
-    except ValueError:
-        raise DeirquizError(where, "front matter is not closed by a '---' line") from None
-    try:
-        meta = _fast_load(fm)
-        if meta is None:
-            meta = handler.load(fm)
-    except yaml.MarkedYAMLError as e:
-        mark = e.problem_mark or e.context_mark
-        line = f"line {mark.line + 2}: " if mark is not None else ""
-        raise DeirquizError(where, f"front matter YAML does not parse: {line}{e.problem}") from None
-    except yaml.YAMLError as e:
-        raise DeirquizError(where, f"front matter YAML does not parse: {e}") from None
+    text = _CONTROLS.sub("", text)
+    fm, body, first_line = _split(text, where)
+    meta = _load_yaml(fm, first_line, where)
     if meta is None:
         meta = {}
     if not isinstance(meta, dict):

@@ -4,7 +4,9 @@ from __future__ import annotations
 
 import contextlib
 import os
+import re
 import tempfile
+from collections.abc import Callable
 from pathlib import Path
 
 from .model import DeirquizError
@@ -12,32 +14,59 @@ from .model import DeirquizError
 # Files we write start with one of these markers, so a re-run may replace them without --force.
 MARKER = "deirquiz"
 
+# Names Windows keeps for devices, whatever the extension: "nul.md" cannot be written there.
+_RESERVED = re.compile(r"con|prn|aux|nul|com[0-9]|lpt[0-9]", re.IGNORECASE)
+_UNSAFE = re.compile(r'[/\\:*?"<>|\x00-\x1f]')  # separators, drive letters, Windows' forbidden
+NAME_MAX = 255  # bytes, the limit of common file systems
+
 
 def safe_path(out_dir: Path, name: str) -> Path:
-    """``out_dir / name``, refusing any name that would leave the folder."""
-    if not name or "/" in name or "\\" in name or name in (".", "..") or "\x00" in name:
+    """``out_dir / name``, refusing any name that would leave the folder or that some system
+    cannot hold: separators, ``..``, device names (``CON``), names over 255 bytes."""
+    stem = name.split(".", 1)[0]
+    if (
+        not name.strip(". ")
+        or _UNSAFE.search(name)
+        or _RESERVED.fullmatch(stem.strip())
+        or len(name.encode("utf-8")) > NAME_MAX
+    ):
         raise DeirquizError(str(out_dir), f"unsafe output file name {name!r}")
-    path = out_dir / name
-    if path.resolve().parent != out_dir.resolve():
-        raise DeirquizError(str(out_dir), f"unsafe output file name {name!r}")
-    return path
+    return out_dir / name
+
+
+def stage(path: Path, data: bytes | str | Callable[[Path], object]) -> Path:
+    """Write ``data`` to a new temporary file beside ``path`` and return its name, for the caller
+    to rename over ``path`` once everything that belongs with it is ready too. ``data`` may be a
+    writer callback that takes the file name. The temporary file is gone if this fails."""
+    if isinstance(data, str):
+        data = data.encode("utf-8")
+    path.parent.mkdir(parents=True, exist_ok=True)
+    fd, name = tempfile.mkstemp(prefix=f".{path.name}.", suffix=".tmp", dir=path.parent)
+    tmp = Path(name)
+    try:
+        if callable(data):
+            os.close(fd)
+            data(tmp)
+        else:
+            with os.fdopen(fd, "wb") as f:
+                f.write(data)
+            os.chmod(tmp, 0o666 & ~_umask())
+    except BaseException:
+        with contextlib.suppress(FileNotFoundError):
+            tmp.unlink()
+        raise
+    return tmp
 
 
 def write_atomic(path: Path, data: bytes | str) -> None:
     """Write to a temporary file in the same folder, then rename over the target: a reader (or a
     crash) never sees half a file."""
-    if isinstance(data, str):
-        data = data.encode("utf-8")
-    path.parent.mkdir(parents=True, exist_ok=True)
-    fd, tmp = tempfile.mkstemp(prefix=f".{path.name}.", suffix=".tmp", dir=path.parent)
+    tmp = stage(path, data)
     try:
-        with os.fdopen(fd, "wb") as f:
-            f.write(data)
-        os.chmod(tmp, 0o666 & ~_umask())
         os.replace(tmp, path)
     except BaseException:
         with contextlib.suppress(FileNotFoundError):
-            os.unlink(tmp)
+            tmp.unlink()
         raise
 
 

@@ -15,7 +15,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 
 from .model import DeirquizError, Quiz
-from .output import safe_path, write_atomic
+from .output import safe_path, stage, write_atomic
 from .pipeline import Options, combine, quiz_for
 from .templating import TemplateSet
 
@@ -99,13 +99,15 @@ def _digest(path: Path) -> str:
 
 class Output:
     """The output folder and the manifest of what we wrote there: a file we wrote may be
-    replaced; any other file is a stranger's and needs --force."""
+    replaced; any other file is a stranger's and needs --force. One article's files are written
+    together or not at all, and no two articles of one run may claim the same file."""
 
     def __init__(self, folder: Path, force: bool = False) -> None:
         self.folder = folder
         self.force = force
         self.manifest_path = folder / MANIFEST
         self.manifest: dict[str, str] = {}
+        self.this_run: set[str] = set()
         try:
             data = json.loads(self.manifest_path.read_text(encoding="utf-8"))
             if isinstance(data, dict):
@@ -114,32 +116,75 @@ class Output:
             pass
 
     def check(self, names: Iterable[str]) -> None:
+        """Refuse, before anything is written, every name we may not (re)place."""
         if self.folder.exists() and not self.folder.is_dir():
             raise DeirquizError(str(self.folder), "the output path is a file, not a folder")
         for name in names:
             path = safe_path(self.folder, name)
-            if not path.exists() or self.force:
+            if name in self.this_run:
+                raise DeirquizError(
+                    str(path), "another article of this run was written to this file (same title?)"
+                )
+            if path.is_symlink():
+                if self.force:
+                    continue  # os.replace replaces the link, never what it points to
+                raise DeirquizError(
+                    str(path),
+                    "is a symbolic link, not written by deirquiz (use --force to replace)",
+                )
+            if not path.exists():
                 continue
-            if self.manifest.get(name) != _digest(path):
+            if not path.is_file():
+                raise DeirquizError(
+                    str(path), "exists and is not a file; deirquiz will not replace it"
+                )
+            if self.force:
+                continue
+            try:
+                ours = self.manifest.get(name) == _digest(path)
+            except OSError as e:
+                raise DeirquizError(str(path), f"cannot be read ({e.strerror or e})") from None
+            if not ours:
                 raise DeirquizError(
                     str(path), "exists and was not written by deirquiz (use --force to replace it)"
                 )
 
     def write(self, files: dict[str, bytes | Callable]) -> list[Path]:
+        """Write one article's files: each is rendered to a temporary file beside its target first
+        (the .apkg too), and only when all are ready are they renamed into place, so a failure
+        leaves the folder as it was and no temporary file behind."""
         self.check(files)
-        written = []
-        for name, data in files.items():
-            path = safe_path(self.folder, name)
-            if callable(data):
-                self.folder.mkdir(parents=True, exist_ok=True)
-                data(path)
-            else:
-                write_atomic(path, data)
-            self.manifest[name] = _digest(path)
-            written.append(path)
+        staged: dict[str, Path] = {}
+        moved: list[Path] = []
+        name = ""
+        try:
+            for name, data in files.items():
+                staged[name] = stage(safe_path(self.folder, name), data)
+            digests = {name: _digest(tmp) for name, tmp in staged.items()}
+            for name, tmp in staged.items():
+                path = self.folder / name
+                os.replace(tmp, path)
+                self.manifest[name] = digests[name]
+                moved.append(path)
+        except OSError as e:
+            where = self.folder / name if name else self.folder
+            raise DeirquizError(str(where), f"cannot be written ({e.strerror or e})") from None
+        finally:
+            for tmp in staged.values():
+                tmp.unlink(missing_ok=True)
+            if moved:  # what did reach the folder is ours, even if the rest failed
+                self.this_run.update(p.name for p in moved)
+                self._save()
+        return moved
+
+    def _save(self) -> None:
         doc = json.dumps(dict(sorted(self.manifest.items())), indent=1) + "\n"
-        write_atomic(self.manifest_path, doc)
-        return written
+        try:
+            write_atomic(self.manifest_path, doc)
+        except OSError as e:
+            raise DeirquizError(
+                str(self.manifest_path), f"cannot be written ({e.strerror or e})"
+            ) from None
 
 
 def generate_files(
