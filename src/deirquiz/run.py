@@ -6,6 +6,7 @@ leaves the output folder as it was.
 
 from __future__ import annotations
 
+import gc
 import hashlib
 import itertools
 import json
@@ -290,6 +291,9 @@ _WORK: tuple = ()  # a worker process's (tset, opts, formats, layout, need_quiz)
 def _init_worker(*work) -> None:
     global _WORK
     _WORK = work
+    # what the worker inherited lives as long as it does: keep the collector off it (and so
+    # the memory pages it shares with the parent unwritten)
+    gc.freeze()
 
 
 def _work(path: Path):

@@ -284,11 +284,12 @@ def _apply(
     wants_wrong = "mcq" in t.types or "truefalse" in t.types
     wrong = distractors.pick(t, rec, same_kind, answer, seed, limit=3) if wants_wrong else []
     out: list[Question] = []
+    with_answer = {**rec.fields, "value": answer, "value_the": with_article(answer)}
     for ty, wording in t.types.items():
         if ty == "order":
             continue
         qid = f"{qid_base}:{ty}"
-        prompt = _fill(wording, {**rec.fields, "value": answer, "value_the": with_article(answer)})
+        prompt = _fill(wording, with_answer)
         if prompt is None:
             continue
         q = None
@@ -315,9 +316,7 @@ def _apply(
             statement = statement.replace("_____", value)
             expl = explanation
             if not truth:
-                fact = _fill(
-                    wording, {**rec.fields, "value": answer, "value_the": with_article(answer)}
-                )
+                fact = _fill(wording, with_answer)
                 fact = (fact or "").replace("_____", answer)
                 expl = f"False: {fact}" + (f" {explanation}" if explanation else "")
             q = Question(qid, t.topic, ty, statement, "True" if truth else "False", source,
