@@ -552,3 +552,12 @@ def test_seed_with_random_fields_and_sentences_goes_through_every_stage(values, 
         lines[i] = f"{lines[i]} {words}"
     fm = yaml.safe_dump(data, allow_unicode=True, sort_keys=False)
     _all_stages(f"---\n{fm}---\n" + "\n".join(lines), tset)
+
+
+@pytest.mark.parametrize("command", ["extract", "topics"])
+def test_other_commands_report_bad_input_the_same_way(command, tmp_path):
+    path = tmp_path / "list.md"
+    path.write_text("---\n- a\n---\n", encoding="utf-8")
+    result = CliRunner().invoke(main, [command, str(path)])
+    assert result.exit_code == 1
+    assert result.stderr == f"Error: {path}: front matter must be a mapping, not a list\n"
