@@ -9,6 +9,7 @@ front matter: they may refuse it only with DeirquizError.
 from __future__ import annotations
 
 import contextlib
+import os
 import shutil
 import time
 from collections.abc import Callable
@@ -80,6 +81,22 @@ def _too_big(tmp: Path) -> tuple[list[str], Path]:
     path = tmp / "huge.md"
     pad = "word " * (article.MAX_BYTES // 5)
     path.write_text(_with_front_matter("title: Huge", pad + "\n"), encoding="utf-8")
+    return [str(path)], path
+
+
+def _device(tmp: Path) -> tuple[list[str], Path]:
+    """/dev/zero has no size and no end."""
+    if not Path("/dev/zero").exists():
+        pytest.skip("no /dev/zero here")
+    return ["/dev/zero"], Path("/dev/zero")
+
+
+def _pipe(tmp: Path) -> tuple[list[str], Path]:
+    """Opening a pipe nobody writes to would wait for ever."""
+    if not hasattr(os, "mkfifo"):
+        pytest.skip("no named pipes here")
+    path = tmp / "pipe.md"
+    os.mkfifo(path)
     return [str(path)], path
 
 
@@ -165,7 +182,9 @@ CASES = [
         _file("deep.md", _with_front_matter("a: " + "[" * 50_000)),
         "nested too deeply",
     ),
-    ("larger than any article", _too_big, f"(limit {article.MAX_BYTES:,})"),
+    ("larger than any article", _too_big, f"(limit {article.MAX_BYTES:,} bytes)"),
+    ("a device", _device, "is not a regular file"),
+    ("a named pipe", _pipe, "is not a regular file"),
     (
         "no question can be made",
         _file("thin.md", _with_front_matter("title: Nothing much", "It rained.\n")),

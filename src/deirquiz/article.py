@@ -7,6 +7,7 @@ from __future__ import annotations
 
 import hashlib
 import re
+import stat
 import unicodedata
 from pathlib import Path
 
@@ -389,23 +390,29 @@ def parse(text: str, where: str) -> Article:
 
 
 def read(path: Path) -> str:
+    """The file's text; a file of more than MAX_BYTES is refused unread, and so is anything that
+    is not a regular file (a pipe would block, /dev/zero would never end)."""
     where = str(path)
     try:
-        size = path.stat().st_size
+        info = path.stat()
     except FileNotFoundError:
         raise DeirquizError(where, "no such file or folder") from None
     except OSError as e:
         raise DeirquizError(where, e.strerror or "cannot be read") from None
-    if size > MAX_BYTES:
-        raise DeirquizError(
-            where, f"{size:,} bytes is larger than any real article (limit {MAX_BYTES:,})"
-        )
+    if stat.S_ISDIR(info.st_mode):
+        raise DeirquizError(where, "is a folder, not an article file")
+    if not stat.S_ISREG(info.st_mode):
+        raise DeirquizError(where, "is not a regular file (a device or a pipe?)")
+    too_big = f"is larger than any real article (limit {MAX_BYTES:,} bytes)"
+    if info.st_size > MAX_BYTES:
+        raise DeirquizError(where, f"{info.st_size:,} bytes {too_big}")
     try:
-        data = path.read_bytes()
-    except IsADirectoryError:
-        raise DeirquizError(where, "is a folder, not an article file") from None
+        with path.open("rb") as f:
+            data = f.read(MAX_BYTES + 1)  # the file may have grown since
     except OSError as e:
         raise DeirquizError(where, e.strerror or "cannot be read") from None
+    if len(data) > MAX_BYTES:
+        raise DeirquizError(where, too_big)
     return decode(data, where)
 
 
