@@ -240,10 +240,7 @@ def _quizzes(paths, tset, opts, jobs, report, many, on_article, formats=(), layo
     """(quiz, rendered files) per good article, in the order of ``paths``, one at a time; bad
     articles are skipped into ``report`` (or raised, for a single article). ``on_article`` is
     called once per article, after its files have been written by the caller."""
-    apkg = "apkg" in formats
-    # the .apkg is written by a callback, which cannot cross processes: made here, not there
-    bytes_formats = tuple(f for f in formats if f != "apkg")
-    work = (tset, opts, bytes_formats, layout, need_quiz or apkg)
+    work = (tset, opts, tuple(formats), layout, need_quiz)
     for got in _made_in_order(paths, jobs, work):
         if isinstance(got, _Failed):  # from a worker
             if got.fatal:
@@ -254,10 +251,7 @@ def _quizzes(paths, tset, opts, jobs, report, many, on_article, formats=(), layo
                 raise got
             report.skipped.append(got)
         else:
-            quiz, files = got
-            if apkg:
-                files.update(_render(quiz, ("apkg",), layout))
-            yield quiz, files
+            yield got
         if on_article:
             on_article()
 
@@ -297,11 +291,25 @@ def _init_worker(*work) -> None:
 
 
 def _work(path: Path):
+    """_made in a worker: what crosses back is plain data (bytes, not writer callbacks)."""
     try:
         got = _made(path, *_WORK)
+        if isinstance(got, DeirquizError):
+            return _Failed(got.where, got.what)
+        quiz, files = got
+        return quiz, {name: _as_bytes(d) if callable(d) else d for name, d in files.items()}
     except DeirquizError as e:
         return _Failed(e.where, e.what, fatal=True)
-    return _Failed(got.where, got.what) if isinstance(got, DeirquizError) else got
+
+
+def _as_bytes(write: Callable[[Path], object]) -> bytes:
+    """What a writer callback (the .apkg's) writes, as bytes."""
+    import tempfile
+
+    with tempfile.TemporaryDirectory(prefix="deirquiz-") as tmp:
+        path = Path(tmp) / "file"
+        write(path)
+        return path.read_bytes()
 
 
 def _made_in_order(paths: Sequence[Path], jobs: int, work: tuple) -> Iterator:
