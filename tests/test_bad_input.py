@@ -580,3 +580,12 @@ def test_other_commands_report_bad_input_the_same_way(command, tmp_path):
     result = CliRunner().invoke(main, [command, str(path)])
     assert result.exit_code == 1
     assert result.stderr == f"Error: {path}: front matter must be a mapping, not a list\n"
+
+
+def test_a_hostile_file_name_cannot_drive_the_terminal(tmp_path):
+    path = tmp_path / "x\x1b]0;owned\x07\nline.md"
+    path.write_bytes(b"")
+    result = run(["--out", str(tmp_path / "out"), str(path)])
+    assert result.exit_code == 1
+    assert result.stderr.count("\n") == 1
+    assert "\x1b" not in result.stderr and "\x07" not in result.stderr

@@ -15,7 +15,9 @@ class _Fail(click.ClickException):
     """Our one-line error: 'Error: <where>: <what>' on stderr, exit code 1."""
 
     def show(self, file=None) -> None:
-        click.echo(f"Error: {self.message}", err=True)
+        # one line, and no escape sequence from a hostile file name reaches the terminal
+        shown = "".join(c if c.isprintable() else " " for c in self.message)
+        click.echo(f"Error: {shown}", err=True)
 
 
 def _sources(source: tuple[str, ...]) -> list[str]:
