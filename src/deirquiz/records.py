@@ -163,47 +163,80 @@ _ASCII_FOLD = str.maketrans({"\u0130": "i", "\u0131": "i", "\u017f": "s", "\u212
 _USAGE_HEAD, _USAGE_TAIL = r"(\bthe\s+(?:[a-z]+\s+)?)?(?<![\w-])", r"(?![\w-])"
 _AZ = re.compile(r"[a-z]", re.IGNORECASE)
 _SPACE = re.compile(r"\s")
+_WORD = re.compile(r"\w")
+_WORD_OR_HYPHEN = re.compile(r"[\w-]")
 
 
-def _finditer_usage(pat: re.Pattern, name: str, text: str, folded: str):
-    """``pat.finditer(text)``, found without scanning the whole text: a match of
-    ``the [word] NAME`` starts at an occurrence of the name, or at the 'the' (and optional word)
-    just before one; the regex itself is tried only there, in order, so the matches are the same.
-    Any other pattern (or a name that is not ASCII) gets the plain scan."""
+def _usage_matches(source: str, name: str, text: str, folded: str) -> list[bool] | None:
+    """For each match of ``re.compile(source, re.IGNORECASE).finditer(text)``, whether its
+    'the' group took part; found without compiling a pattern per name or scanning the whole
+    text. ``source`` must be _USAGE_HEAD + the escaped name + _USAGE_TAIL: a match starts at an
+    occurrence of the name, or at the 'the' (and optional word) just before one, and is read
+    there as the regex would read it, greedy group first. None for any other pattern, or a
+    name this reading does not cover (not ASCII, or with whitespace at either end)."""
     if (
-        not name.isascii()
+        source != _USAGE_HEAD + re.escape(name) + _USAGE_TAIL
+        or not name.isascii()
+        or name[0].isspace()
+        or name[-1].isspace()
         or len(folded) != len(text)
-        or pat.pattern != _USAGE_HEAD + re.escape(name) + _USAGE_TAIL
-        or not pat.flags & re.IGNORECASE
     ):
-        yield from pat.finditer(text)
-        return
+        return None
+    key, n = name.lower(), len(text)
 
-    def back(end: int, rx: re.Pattern) -> int:  # start of the run of rx-characters ending at end
-        while end > 0 and rx.match(text, end - 1):
-            end -= 1
-        return end
+    def ahead(start: int, rx: re.Pattern) -> int:  # length of the run of rx-chars from start
+        i = start
+        while i < n and rx.match(text, i):
+            i += 1
+        return i - start
+
+    def behind(end: int, rx: re.Pattern) -> int:  # length of the run of rx-chars ending at end
+        i = end
+        while i > 0 and rx.match(text, i - 1):
+            i -= 1
+        return end - i
+
+    def bare(p: int) -> bool:  # (?<![\w-])NAME(?![\w-]) at p
+        return (
+            folded.startswith(key, p)
+            and not (p > 0 and _WORD_OR_HYPHEN.match(text, p - 1))
+            and not (p + len(key) < n and _WORD_OR_HYPHEN.match(text, p + len(key)))
+        )
+
+    def match_at(i: int) -> tuple[int, bool] | None:
+        if folded.startswith("the", i) and not (i > 0 and _WORD.match(text, i - 1)):
+            e1 = i + 3 + ahead(i + 3, _SPACE)
+            if e1 > i + 3:
+                w = ahead(e1, _AZ)
+                if w:
+                    e2 = e1 + w + ahead(e1 + w, _SPACE)
+                    if e2 > e1 + w and bare(e2):
+                        return e2 + len(key), True
+                if bare(e1):
+                    return e1 + len(key), True
+        return (i + len(key), False) if bare(i) else None
 
     starts: set[int] = set()
-    key = name.lower()
     o = folded.find(key)
     while o != -1:
         starts.add(o)  # the bare name
-        ws = back(o, _SPACE)
+        ws = o - behind(o, _SPACE)
         if ws < o:
             starts.add(ws - 3)  # 'the NAME'
-            word = back(ws, _AZ)
+            word = ws - behind(ws, _AZ)
             if word < ws:
-                starts.add(back(word, _SPACE) - 3)  # 'the WORD NAME'
+                starts.add(word - behind(word, _SPACE) - 3)  # 'the WORD NAME'
         o = folded.find(key, o + 1)
+    found: list[bool] = []
     pos = 0
     for i in sorted(starts):
         if i < pos:
             continue
-        m = pat.match(text, i)
-        if m:
-            yield m
-            pos = m.end()
+        got = match_at(i)
+        if got:
+            pos = got[0]
+            found.append(got[1])
+    return found
 
 
 def _learn_usage(extraction: Extraction, names: set[str]) -> None:
@@ -217,15 +250,12 @@ def _learn_usage(extraction: Extraction, names: set[str]) -> None:
             continue
         if name.isascii() and name.lower() not in folded:
             continue  # the case-blind search below cannot match: skip its slow scan
-        pat = re.compile(
-            r"(\bthe\s+(?:[a-z]+\s+)?)?(?<![\w-])" + re.escape(name) + r"(?![\w-])", re.IGNORECASE
-        )
-        with_the = bare = 0
-        for m in _finditer_usage(pat, name, text, folded):
-            if m.group(1):
-                with_the += 1
-            else:
-                bare += 1
+        source = r"(\bthe\s+(?:[a-z]+\s+)?)?(?<![\w-])" + re.escape(name) + r"(?![\w-])"
+        found = _usage_matches(source, name, text, folded)
+        if found is None:  # any other pattern: the regex itself
+            found = [bool(m.group(1)) for m in re.finditer(source, text, re.IGNORECASE)]
+        with_the = sum(found)
+        bare = len(found) - with_the
         if with_the > bare:
             _USAGE[name] = True
         elif bare >= 2 and bare > 2 * with_the:
