@@ -48,19 +48,22 @@ class _StringLoader(yaml.BaseLoader):
 
 
 def _split(text: str, where: str) -> tuple[str, str, int]:
-    """(front matter, body, file line of the front matter's first line), so that a YAML error
-    can name the line as the user's editor numbers it."""
-    lines = text.split("\n")
-    start = 0
-    while start < len(lines) and not lines[start].strip(" \t\ufeff"):
-        start += 1
-    if start == len(lines) or not _FENCE.fullmatch(lines[start].lstrip("\ufeff")):
+    """(front matter, body, file line of the front matter's first line): python-frontmatter's
+    YAML handler finds the fences; the line number lets a YAML error name the line as the user's
+    editor numbers it. (Its loader is not used: ours keeps scalars as text and refuses aliases.)"""
+    from frontmatter import YAMLHandler
+
+    handler = YAMLHandler()
+    lead = len(text) - len(text.lstrip(" \t\n\ufeff"))
+    body = text[lead:]
+    if not handler.detect(body):
         raise DeirquizError(where, "no YAML front matter (the file must start with a '---' line)")
-    for end in range(start + 1, len(lines)):
-        if lines[end].startswith("---") and _FENCE.fullmatch(lines[end]):
-            fm = "\n".join(lines[start + 1 : end])
-            return fm, "\n".join(lines[end + 1 :]), start + 2
-    raise DeirquizError(where, "front matter is not closed by a '---' line")
+    opening = handler.FM_BOUNDARY.match(body)
+    if handler.FM_BOUNDARY.search(body, opening.end()) is None:
+        raise DeirquizError(where, "front matter is not closed by a '---' line")
+    fm, content = handler.split(body)
+    first_line = text.count("\n", 0, lead + opening.end()) + 1
+    return fm, content.removeprefix("\n"), first_line
 
 
 def _load_yaml(fm: str, first_line: int, where: str) -> object:

@@ -16,8 +16,12 @@ class _Fail(click.ClickException):
 
     def show(self, file=None) -> None:
         # one line, and no escape sequence from a hostile file name reaches the terminal
-        shown = "".join(c if c.isprintable() else " " for c in self.message)
-        click.echo(f"Error: {shown}", err=True)
+        click.echo(f"Error: {_printable(self.message)}", err=True)
+
+
+def _printable(text: str) -> str:
+    """One line of printable text: a file name may hold newlines or terminal escapes."""
+    return "".join(c if c.isprintable() else " " for c in text)
 
 
 def _sources(source: tuple[str, ...]) -> list[str]:
@@ -103,7 +107,7 @@ def topics(source: tuple[str, ...], template_files: tuple[str, ...]) -> None:
 @click.option(
     "--seed", type=int, default=None, help="Seed for selection and shuffling (default 2017)."
 )
-@click.option("--out", "out_dir", type=click.Path(file_okay=False), default="decks",
+@click.option("--out", "out_dir", type=click.Path(), default="decks",
               show_default=True, help="Output folder.")  # fmt: skip
 @click.option("--format", "formats", multiple=True, type=click.Choice(FORMATS),
               help="Output format; repeatable (default: apkg and md).")  # fmt: skip
@@ -146,7 +150,7 @@ def generate(source, topics_, types_, count, seed, out_dir, formats, template_fi
             jobs=jobs or default_jobs(), keep_quizzes=not quiet,
         )  # fmt: skip
     for err in report.skipped:
-        click.echo(f"Error: {err} (skipped)", err=True)
+        click.echo(f"Error: {_printable(str(err))} (skipped)", err=True)
     if not quiet:
         from .summary import generate_summary
 

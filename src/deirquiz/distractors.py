@@ -6,6 +6,7 @@ Never a variant of the answer ('Maj. Gen. Suheil al-Hassan' for 'Suheil al-Hassa
 
 from __future__ import annotations
 
+import bisect
 import datetime as dt
 import random
 import re
@@ -60,16 +61,15 @@ def pick(
     if template.pool_extra in ("numbers", "numbers_above"):
         wrong = _numbers(answer, rec.identity, seed, above=template.pool_extra == "numbers_above")
         return [w for w in wrong if not _in_text(w, rec)]
-    candidates = []
-    for other in same_kind:
-        if other.identity == rec.identity:
-            continue
-        if not _same(other, rec, template.pool_same) or not _fits(template, other):
-            continue
-        # a value the subject shares with this record is no distractor ("Republican Guard" twice)
-        candidates.append(other.get(template.pool))
+    counts = _pool_values(template, rec, same_kind)
+    own = rec.get(template.pool)
+    # a value another record shares with the subject stays ("Republican Guard" twice): _accept
+    # then drops it as the answer; the subject's own value alone is no candidate
     rnd = random.Random(f"{seed}:{rec.identity}:{template.id}")
-    candidates = sorted(set(candidates))
+    values = list(counts)
+    if len(values) > MAX_CANDIDATES + 1:  # a huge article: a seeded sample keeps this linear
+        values = sorted(rnd.sample(values, MAX_CANDIDATES + 1))
+    candidates = [v for v in values if counts[v] > (1 if v == own else 0)][:MAX_CANDIDATES]
     rnd.shuffle(candidates)
     # most like the answer first: 'Syrian Armed Forces' for 'Russian Armed Forces', so that
     # no option stands out by its words alone (the sort is stable, the shuffle breaks ties)
@@ -81,6 +81,26 @@ def pick(
         rnd.shuffle(extra)
         candidates += extra
     return _accept(candidates, answer, exclude, limit)
+
+
+MAX_CANDIDATES = 60
+_POOLS: dict[tuple, dict[str, int]] = {}
+
+
+def _pool_values(template, rec: Record, same_kind: list[Record]) -> dict[str, int]:
+    """Sorted pool values, with how many records hold each, of the records that may give this
+    subject a distractor; computed once per list, template and side, not once per subject."""
+    rules = template.pool_same
+    key = (id(same_kind), template.id, tuple(rec.get(r.partition("=")[2] or r) for r in rules))
+    values = _POOLS.get(key)
+    if values is None:
+        found: dict[str, int] = {}
+        for other in same_kind:
+            if _same(other, rec, rules) and _fits(template, other):
+                v = other.get(template.pool)
+                found[v] = found.get(v, 0) + 1
+        values = _POOLS[key] = dict(sorted(found.items()))
+    return values
 
 
 def _likeness(a: str, b: str) -> float:
@@ -103,19 +123,49 @@ def _same(other: Record, rec: Record, rules: tuple[str, ...]) -> bool:
     return True
 
 
+_DAYS: dict[int, list[tuple[dt.date, str]]] = {}
+
+
+def new_article() -> None:
+    """Forget the last article's pools (keyed by the identity of its lists of records)."""
+    _DAYS.clear()
+    _POOLS.clear()
+
+
+def _days(same_kind: list[Record]) -> list[tuple[dt.date, str]]:
+    """The distinct single days of the events, sorted: built once per list of records."""
+    key = id(same_kind)
+    if key not in _DAYS:
+        found = {}
+        for r in same_kind:
+            f = r.fields
+            iso = f.get("iso", "")
+            if iso and not f.get("range", ""):
+                found[iso] = f.get("date", "")
+        _DAYS[key] = sorted((dt.date.fromisoformat(i), d) for i, d in found.items())
+    return _DAYS[key]
+
+
 def _dates(rec: Record, same_kind: list[Record], answer: str, limit: int | None) -> list[str]:
+    """The days of other events nearest to this one's, nearest first."""
     iso = rec.get("iso")
     if not iso:
         return []
     day = dt.date.fromisoformat(iso)
-    others = {}
-    for r in same_kind:  # r.get(...), read straight from the fields: this loop runs n² times
-        f = r.fields
-        other = f.get("iso", "")
-        if other and other != iso and not f.get("range", ""):
-            others[other] = f.get("date", "")
-    near = sorted(others, key=lambda d: (abs((dt.date.fromisoformat(d) - day).days), d))
-    return _accept([others[d] for d in near], answer, (), limit)
+    days = _days(same_kind)
+    i = bisect.bisect_left(days, (day, ""))
+    lo, hi, near = i - 1, i + (i < len(days) and days[i][0] == day), []
+    want = (limit or 3) + 6  # a few spare for the checks in _accept
+    while len(near) < want and (lo >= 0 or hi < len(days)):
+        before = (day - days[lo][0]).days if lo >= 0 else None
+        after = (days[hi][0] - day).days if hi < len(days) else None
+        if after is None or (before is not None and before <= after):
+            near.append(days[lo][1])
+            lo -= 1
+        else:
+            near.append(days[hi][1])
+            hi += 1
+    return _accept(near, answer, (), limit)
 
 
 def _in_text(number: str, rec: Record) -> bool:

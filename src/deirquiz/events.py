@@ -190,7 +190,9 @@ def _clause(sentence: str, mention: _Mention, all_mentions: list[_Mention]) -> s
         if s.group()[0] in ";:" or any(0 <= st - s.end() <= 12 for st in starts)
     ]
     seg_start = max([0, *(s.end() for s in seps if s.end() <= mention.start)])
-    ends = [s.start() for s in seps if s.start() >= mention.end + (0 if s.group()[0] in ";:" else 2)]
+    ends = [
+        s.start() for s in seps if s.start() >= mention.end + (0 if s.group()[0] in ";:" else 2)
+    ]
     seg_end = min(ends) if ends else len(sentence)
     later = [x for x in all_mentions if mention.end <= x.start < seg_end]
     if later:  # "..., after taking the stadium on the previous day": stop before that clause

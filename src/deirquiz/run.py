@@ -224,7 +224,13 @@ def generate_files(
     made = _quizzes(paths, tset, opts, jobs, report, many, on_article, formats, layout,
                     keep_quizzes)  # fmt: skip
     for quiz, files in made:
-        report.written.extend(output.write(files))
+        try:
+            report.written.extend(output.write(files))
+        except DeirquizError as e:
+            if not many:
+                raise
+            report.skipped.append(e)  # this article's files, not the run: the others go on
+            continue
         if keep_quizzes:
             report.quizzes.append(quiz)
     return report

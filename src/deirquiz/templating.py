@@ -10,6 +10,7 @@ from __future__ import annotations
 import hashlib
 import random
 import re
+from collections import Counter
 from collections.abc import Iterable
 from dataclasses import dataclass, field
 from importlib import resources
@@ -66,7 +67,14 @@ def _tuple(v: object, where: str, key: str) -> tuple[str, ...]:
     raise DeirquizError(where, f"{key!r} must be a name or a list of names")
 
 
-def parse_templates(text: str, where: str, loader: type = yaml.BaseLoader) -> TemplateSet:
+def parse_templates(text: str, where: str, loader: type | None = None) -> TemplateSet:
+    """A template file's text -> templates. A teacher's file is read by the article loader
+    (strings only, no aliases: a bomb in 'pool' is refused, not expanded); only our own shipped
+    files take the faster libyaml loader."""
+    if loader is None:
+        from .article import _StringLoader
+
+        loader = _StringLoader
     try:
         data = yaml.load(text, Loader=loader)
     except yaml.MarkedYAMLError as e:
@@ -74,7 +82,10 @@ def parse_templates(text: str, where: str, loader: type = yaml.BaseLoader) -> Te
         line = f"line {mark.line + 1}: " if mark else ""
         raise DeirquizError(where, f"template YAML does not parse: {line}{e.problem}") from None
     except yaml.YAMLError as e:
-        raise DeirquizError(where, f"template YAML does not parse: {e}") from None
+        problem = " ".join(str(e).split())
+        raise DeirquizError(where, f"template YAML does not parse: {problem}") from None
+    except RecursionError:
+        raise DeirquizError(where, "template YAML is nested too deeply") from None
     if not isinstance(data, dict):
         raise DeirquizError(
             where, "a template file must be a mapping with 'templates' (and 'topics')"
@@ -112,6 +123,7 @@ def _template(t: object, where: str) -> Template:
             raise DeirquizError(where, f"unknown question type {ty!r} (one of {', '.join(TYPES)})")
         if not isinstance(wording, str) or not wording.strip():
             raise DeirquizError(where, f"type {ty!r} needs its wording as text")
+        _check_fields(wording, where, ty)
     answer = t.get("answer", "")
     if not isinstance(answer, str) or (
         not answer and set(types) != {"order"} and not t.get("group")
@@ -130,10 +142,33 @@ def _template(t: object, where: str) -> Template:
         pool_same=_tuple(t.get("pool_same"), where, "pool_same"),
         pool_extra=str(t.get("pool_extra") or ""),
         exclude=str(t.get("exclude") or ""),
-        explanation=str(t.get("explanation") or ""),
+        explanation=_checked(t.get("explanation"), where, "explanation"),
         group=_group(t.get("group"), where),
-        fact=str(t.get("fact") or ""),
+        fact=_checked(t.get("fact"), where, "fact"),
     )
+
+
+_FIELD = re.compile(r"\{([^{}]*)\}")
+_FIELD_NAME = re.compile(r"[a-z_][a-z0-9_]*")
+
+
+def _check_fields(wording: str, where: str, what: str) -> None:
+    """Only plain '{field}' placeholders: '{name.attr}', '{name[0]}' or '{name:>999999}' would let
+    a template file reach into Python objects or allocate without end."""
+    for m in _FIELD.finditer(wording):
+        if not _FIELD_NAME.fullmatch(m.group(1)):
+            raise DeirquizError(where, f"{what}: {m.group()!r} is not a field name like '{{name}}'")
+    if _FIELD.sub("", wording).count("{") or _FIELD.sub("", wording).count("}"):
+        raise DeirquizError(where, f"{what}: unbalanced braces in {wording!r}")
+
+
+def _checked(value: object, where: str, key: str) -> str:
+    if value in (None, ""):
+        return ""
+    if not isinstance(value, str):
+        raise DeirquizError(where, f"{key!r} must be text")
+    _check_fields(value, where, key)
+    return value
 
 
 def _group(value: object, where: str) -> str:
@@ -204,6 +239,8 @@ _NON_WORDS = re.compile(r"\W+")
 
 def generate(extraction: Extraction, tset: TemplateSet, seed: int = 0) -> list[Question]:
     """Every question the templates can make well from this article, validated, in a stable order."""
+    _COUNTS.clear()  # keyed by list identity: valid for one article only
+    distractors.new_article()
     records = build(extraction)
     by_kind: dict[str, list[Record]] = {}
     for r in records:
@@ -257,16 +294,25 @@ def _truths(t: Template, recs: list[Record], seed: int) -> dict[str, bool]:
     }
 
 
+_COUNTS: dict[tuple[int, str], Counter] = {}
+
+
+def _count(same_kind: list[Record], f: str) -> Counter:
+    """How often each value of field f occurs among the records (one pass per list and field,
+    not one per record: an article of thousands of events stays linear)."""
+    key = (id(same_kind), f)
+    counts = _COUNTS.get(key)
+    if counts is None:
+        counts = _COUNTS[key] = Counter(r.get(f).casefold() for r in same_kind)
+    return counts
+
+
 def _eligible(t: Template, rec: Record, same_kind: list[Record]) -> bool:
     if any(not rec.get(f) for f in t.require) or any(rec.get(f) for f in t.absent):
         return False
     if t.answer and not rec.get(t.answer):
         return False
-    for f in t.unique:
-        value = rec.get(f).casefold()
-        if sum(1 for r in same_kind if r.get(f).casefold() == value) > 1:
-            return False
-    return True
+    return all(_count(same_kind, f)[rec.get(f).casefold()] <= 1 for f in t.unique)
 
 
 def _apply(
