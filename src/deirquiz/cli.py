@@ -147,7 +147,7 @@ def generate(source, topics_, types_, count, seed, out_dir, formats, template_fi
         report = generate_files(
             paths, tset, opts, Path(out_dir), formats or DEFAULT_FORMATS, layout,
             combined=combine, force=force, on_article=lambda: bar.update(1),
-            jobs=jobs or default_jobs(), keep_quizzes=not quiet,
+            jobs=jobs or default_jobs(), keep_quizzes=False,
         )  # fmt: skip
     for err in report.skipped:
         click.echo(f"Error: {_printable(str(err))} (skipped)", err=True)

@@ -1,7 +1,8 @@
 """`generate` as a library call: quizzes for many articles, rendered, then written atomically.
 
-Everything a file needs is rendered in memory first; only then are files replaced, so an error
-leaves the output folder as it was.
+Articles stream through one at a time. All of one article's files are rendered to temporary files
+beside their targets first, and only then renamed into place, so an error leaves that article's
+files as they were.
 """
 
 from __future__ import annotations
@@ -38,8 +39,25 @@ class Layout:
 @dataclass
 class Report:
     written: list[Path] = field(default_factory=list)
-    quizzes: list[Quiz] = field(default_factory=list)
+    quizzes: list[Quiz] = field(default_factory=list)  # only with keep_quizzes
     skipped: list[DeirquizError] = field(default_factory=list)
+    # (title, questions per topic) of every quiz written: what a summary needs, a few bytes each
+    counts: list[tuple[str, dict[str, int]]] = field(default_factory=list)
+
+    def add(self, made: Quiz | tuple[str, dict[str, int]], keep: bool) -> None:
+        if isinstance(made, Quiz):
+            self.counts.append(counts_of(made))
+            if keep:
+                self.quizzes.append(made)
+        else:
+            self.counts.append(made)
+
+
+def counts_of(quiz: Quiz) -> tuple[str, dict[str, int]]:
+    per: dict[str, int] = {}
+    for q in quiz.questions:
+        per[q.topic] = per.get(q.topic, 0) + 1
+    return quiz.title, per
 
 
 def _render(quiz: Quiz, formats: Sequence[str], layout: Layout) -> dict[str, bytes | Callable]:
@@ -108,6 +126,7 @@ class Output:
         self.force = force
         self.manifest_path = folder / MANIFEST
         self.manifest: dict[str, str] = {}
+        self._dirty = False
         self.this_run: set[str] = set()
         try:
             data = json.loads(self.manifest_path.read_text(encoding="utf-8"))
@@ -175,8 +194,15 @@ class Output:
                 tmp.unlink(missing_ok=True)
             if moved:  # what did reach the folder is ours, even if the rest failed
                 self.this_run.update(p.name for p in moved)
-                self._save()
+                self._dirty = True
         return moved
+
+    def close(self) -> None:
+        """Record what this run wrote: once per run, not once per article (a manifest rewritten
+        after each of hundreds of articles costs more than writing them)."""
+        if self._dirty:
+            self._dirty = False
+            self._save()
 
     def _save(self) -> None:
         doc = json.dumps(dict(sorted(self.manifest.items())), indent=1) + "\n"
@@ -214,26 +240,28 @@ def generate_files(
     report = Report()
     output = Output(out_dir, force=force)
     many = len(paths) > 1
-    if combined:
-        quizzes = [q for q, _ in _quizzes(paths, tset, opts, jobs, report, many, on_article)]
-        if quizzes:
-            quiz = combine(quizzes, layout.title)
-            report.written.extend(output.write(_render(quiz, formats, layout)))
-            report.quizzes.append(quiz)
+    try:
+        if combined:
+            quizzes = [q for q, _ in _quizzes(paths, tset, opts, jobs, report, many, on_article)]
+            if quizzes:
+                quiz = combine(quizzes, layout.title)
+                report.written.extend(output.write(_render(quiz, formats, layout)))
+                report.add(quiz, keep_quizzes)
+            return report
+        made = _quizzes(paths, tset, opts, jobs, report, many, on_article, formats, layout,
+                        keep_quizzes)  # fmt: skip
+        for quiz, files in made:
+            try:
+                report.written.extend(output.write(files))
+            except DeirquizError as e:
+                if not many:
+                    raise
+                report.skipped.append(e)  # this article's files, not the run: the others go on
+                continue
+            report.add(quiz, keep_quizzes)
         return report
-    made = _quizzes(paths, tset, opts, jobs, report, many, on_article, formats, layout,
-                    keep_quizzes)  # fmt: skip
-    for quiz, files in made:
-        try:
-            report.written.extend(output.write(files))
-        except DeirquizError as e:
-            if not many:
-                raise
-            report.skipped.append(e)  # this article's files, not the run: the others go on
-            continue
-        if keep_quizzes:
-            report.quizzes.append(quiz)
-    return report
+    finally:
+        output.close()
 
 
 # Below this many articles a pool's start (fork, imports and data in each worker) costs more
@@ -274,7 +302,7 @@ class _Failed:
 
 
 def _made(path: Path, tset: TemplateSet, opts: Options, formats: Sequence[str], layout: Layout,
-          need_quiz: bool) -> tuple[Quiz | None, dict] | DeirquizError:  # fmt: skip
+          need_quiz: bool) -> tuple[Quiz | tuple, dict] | DeirquizError:  # fmt: skip
     """The article's quiz (if needed) and rendered files, or the error that makes it one to
     skip; a writer's error is raised."""
     try:
@@ -282,7 +310,7 @@ def _made(path: Path, tset: TemplateSet, opts: Options, formats: Sequence[str], 
     except DeirquizError as e:
         return e
     files = _render(quiz, formats, layout) if formats else {}
-    return (quiz if need_quiz else None), files
+    return (quiz if need_quiz else counts_of(quiz)), files
 
 
 _WORK: tuple = ()  # a worker process's (tset, opts, formats, layout, need_quiz), sent once

@@ -50,8 +50,7 @@ def generate_summary(report) -> str:
     lines = []
     for path in report.written:
         lines.append(f"wrote {path}")
-    for quiz in report.quizzes:
-        per = Counter(q.topic for q in quiz.questions)
+    for title, per in report.counts:
         parts = ", ".join(f"{t} {n}" for t, n in per.items())
-        lines.append(f"{quiz.title}: {len(quiz.questions)} questions ({parts})")
+        lines.append(f"{title}: {sum(per.values())} questions ({parts})")
     return "\n".join(lines)
