@@ -33,6 +33,8 @@ from pathlib import Path
 ROOT = Path(__file__).resolve().parent.parent
 SEED = ROOT / "src" / "deirquiz" / "data" / "deir-ez-zor-offensive.md"
 SHARED = ROOT.parent / "shared" / "articles"
+if not SHARED.is_dir():
+    SHARED = ROOT / "tests" / "articles"
 SIZES = (50, 200)
 JOBS = (1, 2)
 BASELINE = "import genanki, dateparser, frontmatter, click"
