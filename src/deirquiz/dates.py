@@ -31,6 +31,15 @@ YEAR = r"(?:1[5-9][0-9]{2}|20[0-9]{2})"
 DASH = r"\s*(?:–|—|-|to|until)\s*"
 
 
+# Words that date a statement only against the one before it: on a card they must not remain
+# unless an absolute date stands before them in the same text.
+RELATIVE_WORDS = re.compile(
+    r"\b(?:the (?:next|following|previous|preceding|same) day|a day (?:later|earlier)|"
+    r"that (?:day|night|evening|morning)|by midnight|days? later|the day (?:before|after))\b",
+    re.IGNORECASE,
+)
+
+
 def month_number(word: str) -> int:
     return MONTHS[word.lower().rstrip(".")]
 

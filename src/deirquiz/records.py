@@ -483,11 +483,6 @@ _THE_CITY = re.compile(r"\bthe\s+city\b(?!\s+of\b)", re.IGNORECASE)
 _NAMED_PLACE = re.compile(
     r"\b(?:in|of|at|into|from|near|outside|inside)\s+(?:central\s+)?[A-Z][a-z]"
 )
-_RELATIVE_WORDS = re.compile(
-    r"\b(?:the (?:next|following|previous|preceding|same) day|a day (?:later|earlier)|"
-    r"that (?:day|night|evening|morning)|by midnight|days? later|the day (?:before|after))\b",
-    re.IGNORECASE,
-)
 _NOT_PLACES = {"ISIL", "ISIS", "The", "Syrian", "Army", "Russian", "Iraqi", "Government", "SDF"}
 _DAY_MENTION = re.compile(rf"\b{dates.DAY}\s+{dates.MONTH}")
 _PLACE_NAME = (
@@ -509,7 +504,7 @@ def self_contained(text: str) -> bool:
     for m in _THE_CITY.finditer(text):
         if not _NAMED_PLACE.search(text[: m.start()]):
             return False
-    return not _RELATIVE_WORDS.search(text)
+    return not dates.RELATIVE_WORDS.search(text)
 
 
 def _absolute_sentence(e: Event) -> str | None:

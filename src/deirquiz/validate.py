@@ -5,14 +5,10 @@ from __future__ import annotations
 import re
 from functools import lru_cache
 
+from .dates import RELATIVE_WORDS
 from .model import Question
 
 _PLACEHOLDER = re.compile(r"\{[^{}]*\}")
-_RELATIVE = re.compile(
-    r"\b(?:the (?:next|following|previous|preceding) day|a day (?:later|earlier)|"
-    r"that (?:day|night|evening)|by midnight|the same day)\b",
-    re.IGNORECASE,
-)
 _DATE_WITH_YEAR = re.compile(r"\b\d{1,2} [A-Z][a-z]+ \d{4}\b")
 _DAY_MONTH = re.compile(
     r"\b\d{1,2} (?:January|February|March|April|May|June|July|August|September|October|"
@@ -70,7 +66,7 @@ def problems(q: Question) -> list[str]:
         out.append("the order is not a permutation")
     if q.type == "truefalse" and q.answer not in ("True", "False"):
         out.append("true/false answers True or False")
-    rel = _RELATIVE.search(text)
+    rel = RELATIVE_WORDS.search(text)
     if rel:
         first = _DATE_WITH_YEAR.search(text)
         if not first or first.start() > rel.start():
