@@ -275,3 +275,16 @@ def test_another_seed_changes_selection_not_ids(templates):
     a = quiz_for(SEED, templates, Options(count=10, seed=1))
     b = quiz_for(SEED, templates, Options(count=10, seed=2))
     assert [q.id for q in a.questions] != [q.id for q in b.questions]
+
+
+def test_a_teachers_topic_heading_reaches_the_printed_quiz(tmp_path):
+    mine = tmp_path / "mine.yaml"
+    mine.write_text("topics:\n  commanders: Leaders\n", encoding="utf-8")
+    out = tmp_path / "out"
+    result = CliRunner().invoke(
+        main,
+        ["generate", str(SEED), "--topic", "commanders", "--format", "md", "--out", str(out),
+         "--templates", str(mine), "-q"],
+    )  # fmt: skip
+    assert result.exit_code == 0, result.output
+    assert "\n## Leaders\n" in next(out.glob("*.md")).read_text(encoding="utf-8")

@@ -309,3 +309,11 @@ class Quiz:
     questions: tuple[Question, ...]
     topics: tuple[str, ...] = field(default=())
     parts: tuple[Quiz, ...] = ()  # the articles' own quizzes, when several are combined
+    # topic -> heading, from the topics data (templates/00-topics.yaml, or a teacher's file)
+    headings: tuple[tuple[str, str], ...] = ()
+
+    def heading(self, topic: str) -> str:
+        for name, heading in self.headings:
+            if name == topic:
+                return heading
+        return topic.replace("_", " ").strip().capitalize() or "Questions"

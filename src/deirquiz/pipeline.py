@@ -49,6 +49,7 @@ def quiz_for(path: str | Path, tset: TemplateSet, opts: Options) -> Quiz:
         seed=opts.seed,
         questions=tuple(chosen),
         topics=topics,
+        headings=tuple((t, tset.topics[t]) for t in topics if t in tset.topics),
     )
 
 
@@ -73,4 +74,5 @@ def combine(quizzes: Sequence[Quiz], title: str | None = None) -> Quiz:
         questions=tuple(x for q in quizzes for x in q.questions),
         topics=tuple(dict.fromkeys(t for q in quizzes for t in q.topics)),
         parts=tuple(quizzes),
+        headings=tuple(dict.fromkeys(h for q in quizzes for h in q.headings)),
     )

@@ -428,7 +428,10 @@ def _decks(genanki, quizzes: Sequence[Quiz]) -> tuple[list, int]:
     written: dict[str, Question] = {}
     for quiz in quizzes:
         title = _deck_part(quiz.title)
-        topics = {t: f"{title}::{_deck_part(topic_heading(t))}" for t in _topics(quiz)}
+        topics = {
+            t: f"{title}::{_deck_part(quiz.heading(t) if quiz.headings else topic_heading(t))}"
+            for t in _topics(quiz)
+        }
         for name in [title, *topics.values()]:
             if name not in decks:
                 deck_id = stable_id(f"deirquiz deck {name}")

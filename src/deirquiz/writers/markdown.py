@@ -25,7 +25,7 @@ TOPIC_HEADINGS = {
     "casualties": "Casualties",
     "timeline": "Timeline",
     "places": "Places",
-    "figures": "Key figures",
+    "figures": "Figures",
 }
 
 _INSTRUCTIONS = {
@@ -176,7 +176,9 @@ def sheet(quiz: Quiz, *, title: str | None = None, version: int | None = None) -
         for q in group:
             number += 1
             items.append(_item(number, q))
-        sections.append(Section(group[0].topic, topic_heading(group[0].topic), tuple(items)))
+        topic = group[0].topic
+        heading = quiz.heading(topic) if quiz.headings else topic_heading(topic)
+        sections.append(Section(topic, heading, tuple(items)))
     types = {q.type for q in quiz.questions}
     said = ["Answer every question on this sheet."]
     said += [_INSTRUCTIONS[t] for t in ("mcq", "truefalse", "order") if t in types]
