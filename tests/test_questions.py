@@ -288,3 +288,26 @@ def test_a_teachers_topic_heading_reaches_the_printed_quiz(tmp_path):
     )  # fmt: skip
     assert result.exit_code == 0, result.output
     assert "\n## Leaders\n" in next(out.glob("*.md")).read_text(encoding="utf-8")
+
+
+@pytest.fixture(scope="module")
+def abu_kamal_questions(templates):
+    from deirquiz.extract import extract_file
+
+    from .conftest import SHARED
+
+    return generate(extract_file(SHARED / "2017-abu-kamal-offensive.md"), templates, seed=2017)
+
+
+def test_a_wrong_date_is_never_a_day_when_something_alike_happened(abu_kamal_questions):
+    # Tu-22M3 bombers struck on 1-2, 3, 15 and 18 November: "when did they return?" may offer
+    # none of the other raids' days
+    q = next(q for q in abu_kamal_questions
+             if q.template == "event-date" and q.type == "mcq" and "returned" in q.prompt)  # fmt: skip
+    assert q.answer == "15 November 2017"
+    assert not {"18 November 2017", "3 November 2017"} & set(q.options)
+
+
+def test_a_night_stays_a_night_and_loses_its_connective(abu_kamal_questions):
+    texts = [q.prompt for q in abu_kamal_questions if "counterattacked" in q.prompt]
+    assert texts and not any("however" in t for t in texts)

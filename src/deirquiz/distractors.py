@@ -132,17 +132,20 @@ def new_article() -> None:
     _POOLS.clear()
 
 
-def _days(same_kind: list[Record]) -> list[tuple[dt.date, str]]:
-    """The distinct single days of the events, sorted: built once per list of records."""
+def _days(same_kind: list[Record]) -> list[tuple[dt.date, str, frozenset[str]]]:
+    """The distinct single days of the events, sorted, each with the rare words of what happened
+    on it: built once per list of records."""
     key = id(same_kind)
     if key not in _DAYS:
-        found = {}
+        found: dict[str, tuple[str, set[str]]] = {}
         for r in same_kind:
             f = r.fields
             iso = f.get("iso", "")
             if iso and not f.get("range", ""):
-                found[iso] = f.get("date", "")
-        _DAYS[key] = sorted((dt.date.fromisoformat(i), d) for i, d in found.items())
+                found.setdefault(iso, (f.get("date", ""), set()))[1].update(r.lists.get("rare", ()))
+        _DAYS[key] = sorted(
+            (dt.date.fromisoformat(i), d, frozenset(w)) for i, (d, w) in found.items()
+        )
     return _DAYS[key]
 
 
@@ -153,6 +156,7 @@ def _dates(rec: Record, same_kind: list[Record], answer: str, limit: int | None)
         return []
     day = dt.date.fromisoformat(iso)
     days = _days(same_kind)
+    alike = set(rec.lists.get("rare", ()))
     i = bisect.bisect_left(days, (day, ""))
     lo, hi, near = i - 1, i + (i < len(days) and days[i][0] == day), []
     want = (limit or 3) + 6  # a few spare for the checks in _accept
@@ -160,11 +164,12 @@ def _dates(rec: Record, same_kind: list[Record], answer: str, limit: int | None)
         before = (day - days[lo][0]).days if lo >= 0 else None
         after = (days[hi][0] - day).days if hi < len(days) else None
         if after is None or (before is not None and before <= after):
-            near.append(days[lo][1])
-            lo -= 1
+            pick_, lo = days[lo], lo - 1
         else:
-            near.append(days[hi][1])
-            hi += 1
+            pick_, hi = days[hi], hi + 1
+        # a day when something alike happened (bombers again, another stadium) could be right too
+        if not alike & pick_[2]:
+            near.append(pick_[1])
     return _accept(near, answer, (), limit)
 
 

@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import hashlib
 import re
+from collections import Counter
 from dataclasses import dataclass, field
 
 from . import dates
@@ -521,8 +522,12 @@ def _absolute_sentence(e: Event) -> str | None:
     elif e.by:
         lead = f"By {dates.fmt(e.date)}" if not e.relative else f"By the end of {dates.fmt(e.date)}"
     else:
-        lead = f"On {dates.fmt(e.date)}"
+        part = re.search(r"\b(night|evening|morning|afternoon)\b", e.phrase) if e.relative else None
+        when = dates.fmt(e.date)
+        lead = f"On the {part.group(1)} of {when}" if part else f"On {when}"
     rest = re.sub(r"^\s+also\b|(?<=\s)also\s+", "", rest)
+    # "That night, however, ISIL ...": the connective leans on the sentence before
+    rest = re.sub(r"^,?\s*(?:however|meanwhile|then|also|though),\s*", ", ", rest, flags=re.I)
     if not rest.startswith(","):
         rest = "," + rest
     return lead + rest
@@ -601,6 +606,22 @@ def _name_the_city(text: str, subject: Subject | None, context: str = "") -> str
     return text
 
 
+RARE_IN = 4  # sentences at most
+_STOP = {
+    "about", "after", "against", "also", "among", "army", "before", "between", "captured",
+    "control", "during", "forces", "from", "government", "into", "near", "other", "over",
+    "part", "reported", "said", "since", "syrian", "that", "their", "them", "they", "this",
+    "through", "under", "were", "which", "while", "with", "within",
+}  # fmt: skip
+
+
+def _words(text: str) -> set[str]:
+    return {
+        w for w in re.findall(r"[a-z0-9][a-z0-9'’-]{3,}", text.lower())
+        if w not in _STOP and not w.isdigit()
+    }  # fmt: skip
+
+
 def _events(
     events: list[Event], base: dict, span: tuple | None, subject: Subject | None = None
 ) -> list[Record]:
@@ -610,6 +631,10 @@ def _events(
     if span:
         events = [e for e in events if span[0] <= e.date and (e.end_date or e.date) <= span[1]]
     out: list[Record] = []
+    # words few sentences share ("stadium", "Tu-22M3"): two events that share one are alike, and
+    # the day of the one is no safe wrong answer for the other
+    df = Counter(w for text in dict.fromkeys(e.text for e in events) for w in _words(text))
+    rare = {w for w, n in df.items() if n <= RARE_IN}
     by_day: dict[str, list[str]] = {}
     for e in events:
         if e.clause:
@@ -647,7 +672,10 @@ def _events(
                 if rest:
                     fields["rest"] = rest[0].lower() + rest[1:] if _lowerable(rest) else rest
             out.extend(_blanks(e, absolute, base, where))
-        lists = {"same_day": tuple(by_day.get(e.date.isoformat(), ()))}
+        lists = {
+            "same_day": tuple(by_day.get(e.date.isoformat(), ())),
+            "rare": tuple(sorted(_words(e.text) & rare)),
+        }
         out.append(Record("event", e.identity, fields, e.text, where, lists))
     return out
 
