@@ -311,3 +311,55 @@ def test_a_wrong_date_is_never_a_day_when_something_alike_happened(abu_kamal_que
 def test_a_night_stays_a_night_and_loses_its_connective(abu_kamal_questions):
     texts = [q.prompt for q in abu_kamal_questions if "counterattacked" in q.prompt]
     assert texts and not any("however" in t for t in texts)
+
+
+def test_cli_choices_agree_with_the_library():
+    from deirquiz import cli, run, templating
+
+    assert cli.TYPES == templating.TYPES and cli.FORMATS == run.FORMATS
+
+
+def test_the_bundled_seed_is_the_repositorys_seed():
+    from deirquiz.article import bundled_seed
+
+    assert bundled_seed().read_bytes() == SEED.read_bytes()
+
+
+def test_true_false_is_half_true_within_each_template(article_quizzes):
+    for quiz in article_quizzes:
+        per: dict[str, Counter] = {}
+        for q in quiz.questions:
+            if q.type == "truefalse":
+                per.setdefault(q.template, Counter())[q.answer] += 1
+        for template, answers in per.items():
+            assert abs(answers["True"] - answers["False"]) <= 2, (quiz.title, template, answers)
+
+
+def test_output_does_not_depend_on_the_hash_seed(tmp_path):
+    import os
+    import subprocess
+    import sys
+
+    made = []
+    for hash_seed in ("1", "2"):
+        out = tmp_path / hash_seed
+        env = {**os.environ, "PYTHONHASHSEED": hash_seed}
+        subprocess.run(
+            [sys.executable, "-m", "deirquiz", "generate", str(SEED), "--format", "json",
+             "--format", "md", "--out", str(out), "-q"],
+            check=True, env=env,
+        )  # fmt: skip
+        made.append({p.name: p.read_bytes() for p in out.iterdir() if not p.name.startswith(".")})
+    assert made[0] == made[1]
+
+
+def test_three_underscores_in_an_article_never_pass_for_a_blank(tmp_path):
+    text = SEED.read_text(encoding="utf-8").replace(
+        "captured Ayyash and its nearby hill", "captured Ayyash ___ and its nearby hill"
+    )
+    path = tmp_path / "a.md"
+    path.write_text(text, encoding="utf-8")
+    from deirquiz.extract import extract_file
+
+    for q in generate(extract_file(path), load_templates(), seed=2017):
+        assert "___" not in q.prompt.replace("_____", ""), q.prompt

@@ -194,7 +194,11 @@ def slugify(title: str, max_len: int = 60) -> str:
     s = unicodedata.normalize("NFKD", spaced).encode("ascii", "ignore").decode().lower()
     s = re.sub(r"[^a-z0-9]+", "-", s).strip("-")
     if len(s) > max_len:
-        s = s[:max_len].rsplit("-", 1)[0] or s[:max_len]
+        # cut, and tell apart two long titles that differ only after the cut: their files and
+        # their Anki note ids would otherwise be one
+        digest = hashlib.sha1(title.encode("utf-8", "replace")).hexdigest()[:8]
+        cut = max_len - len(digest) - 1
+        s = (s[:cut].rsplit("-", 1)[0] or s[:cut]).strip("-") + "-" + digest
     s = s.strip("-")
     if not s:  # a title of no Latin letters: its own stem, so two such titles do not collide
         s = "article-" + hashlib.sha1(title.encode("utf-8", "replace")).hexdigest()[:8]
@@ -430,21 +434,27 @@ def find_articles(sources: list[str | Path]) -> list[Path]:
     out: list[Path] = []
     for src in sources:
         p = Path(src)
-        if p.is_dir():
-            found = sorted(
-                f for f in p.iterdir() if f.is_file() and f.suffix.lower() in ARTICLE_SUFFIXES
-            )
-            if not found:
-                raise DeirquizError(str(p), "the folder holds no article files (*.md)")
-            out.extend(found)
-        elif p.exists():
-            out.append(p)
-        else:
-            raise DeirquizError(str(p), "no such file or folder")
+        try:
+            if p.is_dir():
+                found = sorted(
+                    f for f in p.iterdir() if f.is_file() and f.suffix.lower() in ARTICLE_SUFFIXES
+                )
+                if not found:
+                    raise DeirquizError(str(p), "the folder holds no article files (*.md)")
+                out.extend(found)
+            elif p.exists():
+                out.append(p)
+            else:
+                raise DeirquizError(str(p), "no such file or folder")
+        except OSError as e:  # a name too long, a folder we may not read
+            raise DeirquizError(str(p), e.strerror or "cannot be read") from None
     seen: set[Path] = set()
     unique = []
     for f in out:
-        key = f.resolve()
+        try:
+            key = f.resolve()
+        except OSError:
+            key = f
         if key not in seen:
             seen.add(key)
             unique.append(f)

@@ -7,6 +7,8 @@ from pathlib import Path
 
 import click
 
+# Copies of templating.TYPES and run.FORMATS, so that --help imports nothing heavy (a test checks
+# that they agree)
 TYPES = ("basic", "mcq", "cloze", "truefalse", "order")
 FORMATS = ("apkg", "md", "json", "html", "pdf")
 
@@ -22,6 +24,19 @@ class _Fail(click.ClickException):
 def _printable(text: str) -> str:
     """One line of printable text: a file name may hold newlines or terminal escapes."""
     return "".join(c if c.isprintable() else " " for c in text)
+
+
+def _shown(text: str) -> str:
+    """Text for the terminal: its lines kept, no control character from an article or a file
+    name (an escape sequence could drive the terminal)."""
+    return "\n".join(_printable(line) for line in text.split("\n"))
+
+
+def _report_skipped(skipped, exit_now: bool = True) -> None:
+    for err in skipped:
+        click.echo(f"Error: {_printable(str(err))} (skipped)", err=True)
+    if skipped and exit_now:
+        sys.exit(1)
 
 
 def _sources(source: tuple[str, ...]) -> list[str]:
@@ -67,14 +82,16 @@ def extract(source: tuple[str, ...], as_json: bool) -> None:
     """Show the facts and dated events read from each article."""
     from .article import find_articles
     from .extract import extract_file
+    from .pipeline import each_article
     from .summary import extraction_json, extraction_text
 
-    extractions = [extract_file(p) for p in find_articles(_sources(source))]
+    extractions, skipped = each_article(find_articles(_sources(source)), extract_file)
     if as_json:
         click.echo(extraction_json(extractions))
     else:
         for x in extractions:
-            click.echo(extraction_text(x))
+            click.echo(_shown(extraction_text(x)))
+    _report_skipped(skipped)
 
 
 @main.command()
@@ -85,15 +102,17 @@ def extract(source: tuple[str, ...], as_json: bool) -> None:
 def topics(source: tuple[str, ...], template_files: tuple[str, ...]) -> None:
     """List the topics and how many questions each yields."""
     from .article import find_articles
-    from .pipeline import topic_counts
+    from .pipeline import each_article, topic_counts
     from .templating import load_templates
 
     tset = load_templates(template_files)
-    for path in find_articles(_sources(source)):
-        counts = topic_counts(path, tset)
-        click.echo(f"{path}:")
+    paths = find_articles(_sources(source))
+    done, skipped = each_article(paths, lambda p: (p, topic_counts(p, tset)))
+    for path, counts in done:
+        click.echo(f"{_printable(str(path))}:")
         for topic, n in counts.items():
-            click.echo(f"  {topic:<12} {n:>4}  {tset.topics.get(topic, topic)}")
+            click.echo(_printable(f"  {topic:<12} {n:>4}  {tset.topics.get(topic, topic)}"))
+    _report_skipped(skipped)
 
 
 @main.command()
@@ -149,12 +168,11 @@ def generate(source, topics_, types_, count, seed, out_dir, formats, template_fi
             combined=combine, force=force, on_article=lambda: bar.update(1),
             jobs=jobs or default_jobs(), keep_quizzes=False,
         )  # fmt: skip
-    for err in report.skipped:
-        click.echo(f"Error: {_printable(str(err))} (skipped)", err=True)
+    _report_skipped(report.skipped, exit_now=False)
     if not quiet:
         from .summary import generate_summary
 
-        click.echo(generate_summary(report))
+        click.echo(_shown(generate_summary(report)))
     if report.skipped:
         sys.exit(1)
 

@@ -75,25 +75,16 @@ def _clean_name(text: str) -> str:
     return re.sub(r"\s+", " ", text).strip(" ,;:*")
 
 
-def _page_for(field: Field, name: str) -> str | None:
-    for link in field.links:
-        if link.text.lower() == name.lower() or link.page.lower() == name.lower():
-            return link.page if link.page.lower() != name.lower() else name
-    return None
-
-
 # --- overview ---------------------------------------------------------------------------
 
 
 def overview(article: Article) -> list[Overview]:
     box = article.infobox
     out: list[Overview] = []
-    year = None
     if "date" in box:
         f = box["date"]
         rng = dates.parse_range(f.text)
         if rng:
-            year = rng[1].year
             out.append(
                 Overview(
                     field="date",
@@ -120,7 +111,6 @@ def overview(article: Article) -> list[Overview]:
     codename = _codename(article)
     if codename:
         out.append(codename)
-    del year
     return out
 
 

@@ -23,9 +23,6 @@ class DeirquizError(Exception):
         self.what = what
 
 
-ArticleError = DeirquizError
-
-
 # --- the article, cleaned ---------------------------------------------------------------
 
 

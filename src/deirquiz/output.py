@@ -11,9 +11,6 @@ from pathlib import Path
 
 from .model import DeirquizError
 
-# Files we write start with one of these markers, so a re-run may replace them without --force.
-MARKER = "deirquiz"
-
 # Names Windows keeps for devices, whatever the extension: "nul.md" cannot be written there.
 _RESERVED = re.compile(r"con|prn|aux|nul|com[0-9]|lpt[0-9]", re.IGNORECASE)
 _UNSAFE = re.compile(r'[/\\:*?"<>|\x00-\x1f]')  # separators, drive letters, Windows' forbidden

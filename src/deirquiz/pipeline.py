@@ -53,6 +53,20 @@ def quiz_for(path: str | Path, tset: TemplateSet, opts: Options) -> Quiz:
     )
 
 
+def each_article(paths: Sequence[Path], make) -> tuple[list, list[DeirquizError]]:
+    """make(path) for every article; among many, a bad one is set aside with its error (as
+    `generate` skips it), while a single bad article is the error itself."""
+    done, skipped = [], []
+    for path in paths:
+        try:
+            done.append(make(path))
+        except DeirquizError as e:
+            if len(paths) == 1:
+                raise
+            skipped.append(e)
+    return done, skipped
+
+
 def topic_counts(path: str | Path, tset: TemplateSet, seed: int = DEFAULT_SEED) -> dict[str, int]:
     questions = generate(extract(load(path)), tset, seed=seed)
     counts = dict.fromkeys(tset.topics, 0)

@@ -406,10 +406,6 @@ def _claim_phrase(claim: str | None) -> str:
     return claim
 
 
-def _count_words(count: str) -> str:
-    return count.replace("+", "") if count.endswith("+") else count
-
-
 def _side_fighters(side_name: str) -> str:
     """'ISIL fighters', but 'fighters on the side of the Syrian Arab Republic'."""
     if re.fullmatch(r"[A-Z]{2,6}", side_name):

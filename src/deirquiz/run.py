@@ -32,7 +32,7 @@ class Layout:
 
     title: str | None = None
     answer_key: str = "end"  # or "separate"
-    versions: int = 0
+    versions: int = 1
     paper: str = "a4"
 
 
@@ -173,7 +173,10 @@ class Output:
         """Write one article's files: each is rendered to a temporary file beside its target first
         (the .apkg too), and only when all are ready are they renamed into place, so a failure
         leaves the folder as it was and no temporary file behind."""
-        self.check(files)
+        try:
+            self.check(files)
+        except OSError as e:  # a folder name too long, a folder we may not read
+            raise DeirquizError(str(self.folder), e.strerror or "cannot be used") from None
         staged: dict[str, Path] = {}
         moved: list[Path] = []
         name = ""
@@ -231,7 +234,7 @@ def generate_files(
 
     Articles are streamed: each one's files are written as soon as its quiz is made, in the
     sources' order, so memory stays flat however many articles there are (unless
-    ``keep_quizzes`` keeps every quiz in the report, as the CLI's summary needs). With ``jobs`` > 1
+    ``keep_quizzes`` keeps every quiz in the report; the summary needs only ``report.counts``). With ``jobs`` > 1
     worker processes make and render the quizzes; the files are the same as with one.
     """
     from .article import find_articles

@@ -190,14 +190,12 @@ def load_templates(extra_files: Iterable[str | Path] = ()) -> TemplateSet:
         if p.name.endswith(".yaml")
     ]
     for f in extra_files:
+        from .article import read  # the articles' guarded reader: size, file type, encoding
+
         path = Path(f)
-        try:
-            text = path.read_text(encoding="utf-8")
-        except FileNotFoundError:
-            raise DeirquizError(str(path), "no such template file") from None
-        except (OSError, UnicodeDecodeError) as e:
-            raise DeirquizError(str(path), f"cannot read template file ({e})") from None
-        sets.append(parse_templates(text, str(path)))
+        if not path.exists() and not path.is_symlink():
+            raise DeirquizError(str(path), "no such template file")
+        sets.append(parse_templates(read(path), str(path)))
     topics: dict[str, str] = {}
     by_id: dict[str, Template] = {}
     for s in sets:
@@ -286,12 +284,11 @@ def _truths(t: Template, recs: list[Record], seed: int) -> dict[str, bool]:
     statement can make all four of an article's statements true."""
     if "truefalse" not in t.types:
         return {}
-    order = sorted(
-        recs, key=lambda r: hashlib.sha1(f"{seed}:{t.id}:{r.identity}".encode()).digest()
+    eligible = sorted(
+        (r for r in recs if _eligible(t, r, recs)),
+        key=lambda r: hashlib.sha1(f"{seed}:{t.id}:{r.identity}".encode()).digest(),
     )
-    return {r.identity: i % 2 == 0 for i, r in enumerate(order) if _eligible(t, r, recs)} | {
-        r.identity: True for r in order if not _eligible(t, r, recs)
-    }
+    return {r.identity: i % 2 == 0 for i, r in enumerate(eligible)}
 
 
 _COUNTS: dict[tuple[int, str], Counter] = {}
@@ -362,9 +359,8 @@ def _apply(
             statement = statement.replace("_____", value)
             expl = explanation
             if not truth:
-                fact = _fill(wording, with_answer)
-                fact = (fact or "").replace("_____", answer)
-                expl = f"False: {fact}" + (f" {explanation}" if explanation else "")
+                true_text = (_fill(wording, with_answer) or "").replace("_____", answer)
+                expl = f"False: {true_text}" + (f" {explanation}" if explanation else "")
             q = Question(qid, t.topic, ty, statement, "True" if truth else "False", source,
                          options=("True", "False"), correct=(0 if truth else 1,),
                          template=t.id, explanation=expl)  # fmt: skip

@@ -8,6 +8,7 @@ from functools import lru_cache
 from .dates import RELATIVE_WORDS
 from .model import Question
 
+_UNDERSCORES = re.compile(r"_{3,}")
 _PLACEHOLDER = re.compile(r"\{[^{}]*\}")
 _DATE_WITH_YEAR = re.compile(r"\b\d{1,2} [A-Z][a-z]+ \d{4}\b")
 _DAY_MONTH = re.compile(
@@ -42,8 +43,13 @@ def problems(q: Question) -> list[str]:
         visible = text.replace("_____", " ")
         if _norm(q.answer) and f" {_norm(q.answer)} " in f" {_norm(visible)} ":
             out.append("the answer is in the prompt")
-    if q.type == "cloze" and text.count("_____") != 1:
+    # runs of underscores: exactly our one blank in a cloze (or a fill-in mcq), none elsewhere,
+    # so "___" written in an article can never pass for a blank
+    runs = _UNDERSCORES.findall(text)
+    if q.type == "cloze" and runs != ["_____"]:
         out.append("a cloze needs exactly one blank")
+    elif q.type != "cloze" and runs and runs != ["_____"]:
+        out.append("underscores that are not our one blank")
     if q.type in ("mcq", "order"):
         if len(q.options) != 4:
             out.append("needs four options")

@@ -78,8 +78,8 @@ def render(
         raise ValueError(f"paper must be one of {', '.join(PAPERS)}, not {paper!r}")
     try:
         import typst
-    except ImportError as e:  # an optional dependency: pip install 'deirquiz[pdf]'
-        raise DeirquizError("pdf", "PDF output needs typst: pip install 'deirquiz[pdf]'") from e
+    except ImportError as e:  # a dependency of ours: a broken install
+        raise DeirquizError("pdf", "PDF output needs the typst package: pip install typst") from e
     payload = json.dumps(
         data(quiz, title=title, answer_key=answer_key, version=version, paper=paper),
         ensure_ascii=False,
