@@ -104,7 +104,9 @@ def _render(quiz: Quiz, formats: Sequence[str], layout: Layout) -> dict[str, byt
         from .writers.anki import write_apkg
 
         # combined: one package, a deck per article
-        out[f"{slug}.apkg"] = lambda path, q=quiz: write_apkg(list(q.parts or [q]), path)
+        # rendered here, as bytes, like every other format: an error in it is a render error,
+        # in one process as in a worker
+        out[f"{slug}.apkg"] = _as_bytes(lambda path, q=quiz: write_apkg(list(q.parts or [q]), path))
     return out
 
 
