@@ -199,6 +199,21 @@ def test_teacher_template_adds_a_question_without_code(tmp_path, seed_extraction
             "    types: {essay: 'Q?'}\n",
             "unknown question type 'essay'",
         ),
+        (
+            "templates:\n  - id: x\n    topic: t\n    about: comander\n    answer: unit\n"
+            "    types: {basic: 'Q?'}\n",
+            "unknown 'about: comander'",
+        ),
+        (
+            "templates:\n  - id: x\n    topic: t\n    about: commander\n    answer: unitt\n"
+            "    types: {basic: 'Q?'}\n",
+            "commander has no field 'unitt'",
+        ),
+        (
+            "templates:\n  - id: x\n    topic: t\n    about: commander\n    answer: unit\n"
+            "    types: {basic: 'Who led {nam}?'}\n",
+            "'{nam}': commander has no such field",
+        ),
     ],
 )
 def test_malformed_template_file_names_file_and_problem(text, message):

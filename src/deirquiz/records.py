@@ -25,6 +25,29 @@ from .model import (
     Unit,
 )
 
+# What each kind of record offers a template: its fields (for wording, answers and conditions) and
+# its lists (for 'exclude'). Templates naming anything else are refused when they are loaded.
+BASE_FIELDS = ("article", "title")
+FIELDS: dict[str, tuple[str, ...]] = {
+    "overview": ("start", "end", "date_range", "place", "partof", "result", "codename",
+                 "territory"),
+    "combatant": ("name", "full_name", "name_the", "side", "side_name", "side_the", "enemy",
+                  "enemy_the", "enemy_side", "leader", "member", "group", "group_lower"),
+    "commander": ("name", "rank", "unit", "unit_the", "role", "role_a", "country", "side",
+                  "side_name", "side_the", "enemy", "certain", "killed"),
+    "unit": ("name", "name_the", "was", "parent", "parent_the", "parent_root", "side",
+             "side_name"),
+    "casualty": ("count", "exact", "given", "victims", "what", "claim", "according", "by_whom",
+                 "period", "side_name"),
+    "strength": ("count", "exact", "what"),
+    "event": ("date", "iso", "by", "range", "clause", "statement", "sentence", "rest"),
+    "place": ("place", "blanked", "iso"),
+    "figure": ("number", "unit", "blanked", "iso"),
+    "actor": ("actor", "blanked", "iso"),
+}  # fmt: skip
+LISTS: dict[str, tuple[str, ...]] = {"combatant": ("exclude",), "unit": ("exclude",),
+                                     "event": ("same_day",)}  # fmt: skip
+
 
 @dataclass(frozen=True)
 class Record:

@@ -124,6 +124,7 @@ def _template(t: object, where: str) -> Template:
         if not isinstance(wording, str) or not wording.strip():
             raise DeirquizError(where, f"type {ty!r} needs its wording as text")
         _check_fields(wording, where, ty)
+    _check_kind(t, where)
     answer = t.get("answer", "")
     if not isinstance(answer, str) or (
         not answer and set(types) != {"order"} and not t.get("group")
@@ -150,6 +151,46 @@ def _template(t: object, where: str) -> Template:
 
 _FIELD = re.compile(r"\{([^{}]*)\}")
 _FIELD_NAME = re.compile(r"[a-z_][a-z0-9_]*")
+
+
+_POOL_EXTRAS = ("", "none", "dates", "numbers", "numbers_above", "ranks")
+
+
+def _check_kind(t: dict, where: str) -> None:
+    """A typo ('about: comander', 'answer: unitt') would make no question and say nothing: name
+    it instead, with what the kind offers."""
+    from .records import BASE_FIELDS, FIELDS, LISTS
+
+    kind = t["about"]
+    if kind not in FIELDS:
+        raise DeirquizError(where, f"unknown 'about: {kind}' (one of {', '.join(FIELDS)})")
+    known = (*BASE_FIELDS, *FIELDS[kind])
+    named = [("answer", t.get("answer")), ("pool", t.get("pool"))]
+    for key in ("require", "absent", "unique"):
+        value = t.get(key)
+        named += [(key, v) for v in (value if isinstance(value, list) else [value])]
+    for rule in t.get("pool_same") or []:
+        if isinstance(rule, str):
+            named += [("pool_same", part) for part in rule.split("=")]
+    extra = t.get("pool_extra") or ""
+    if isinstance(extra, str) and extra.startswith("own:"):
+        named.append(("pool_extra", extra[4:]))
+    elif extra not in _POOL_EXTRAS:
+        raise DeirquizError(where, f"unknown 'pool_extra: {extra}'")
+    for key, field_name in named:
+        if isinstance(field_name, str) and field_name and field_name not in known:
+            raise DeirquizError(
+                where, f"'{key}': {kind} has no field {field_name!r} (it has {', '.join(known)})"
+            )
+    exclude = t.get("exclude")
+    if exclude and exclude not in LISTS.get(kind, ()):
+        raise DeirquizError(where, f"'exclude': {kind} has no list {exclude!r}")
+    wording = [w for w in (t.get("types") or {}).values() if isinstance(w, str)]
+    for text in (*wording, t.get("explanation") or "", t.get("fact") or ""):
+        for m in _FIELD.finditer(text if isinstance(text, str) else ""):
+            name = m.group(1)
+            if _FIELD_NAME.fullmatch(name) and name not in (*known, "value", "value_the", "_id"):
+                raise DeirquizError(where, f"'{{{name}}}': {kind} has no such field")
 
 
 def _check_fields(wording: str, where: str, what: str) -> None:
