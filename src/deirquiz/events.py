@@ -99,6 +99,7 @@ class _Mention:
     end_date: dt.date | None
     relative: bool
     by: bool
+    offset: int = 0  # a relative mention: days from the statement before
 
 
 def _resolve_explicit(m: re.Match, year: int, anchor: dt.date | None) -> tuple | None:
@@ -173,9 +174,8 @@ def _mentions(sentence: str, year: int, anchor: dt.date | None) -> list[_Mention
             continue
         found.append(
             _Mention(m.start(), m.end(), m.group(0), dt.date.min, None, True,
-                     m.group(0).lower().startswith("by "))
+                     m.group(0).lower().startswith("by "), _relative_offset(m))
         )  # fmt: skip
-        found[-1].offset = _relative_offset(m)  # type: ignore[attr-defined]
     found.sort(key=lambda x: x.start)
     return found
 
@@ -255,7 +255,7 @@ def events(article: Article) -> list[Event]:
                 if mention.relative:
                     if anchor is None:
                         continue
-                    mention.date = anchor + dt.timedelta(days=mention.offset)  # type: ignore[attr-defined]
+                    mention.date = anchor + dt.timedelta(days=mention.offset)
                     anchor = mention.date
                 else:
                     anchor = mention.end_date or mention.date

@@ -274,7 +274,7 @@ def _learn_usage(extraction: Extraction, names: set[str]) -> None:
             continue
         if name.isascii() and name.lower() not in folded:
             continue  # the case-blind search below cannot match: skip its slow scan
-        source = r"(\bthe\s+(?:[a-z]+\s+)?)?(?<![\w-])" + re.escape(name) + r"(?![\w-])"
+        source = _USAGE_HEAD + re.escape(name) + _USAGE_TAIL
         found = _usage_matches(source, name, text, folded)
         if found is None:  # any other pattern: the regex itself
             found = [bool(m.group(1)) for m in re.finditer(source, text, re.IGNORECASE)]
