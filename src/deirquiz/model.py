@@ -247,6 +247,25 @@ class Extraction:
         return [f for f in self.facts if f.kind == kind]
 
 
+# --- records: what one question is about -----------------------------------------------------
+
+
+@dataclass(frozen=True)
+class Record:
+    """A fact or a statement as flat text fields a template can name ('name', 'unit', 'date'),
+    plus lists ('exclude'); made by records.py and statements.py, read by templating."""
+
+    kind: str
+    identity: str
+    fields: dict[str, str]
+    source_text: str
+    source_where: str
+    lists: dict[str, tuple[str, ...]] = field(default_factory=dict)
+
+    def get(self, name: str) -> str:
+        return self.fields.get(name, "")
+
+
 # --- questions ----------------------------------------------------------------------------
 
 
