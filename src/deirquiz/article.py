@@ -14,6 +14,7 @@ from pathlib import Path
 import yaml
 
 from .model import Article, DeirquizError, Field, Link, Section
+from .yamlstrings import StringLoader
 
 MAX_BYTES = 2_000_000  # the longest Wikipedia articles are about 1 MB of wikitext
 ARTICLE_SUFFIXES = (".md", ".markdown")
@@ -32,19 +33,6 @@ _BOLD = re.compile(r"\*\*(.+?)\*\*|__(.+?)__")
 _LIST_ITEM = re.compile(r"^\s*[*+-]\s+(.*)$")
 _WIKI = "https://en.wikipedia.org/wiki/"
 _PLAIN_LINE = re.compile(r"[\t\n\x20-\x25\x27-\x7e]*")  # no ftfy fixer changes such a line
-
-
-class _StringLoader(yaml.BaseLoader):
-    """BaseLoader keeps every scalar a string (no NO -> False, 1:20 -> 80); aliases are refused
-    so that an alias bomb fails at once instead of expanding."""
-
-    def compose_node(self, parent, index):  # type: ignore[override]
-        if self.check_event(yaml.AliasEvent):
-            event = self.peek_event()
-            raise yaml.MarkedYAMLError(
-                None, None, "YAML aliases (*name) are not allowed", event.start_mark
-            )
-        return super().compose_node(parent, index)
 
 
 def _split(text: str, where: str) -> tuple[str, str, int]:
@@ -70,7 +58,7 @@ def _load_yaml(fm: str, first_line: int, where: str) -> object:
     """The front matter as plain data; every way it can fail names the line."""
     try:
         meta = _fast_load(fm)
-        return meta if meta is not None else yaml.load(fm, Loader=_StringLoader)
+        return meta if meta is not None else yaml.load(fm, Loader=StringLoader)
     except yaml.MarkedYAMLError as e:
         mark = e.problem_mark or e.context_mark
         line = f"line {mark.line + first_line}: " if mark is not None else ""

@@ -72,9 +72,9 @@ def parse_templates(text: str, where: str, loader: type | None = None) -> Templa
     (strings only, no aliases: a bomb in 'pool' is refused, not expanded); only our own shipped
     files take the faster libyaml loader."""
     if loader is None:
-        from .article import _StringLoader
+        from .yamlstrings import StringLoader
 
-        loader = _StringLoader
+        loader = StringLoader
     try:
         data = yaml.load(text, Loader=loader)
     except yaml.MarkedYAMLError as e:
