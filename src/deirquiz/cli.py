@@ -153,9 +153,7 @@ def generate(source, topics_, types_, count, seed, out_dir, formats, template_fi
     from .templating import load_templates
 
     tset = load_templates(template_files)
-    unknown = [t for t in topics_ if t not in tset.topics]
-    if unknown:
-        raise _Fail(f"--topic: unknown topic {unknown[0]!r} (one of {', '.join(tset.topics)})")
+    tset.check_topics(topics_)
     opts = Options(topics=topics_, types=types_, count=count,
                    seed=DEFAULT_SEED if seed is None else seed)  # fmt: skip
     layout = Layout(title=title, answer_key=answer_key, versions=versions, paper=paper)

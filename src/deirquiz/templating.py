@@ -56,6 +56,13 @@ class TemplateSet:
     topics: dict[str, str]  # topic -> heading shown to people, in display order
     templates: tuple[Template, ...] = field(default=())
 
+    def check_topics(self, wanted: Iterable[str]) -> None:
+        for topic in wanted:
+            if topic not in self.topics:
+                raise DeirquizError(
+                    "--topic", f"unknown topic {topic!r} (one of {', '.join(self.topics)})"
+                )
+
 
 def _tuple(v: object, where: str, key: str) -> tuple[str, ...]:
     if v is None:
