@@ -21,6 +21,7 @@ from deirquiz.model import Question, Quiz, Source
 from deirquiz.writers import html as html_writer
 from deirquiz.writers import markdown as md_writer
 from deirquiz.writers import pdf as pdf_writer
+from deirquiz.writers import sheet as sheet_plan
 from deirquiz.writers.versions import make_versions
 
 TITLE = "Deir ez-Zor offensive (September–November 2017)"
@@ -336,8 +337,8 @@ def test_markdown_is_deterministic_and_tidy(quiz):
 def test_markdown_key_quotes_source_around_the_answer():
     answer = "Al-Baghiliyah"
     long = "word " * 60 + f"the district of {answer} was taken" + " and more" * 30
-    short = md_writer.shorten(long, answer)
-    assert answer in short and len(short) <= md_writer.SOURCE_LIMIT + 2
+    short = sheet_plan.shorten(long, answer)
+    assert answer in short and len(short) <= sheet_plan.SOURCE_LIMIT + 2
     assert short.startswith("…") and short.endswith("…")
 
 

@@ -1,30 +1,19 @@
 """The printable quiz as one self-contained HTML page: open it, press Print.
 
 Inline CSS only (no fonts, scripts or images to fetch), so the file works offline and from a
-mail attachment. Every piece of article text goes through ``html.escape``.
+mail attachment. What the page says comes from ``sheet.sheet()``; every piece of article text
+goes through ``html.escape``.
 """
 
 from __future__ import annotations
 
 from html import escape
 from importlib import resources
-from urllib.parse import unquote
 
 from ..model import Quiz
-from .markdown import LETTERS, Item, Sheet, check_answer_key, sheet
+from .sheet import LETTERS, PAGE_KEY_CHOICES, Item, Sheet, check_answer_key, sheet, shown_url
 
 PAPERS = {"a4": "A4", "letter": "letter"}
-
-
-def shown_url(url: str) -> str:
-    """The URL as a reader would type it: Wikipedia's %E2%80%93 shown as the dash it is."""
-    try:
-        return unquote(url, errors="strict")
-    except UnicodeDecodeError:
-        return url
-
-
-HTML_KEY_CHOICES = ("end", "separate", "none", "only")
 
 
 def _css_string(text: str) -> str:
@@ -157,7 +146,7 @@ def render(
     (questions only; render again with "only" for the key page), "only" (just the key).
     ``paper``: "a4" or "letter".
     """
-    check_answer_key(answer_key, HTML_KEY_CHOICES)
+    check_answer_key(answer_key, PAGE_KEY_CHOICES)
     if paper not in PAPERS:
         raise ValueError(f"paper must be one of {', '.join(PAPERS)}, not {paper!r}")
     s = sheet(quiz, title=title, version=version)

@@ -12,8 +12,7 @@ from dataclasses import asdict
 from importlib import resources
 
 from ..model import DeirquizError, Quiz
-from .html import HTML_KEY_CHOICES, shown_url
-from .markdown import check_answer_key, sheet
+from .sheet import PAGE_KEY_CHOICES, check_answer_key, sheet, shown_url
 
 PAPERS = {"a4": "a4", "letter": "us-letter"}
 
@@ -73,7 +72,7 @@ def render(
     the page number and the Wikipedia credit. The PDF has no creation date, so the same quiz gives
     the same bytes.
     """
-    check_answer_key(answer_key, HTML_KEY_CHOICES)
+    check_answer_key(answer_key, PAGE_KEY_CHOICES)
     if paper not in PAPERS:
         raise ValueError(f"paper must be one of {', '.join(PAPERS)}, not {paper!r}")
     try:
