@@ -378,3 +378,18 @@ def test_three_underscores_in_an_article_never_pass_for_a_blank(tmp_path):
 
     for q in generate(extract_file(path), load_templates(), seed=2017):
         assert "___" not in q.prompt.replace("_____", ""), q.prompt
+
+
+def test_count_limits_a_combined_quiz_and_its_deck_alike(tmp_path):
+    from .conftest import ARTICLES
+
+    out = tmp_path / "out"
+    result = CliRunner().invoke(
+        main,
+        ["generate", str(SEED), *map(str, ARTICLES), "--combine", "--title", "All", "--count",
+         "20", "--format", "json", "--format", "apkg", "--out", str(out), "-q"],
+    )  # fmt: skip
+    assert result.exit_code == 0, result.output
+    doc = json.loads((out / "all.json").read_text(encoding="utf-8"))
+    assert len(doc["questions"]) == 20
+    assert len({q["id"].split(":")[0] for q in doc["questions"]}) == 3  # every article has some

@@ -75,18 +75,32 @@ def topic_counts(path: str | Path, tset: TemplateSet, seed: int = DEFAULT_SEED) 
     return counts
 
 
-def combine(quizzes: Sequence[Quiz], title: str | None = None) -> Quiz:
+def combine(quizzes: Sequence[Quiz], title: str | None = None, count: int | None = None) -> Quiz:
+    """Several articles' quizzes as one; ``count`` then limits the whole, balanced across topics
+    (each article's own quiz was made without it), and the parts keep only what was chosen, so
+    the deck and the printed quiz hold the same questions."""
+    from dataclasses import replace
+
     from .article import slugify
 
     name = title or " + ".join(q.title for q in quizzes)
+    topics = tuple(dict.fromkeys(t for q in quizzes for t in q.topics))
+    questions = [x for q in quizzes for x in q.questions]
+    seed = quizzes[0].seed
+    if count is not None:
+        questions = select(questions, topics, count=count, seed=seed)
+        chosen = {q.id for q in questions}
+        parts = [replace(q, questions=tuple(x for x in q.questions if x.id in chosen))
+                 for q in quizzes]  # fmt: skip
+        quizzes = [q for q in parts if q.questions]
     return Quiz(
         title=name,
         slug=slugify(name),
         source=", ".join(q.source for q in quizzes),
         url=quizzes[0].url if len(quizzes) == 1 else None,
-        seed=quizzes[0].seed,
-        questions=tuple(x for q in quizzes for x in q.questions),
-        topics=tuple(dict.fromkeys(t for q in quizzes for t in q.topics)),
+        seed=seed,
+        questions=tuple(questions),
+        topics=tuple(t for t in topics if any(q.topic == t for q in questions)),
         parts=tuple(quizzes),
         headings=tuple(dict.fromkeys(h for q in quizzes for h in q.headings)),
     )

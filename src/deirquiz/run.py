@@ -13,7 +13,7 @@ import itertools
 import json
 import os
 from collections.abc import Callable, Iterable, Iterator, Sequence
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from pathlib import Path
 
 from .model import DeirquizError, Quiz
@@ -246,10 +246,11 @@ def generate_files(
     output = Output(out_dir, force=force)
     many = len(paths) > 1
     try:
-        if combined:
-            quizzes = [q for q, _ in _quizzes(paths, tset, opts, jobs, report, many, on_article)]
+        if combined:  # --count limits the combined quiz, not each article's
+            whole = replace(opts, count=None)
+            quizzes = [q for q, _ in _quizzes(paths, tset, whole, jobs, report, many, on_article)]
             if quizzes:
-                quiz = combine(quizzes, layout.title)
+                quiz = combine(quizzes, layout.title, opts.count)
                 report.written.extend(output.write(_render(quiz, formats, layout)))
                 report.add(quiz, keep_quizzes)
             return report
