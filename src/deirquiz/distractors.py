@@ -10,6 +10,8 @@ import bisect
 import datetime as dt
 import random
 import re
+from collections import Counter
+from collections.abc import Iterable, Iterator
 from functools import lru_cache
 
 from .infobox import is_unknown, rank_distractors
@@ -52,16 +54,16 @@ def _accept(
 
 
 def pick(
-    template, rec: Record, same_kind: list[Record], answer: str, seed: int, limit: int | None = None
+    template, rec: Record, pool: Pool, answer: str, seed: int, limit: int | None = None
 ) -> list[str]:
     """The accepted distractors in order of preference; the first ``limit`` of them if given."""
     exclude = rec.lists.get(template.exclude, ()) if template.exclude else ()
     if template.pool_extra == "dates":
-        return _dates(rec, same_kind, answer, limit)
+        return _dates(rec, pool, answer, limit)
     if template.pool_extra in ("numbers", "numbers_above"):
         wrong = _numbers(answer, rec.identity, seed, above=template.pool_extra == "numbers_above")
         return [w for w in wrong if not _in_text(w, rec)]
-    counts = _pool_values(template, rec, same_kind)
+    counts = pool.values(template, rec)
     own = rec.get(template.pool)
     # a value another record shares with the subject stays ("Republican Guard" twice): _accept
     # then drops it as the answer; the subject's own value alone is no candidate
@@ -84,23 +86,57 @@ def pick(
 
 
 MAX_CANDIDATES = 60
-_POOLS: dict[tuple, dict[str, int]] = {}
 
 
-def _pool_values(template, rec: Record, same_kind: list[Record]) -> dict[str, int]:
-    """Sorted pool values, with how many records hold each, of the records that may give this
-    subject a distractor; computed once per list, template and side, not once per subject."""
-    rules = template.pool_same
-    key = (id(same_kind), template.id, tuple(rec.get(r.partition("=")[2] or r) for r in rules))
-    values = _POOLS.get(key)
-    if values is None:
-        found: dict[str, int] = {}
-        for other in same_kind:
-            if _same(other, rec, rules) and _fits(template, other):
-                v = other.get(template.pool)
-                found[v] = found.get(v, 0) + 1
-        values = _POOLS[key] = dict(sorted(found.items()))
-    return values
+class Pool:
+    """The records of one kind in one article, and what is worked out over them once (how often
+    each value occurs, the candidates per template and side, the events' days) rather than once
+    per subject: an article of thousands of events stays near-linear."""
+
+    def __init__(self, records: Iterable[Record] = ()) -> None:
+        self.records = list(records)
+        self._counts: dict[str, Counter] = {}
+        self._values: dict[tuple, dict[str, int]] = {}
+        self._days: list[tuple[dt.date, str, frozenset[str]]] | None = None
+
+    def __iter__(self) -> Iterator[Record]:
+        return iter(self.records)
+
+    def count(self, f: str) -> Counter:
+        """How many records hold each (case-folded) value of field f."""
+        if f not in self._counts:
+            self._counts[f] = Counter(r.get(f).casefold() for r in self.records)
+        return self._counts[f]
+
+    def values(self, template, rec: Record) -> dict[str, int]:
+        """Sorted pool values, with how many records hold each, of the records that may give
+        this subject a distractor: once per template and side."""
+        rules = template.pool_same
+        key = (template.id, tuple(rec.get(r.partition("=")[2] or r) for r in rules))
+        if key not in self._values:
+            found: dict[str, int] = {}
+            for other in self.records:
+                if _same(other, rec, rules) and _fits(template, other):
+                    v = other.get(template.pool)
+                    found[v] = found.get(v, 0) + 1
+            self._values[key] = dict(sorted(found.items()))
+        return self._values[key]
+
+    def days(self) -> list[tuple[dt.date, str, frozenset[str]]]:
+        """The distinct single days of the events, sorted, each with the rare words of what
+        happened on it."""
+        if self._days is None:
+            found: dict[str, tuple[str, set[str]]] = {}
+            for r in self.records:
+                f = r.fields
+                iso = f.get("iso", "")
+                if iso and not f.get("range", ""):
+                    entry = found.setdefault(iso, (f.get("date", ""), set()))
+                    entry[1].update(r.lists.get("rare", ()))
+            self._days = sorted(
+                (dt.date.fromisoformat(i), d, frozenset(w)) for i, (d, w) in found.items()
+            )
+        return self._days
 
 
 def _likeness(a: str, b: str) -> float:
@@ -123,39 +159,13 @@ def _same(other: Record, rec: Record, rules: tuple[str, ...]) -> bool:
     return True
 
 
-_DAYS: dict[int, list[tuple[dt.date, str]]] = {}
-
-
-def new_article() -> None:
-    """Forget the last article's pools (keyed by the identity of its lists of records)."""
-    _DAYS.clear()
-    _POOLS.clear()
-
-
-def _days(same_kind: list[Record]) -> list[tuple[dt.date, str, frozenset[str]]]:
-    """The distinct single days of the events, sorted, each with the rare words of what happened
-    on it: built once per list of records."""
-    key = id(same_kind)
-    if key not in _DAYS:
-        found: dict[str, tuple[str, set[str]]] = {}
-        for r in same_kind:
-            f = r.fields
-            iso = f.get("iso", "")
-            if iso and not f.get("range", ""):
-                found.setdefault(iso, (f.get("date", ""), set()))[1].update(r.lists.get("rare", ()))
-        _DAYS[key] = sorted(
-            (dt.date.fromisoformat(i), d, frozenset(w)) for i, (d, w) in found.items()
-        )
-    return _DAYS[key]
-
-
-def _dates(rec: Record, same_kind: list[Record], answer: str, limit: int | None) -> list[str]:
+def _dates(rec: Record, pool: Pool, answer: str, limit: int | None) -> list[str]:
     """The days of other events nearest to this one's, nearest first."""
     iso = rec.get("iso")
     if not iso:
         return []
     day = dt.date.fromisoformat(iso)
-    days = _days(same_kind)
+    days = pool.days()
     alike = set(rec.lists.get("rare", ()))
     i = bisect.bisect_left(days, (day, ""))
     lo, hi, near = i - 1, i + (i < len(days) and days[i][0] == day), []

@@ -10,7 +10,6 @@ from __future__ import annotations
 import hashlib
 import random
 import re
-from collections import Counter
 from collections.abc import Iterable
 from dataclasses import dataclass, field
 from importlib import resources
@@ -19,6 +18,7 @@ from pathlib import Path
 import yaml
 
 from . import distractors
+from .distractors import Pool
 from .model import DeirquizError, Extraction, Question, Source
 from .records import Record, build, with_article
 from .validate import problems
@@ -285,16 +285,14 @@ _NON_WORDS = re.compile(r"\W+")
 
 def generate(extraction: Extraction, tset: TemplateSet, seed: int = 0) -> list[Question]:
     """Every question the templates can make well from this article, validated, in a stable order."""
-    _COUNTS.clear()  # keyed by list identity: valid for one article only
-    distractors.new_article()
     records = build(extraction)
-    by_kind: dict[str, list[Record]] = {}
+    by_kind: dict[str, Pool] = {}
     for r in records:
-        by_kind.setdefault(r.kind, []).append(r)
+        by_kind.setdefault(r.kind, Pool()).records.append(r)
     art = extraction.article
     out: list[Question] = []
     for t in tset.templates:
-        pool_records = by_kind.get(t.about, [])
+        pool_records = by_kind.get(t.about) or Pool()
         if "order" in t.types or t.group:
             out.extend(_order_questions(t, pool_records, art, seed))
             continue
@@ -327,7 +325,7 @@ def generate(extraction: Extraction, tset: TemplateSet, seed: int = 0) -> list[Q
     return kept
 
 
-def _truths(t: Template, recs: list[Record], seed: int) -> dict[str, bool]:
+def _truths(t: Template, recs: Pool, seed: int) -> dict[str, bool]:
     """Half of a template's true/false statements true, half false, in a seeded order: a coin per
     statement can make all four of an article's statements true."""
     if "truefalse" not in t.types:
@@ -339,29 +337,19 @@ def _truths(t: Template, recs: list[Record], seed: int) -> dict[str, bool]:
     return {r.identity: i % 2 == 0 for i, r in enumerate(eligible)}
 
 
-_COUNTS: dict[tuple[int, str], Counter] = {}
+_NONE = Pool()  # no other record: 'unique' holds trivially
 
 
-def _count(same_kind: list[Record], f: str) -> Counter:
-    """How often each value of field f occurs among the records (one pass per list and field,
-    not one per record: an article of thousands of events stays linear)."""
-    key = (id(same_kind), f)
-    counts = _COUNTS.get(key)
-    if counts is None:
-        counts = _COUNTS[key] = Counter(r.get(f).casefold() for r in same_kind)
-    return counts
-
-
-def _eligible(t: Template, rec: Record, same_kind: list[Record]) -> bool:
+def _eligible(t: Template, rec: Record, pool: Pool) -> bool:
     if any(not rec.get(f) for f in t.require) or any(rec.get(f) for f in t.absent):
         return False
     if t.answer and not rec.get(t.answer):
         return False
-    return all(_count(same_kind, f)[rec.get(f).casefold()] <= 1 for f in t.unique)
+    return all(pool.count(f)[rec.get(f).casefold()] <= 1 for f in t.unique)
 
 
 def _apply(
-    t: Template, rec: Record, same_kind: list[Record], art, seed: int, truth: bool = True
+    t: Template, rec: Record, same_kind: Pool, art, seed: int, truth: bool = True
 ) -> list[Question]:
     if not _eligible(t, rec, same_kind):
         return []
@@ -418,9 +406,9 @@ def _apply(
     return out
 
 
-def _event_groups(t: Template, recs: list[Record], offset: int) -> list[list[Record]]:
+def _event_groups(t: Template, recs: Pool, offset: int) -> list[list[Record]]:
     """Groups of four self-contained events, one a day, so that their order is never in doubt."""
-    usable = [r for r in recs if r.get("clause") and not r.get("by") and _eligible(t, r, [])]
+    usable = [r for r in recs if r.get("clause") and not r.get("by") and _eligible(t, r, _NONE)]
     usable.sort(key=lambda r: (r.get("iso"), r.identity))
     chosen: list[Record] = []
     for r in usable:
@@ -429,7 +417,7 @@ def _event_groups(t: Template, recs: list[Record], offset: int) -> list[list[Rec
     return [chosen[i : i + 4] for i in range(offset, len(chosen) - 3, 4)]
 
 
-def _order_questions(t: Template, recs: list[Record], art, seed: int) -> list[Question]:
+def _order_questions(t: Template, recs: Pool, art, seed: int) -> list[Question]:
     """'Put these in order' (type order), or 'which came first?' (group: first, type mcq), each
     over its own groups of four events so the two never ask the same set."""
     first = t.group == "first"
