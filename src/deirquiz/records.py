@@ -9,7 +9,8 @@ from __future__ import annotations
 
 import hashlib
 import re
-from dataclasses import dataclass
+from collections.abc import Callable, Mapping
+from dataclasses import dataclass, field
 
 from . import dates
 from .infobox import FLAG, ranks
@@ -59,16 +60,13 @@ _THE_NOUNS = {
 _LOWER_WORDS = {"of", "the", "and", "in", "for", "on", "al", "ad", "as", "at", "de", "el"}
 
 
-_USAGE: dict[str, bool] = {}
-
-
-def with_article(name: str) -> str:
+def with_article(name: str, usage: Mapping[str, bool] | None = None) -> str:
     """'the Tiger Forces', 'the 104th Airborne Brigade', 'the IRGC', but 'Hezbollah', 'Russia',
-    and 'ISIL' where the article itself writes it bare."""
+    and 'ISIL' where the article itself writes it bare (``usage``: what the article writes)."""
     if not name or name.lower().startswith("the "):
         return name
-    if name in _USAGE:
-        return f"the {name}" if _USAGE[name] else name
+    if usage and name in usage:
+        return f"the {name}" if usage[name] else name
     core = re.sub(r"\s*\([^)]*\)\s*$", "", name)
     words = core.split()
     if not words:
@@ -138,8 +136,14 @@ def _rank_full(rank: str | None) -> str:
 
 @dataclass
 class Sides:
+    """The article's belligerents, and how the article names things."""
+
     leaders: dict[int, str]  # side -> the headline belligerent's short name
     members: dict[int, list[str]]
+    usage: dict[str, bool] = field(default_factory=dict)
+
+    def the(self, name: str) -> str:
+        return with_article(name, self.usage)
 
     def name(self, side: int) -> str:
         return self.leaders.get(side, "")
@@ -250,9 +254,10 @@ def _usage_matches(source: str, name: str, text: str, folded: str) -> list[bool]
     return found
 
 
-def _learn_usage(extraction: Extraction, names: set[str]) -> None:
-    """Whether the article says 'the X' or plain 'X', for names it uses in running text."""
-    _USAGE.clear()
+def _learn_usage(extraction: Extraction, names: set[str]) -> dict[str, bool]:
+    """Whether the article says 'the X' (True) or plain 'X' (False), for names it uses often
+    enough in running text to tell."""
+    usage: dict[str, bool] = {}
     text = " ".join(p for _, p in extraction.article.paragraphs)
     odd = any(c in text for c in "\u0130\u0131\u017f\u212a")
     folded = (text.translate(_ASCII_FOLD) if odd else text).lower()
@@ -268,16 +273,19 @@ def _learn_usage(extraction: Extraction, names: set[str]) -> None:
         with_the = sum(found)
         bare = len(found) - with_the
         if with_the > bare:
-            _USAGE[name] = True
+            usage[name] = True
         elif bare >= 2 and bare > 2 * with_the:
-            _USAGE[name] = False
+            usage[name] = False
+    return usage
 
 
-def build(extraction: Extraction) -> list[Record]:
+def build(extraction: Extraction) -> tuple[list[Record], Callable[[str], str]]:
+    """The article's records, and how it names things ('the Tiger Forces', 'ISIL') for wording
+    that puts a value into a sentence."""
     art = extraction.article
     acr = _acronyms(extraction)
     sides = _sides(extraction, acr)
-    _learn_usage(
+    sides.usage = _learn_usage(
         extraction,
         {*acr.values(), *(getattr(f, "name", "") for f in extraction.facts),
          *(getattr(f, "unit", "") or "" for f in extraction.facts)},
@@ -308,7 +316,7 @@ def build(extraction: Extraction) -> list[Record]:
     subject = subject_place(art.title, [*art.lead, *(f.text for f in art.infobox.values()),
                                         *(p for _, p in art.paragraphs)])  # fmt: skip
     out.extend(event_records(list(extraction.events), base, span, subject))
-    return out
+    return out, sides.the
 
 
 def _overview(f: Overview, base: dict) -> list[Record]:
@@ -331,15 +339,15 @@ def _combatant(f: Combatant, base: dict, sides: Sides, acr: dict[str, str]) -> R
         "name": acr.get(f.name, f.name) if f.leader else f.name,
         "full_name": f.name,
         "side_name": sides.name(f.side),
-        "side_the": with_article(sides.name(f.side)),
+        "side_the": sides.the(sides.name(f.side)),
         "enemy": sides.enemy(f.side),
-        "enemy_the": with_article(sides.enemy(f.side)),
+        "enemy_the": sides.the(sides.enemy(f.side)),
         "enemy_side": str(sides.enemy_side(f.side) or ""),
         "leader": "yes" if f.leader else "",
         "member": "" if f.leader or f.group == "part" else "yes",
         "group": f.group if f.group and f.group != "part" else "",
         "group_lower": (f.group or "").lower(),
-        "name_the": with_article(f.name),
+        "name_the": sides.the(f.name),
         "side": str(f.side),
     }
     lists = {"exclude": (sides.enemy(f.side),)}
@@ -354,13 +362,13 @@ def _commander(f: Commander, base: dict, sides: Sides) -> Record:
         "name": f.name,
         "rank": _rank_full(f.rank),
         "unit": f.unit or "",
-        "unit_the": with_article(f.unit) if f.unit else "",
+        "unit_the": sides.the(f.unit) if f.unit else "",
         "role": f.role or "",
         "role_a": _role_phrase(f.role) if f.role else "",
         "country": f.country or "",
         "side": str(f.side),
         "side_name": sides.name(f.side),
-        "side_the": with_article(sides.name(f.side)),
+        "side_the": sides.the(sides.name(f.side)),
         "enemy": sides.enemy(f.side),
         "certain": "" if f.qualifier else "yes",
         "killed": "yes" if f.killed else "",
@@ -384,10 +392,10 @@ def _unit(f: Unit, base: dict, sides: Sides) -> Record:
     fields = {
         **base,
         "name": f.name,
-        "name_the": with_article(f.name),
+        "name_the": sides.the(f.name),
         "was": "were" if is_plural(f.name) else "was",
         "parent": f.parent or "",
-        "parent_the": with_article(f.parent) if f.parent else "",
+        "parent_the": sides.the(f.parent) if f.parent else "",
         # a top-level entry ("Russian Armed Forces") groups what follows, it is no formation
         "parent_root": "yes" if len(f.ancestors) == 1 else "",
         "side": str(f.side),
@@ -416,11 +424,11 @@ def _claim_phrase(claim: str | None) -> str:
     return claim
 
 
-def _side_fighters(side_name: str) -> str:
+def _side_fighters(side_name: str, sides: Sides) -> str:
     """'ISIL fighters', but 'fighters on the side of the Syrian Arab Republic'."""
     if re.fullmatch(r"[A-Z]{2,6}", side_name):
         return f"{side_name} fighters"
-    return f"fighters on the side of {with_article(side_name)}"
+    return f"fighters on the side of {sides.the(side_name)}"
 
 
 def _casualty(f: Casualty, base: dict, sides: Sides) -> Record | None:
@@ -428,7 +436,7 @@ def _casualty(f: Casualty, base: dict, sides: Sides) -> Record | None:
     if f.who:
         victims = f.who
     elif side_name:
-        victims = _side_fighters(side_name)
+        victims = _side_fighters(side_name, sides)
     else:
         return None
     if f.what not in ("killed", "captured", "wounded", "missing", "killed or wounded"):
@@ -461,9 +469,9 @@ def _strength(f: Strength, base: dict, sides: Sides) -> Record | None:
     if who and re.search(r"\b(fighters|soldiers|troops|men|militants)\b", who):
         what = who
     elif who:
-        what = f"fighters of {with_article(who)}"
+        what = f"fighters of {sides.the(who)}"
     elif sides.name(f.side):
-        what = _side_fighters(sides.name(f.side))
+        what = _side_fighters(sides.name(f.side), sides)
     else:
         return None
     exact = f.count if re.fullmatch(r"[\d,]+", f.count) else ""

@@ -10,7 +10,7 @@ from __future__ import annotations
 import hashlib
 import random
 import re
-from collections.abc import Iterable
+from collections.abc import Callable, Iterable
 from dataclasses import dataclass, field
 from importlib import resources
 from pathlib import Path
@@ -20,7 +20,7 @@ import yaml
 from . import distractors
 from .distractors import Pool
 from .model import DeirquizError, Extraction, Question, Source
-from .records import Record, build, with_article
+from .records import Record, build
 from .validate import problems
 
 TYPES = ("basic", "mcq", "cloze", "truefalse", "order")
@@ -285,7 +285,7 @@ _NON_WORDS = re.compile(r"\W+")
 
 def generate(extraction: Extraction, tset: TemplateSet, seed: int = 0) -> list[Question]:
     """Every question the templates can make well from this article, validated, in a stable order."""
-    records = build(extraction)
+    records, the = build(extraction)
     by_kind: dict[str, Pool] = {}
     for r in records:
         by_kind.setdefault(r.kind, Pool()).records.append(r)
@@ -298,7 +298,7 @@ def generate(extraction: Extraction, tset: TemplateSet, seed: int = 0) -> list[Q
             continue
         truths = _truths(t, pool_records, seed)
         for rec in pool_records:
-            out.extend(_apply(t, rec, pool_records, art, seed, truths.get(rec.identity, True)))
+            out.extend(_apply(t, rec, pool_records, art, seed, truths.get(rec.identity, True), the))
     seen: set[str] = set()
     ids: set[str] = set()
     kept = []
@@ -349,7 +349,13 @@ def _eligible(t: Template, rec: Record, pool: Pool) -> bool:
 
 
 def _apply(
-    t: Template, rec: Record, same_kind: Pool, art, seed: int, truth: bool = True
+    t: Template,
+    rec: Record,
+    same_kind: Pool,
+    art,
+    seed: int,
+    truth: bool = True,
+    the: Callable[[str], str] = str,
 ) -> list[Question]:
     if not _eligible(t, rec, same_kind):
         return []
@@ -363,7 +369,7 @@ def _apply(
     wants_wrong = "mcq" in t.types or "truefalse" in t.types
     wrong = distractors.pick(t, rec, same_kind, answer, seed, limit=3) if wants_wrong else []
     out: list[Question] = []
-    with_answer = {**rec.fields, "value": answer, "value_the": with_article(answer)}
+    with_answer = {**rec.fields, "value": answer, "value_the": the(answer)}
     for ty, wording in t.types.items():
         if ty == "order":
             continue
@@ -387,9 +393,7 @@ def _apply(
             if not wrong:
                 continue  # with no false twin to offer, every such statement would be true
             value = answer if truth else wrong[0]
-            statement = _fill(
-                wording, {**rec.fields, "value": value, "value_the": with_article(value)}
-            )
+            statement = _fill(wording, {**rec.fields, "value": value, "value_the": the(value)})
             if statement is None:
                 continue
             statement = statement.replace("_____", value)
