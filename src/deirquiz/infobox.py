@@ -7,6 +7,7 @@ and parenthesised notes; these readers undo that layout, never an article's part
 from __future__ import annotations
 
 import re
+from collections.abc import Iterator
 from functools import cache, lru_cache
 from pathlib import Path
 
@@ -154,6 +155,13 @@ def _sides(article: Article, prefix: str) -> list[tuple[int, Field]]:
         if m and m.group(1) == prefix:
             out.append((int(m.group(2)), f))
     return sorted(out, key=lambda t: t[0])
+
+
+def _side_lines(article: Article, prefix: str) -> Iterator[tuple[int, Field, str]]:
+    """(side, field, line) for every list line of the side fields ('casualties2', ...)."""
+    for side, f in _sides(article, prefix):
+        for raw in f.text.split("\n"):
+            yield side, f, raw.strip().lstrip("* ").strip()
 
 
 def combatants(article: Article) -> list[Combatant]:
@@ -336,43 +344,41 @@ def _claim(note_part: str) -> str | None:
 
 def casualties(article: Article, year: int | None) -> list[Casualty]:
     out: list[Casualty] = []
-    for side, f in _sides(article, "casualties"):
-        for raw in f.text.split("\n"):
-            line = raw.strip().lstrip("* ").strip()
-            m = _CASUALTY.match(line)
-            if not m:
+    for side, f, line in _side_lines(article, "casualties"):
+        m = _CASUALTY.match(line)
+        if not m:
+            continue
+        what = m.group("what").strip()
+        who = None
+        w = _WHO.match(what)
+        if w:
+            who = w.group("who")
+            what = what[w.end() :].strip()
+        claimed_by = None
+        periods = []
+        for part in (m.group("note") or "").split(";"):
+            part = part.strip()
+            if not part:
                 continue
-            what = m.group("what").strip()
-            who = None
-            w = _WHO.match(what)
-            if w:
-                who = w.group("who")
-                what = what[w.end() :].strip()
-            claimed_by = None
-            periods = []
-            for part in (m.group("note") or "").split(";"):
-                part = part.strip()
-                if not part:
+            if _PERIOD.search(part):
+                rng = dates.parse_range(part, year)
+                if rng:
+                    periods.append(rng)
                     continue
-                if _PERIOD.search(part):
-                    rng = dates.parse_range(part, year)
-                    if rng:
-                        periods.append(rng)
-                        continue
-                claimed_by = claimed_by or _claim(part)
-            out.append(
-                Casualty(
-                    field=f.name,
-                    source=line,
-                    side=side,
-                    text=line,
-                    count=m.group("count").strip(),
-                    what=what,
-                    claimed_by=claimed_by,
-                    periods=tuple(periods),
-                    who=who,
-                )
+            claimed_by = claimed_by or _claim(part)
+        out.append(
+            Casualty(
+                field=f.name,
+                source=line,
+                side=side,
+                text=line,
+                count=m.group("count").strip(),
+                what=what,
+                claimed_by=claimed_by,
+                periods=tuple(periods),
+                who=who,
             )
+        )
     return out
 
 
@@ -387,26 +393,22 @@ _STRENGTH_COUNT = re.compile(rf"^(?P<count>{_FIGURE})(?:\s+(?P<who>.+))?$")
 
 def strength(article: Article) -> list[Strength]:
     out: list[Strength] = []
-    for side, f in _sides(article, "strength"):
-        for raw in f.text.split("\n"):
-            line = raw.strip().lstrip("* ").strip()
-            m = _STRENGTH_NAMED.match(line) or _STRENGTH_COUNT.match(line)
-            if not m:
-                if _WORDED_FIGURE.match(line):  # "Several thousand": a figure all the same
-                    out.append(
-                        Strength(field=f.name, source=line, side=side, text=line, count=line)
-                    )
-                continue
-            out.append(
-                Strength(
-                    field=f.name,
-                    source=line,
-                    side=side,
-                    text=line,
-                    count=m.group("count").strip(),
-                    who=(m.group("who") or None),
-                )
+    for side, f, line in _side_lines(article, "strength"):
+        m = _STRENGTH_NAMED.match(line) or _STRENGTH_COUNT.match(line)
+        if not m:
+            if _WORDED_FIGURE.match(line):  # "Several thousand": a figure all the same
+                out.append(Strength(field=f.name, source=line, side=side, text=line, count=line))
+            continue
+        out.append(
+            Strength(
+                field=f.name,
+                source=line,
+                side=side,
+                text=line,
+                count=m.group("count").strip(),
+                who=(m.group("who") or None),
             )
+        )
     return out
 
 
