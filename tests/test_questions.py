@@ -46,9 +46,17 @@ def test_every_generated_question_passes_the_validator(path, templates):
 def test_no_two_questions_share_a_prompt(path, templates):
     from deirquiz.extract import extract_file
 
-    qs = [q for q in generate(extract_file(path), templates, seed=2017) if q.type != "order"]
-    prompts = Counter(q.prompt for q in qs)
+    qs = generate(extract_file(path), templates, seed=2017)
+    # "put these in order" and "which came first" share a wording over other events: what they
+    # ask is the wording with its options
+    grouped = ("event-order", "event-first")
+    prompts = Counter(
+        (q.prompt, tuple(sorted(q.options)) if q.template in grouped else ()) for q in qs
+    )
     assert [p for p, n in prompts.items() if n > 1] == []
+    assert len({q.prompt for q in qs if q.template not in grouped}) == len(
+        [q for q in qs if q.template not in grouped]
+    )
 
 
 def test_every_question_carries_its_source(seed_questions):
@@ -59,7 +67,9 @@ def test_every_question_carries_its_source(seed_questions):
 def test_mcq_answer_is_traceable_to_its_source(seed_questions):
     for q in seed_questions:
         if q.topic in ("places", "figures", "commanders", "units") and q.type == "mcq":
-            assert q.answer in q.source.text or q.template == "commander-rank", q
+            # the infobox's spelling of a formation the text writes 'the Tiger forces'
+            text = q.source.text.casefold()
+            assert q.answer.casefold() in text or q.template == "commander-rank", q
 
 
 def test_commander_unit_question_names_the_right_formation(seed_questions):
@@ -113,9 +123,21 @@ def test_a_figure_of_at_least_n_never_makes_a_true_false_statement(article_quizz
         assert not [q for q in quiz.questions if q.type == "truefalse" and "+" in q.prompt]
 
 
-def test_events_outside_the_articles_dates_are_not_asked(seed_questions):
+def test_events_outside_the_articles_dates_are_asked_as_before_or_after_it(
+    seed_questions, article_quizzes
+):
     # the siege was broken on 5 September, before the offensive began on 14 September
-    assert not [q for q in seed_questions if "137th brigade base" in q.prompt + q.answer]
+    about = [q for q in seed_questions if "137th brigade base" in q.prompt + q.answer]
+    assert [(q.template, q.answer) for q in about] == [("context-before", "5 September 2017")]
+    assert "before the Deir ez-Zor offensive (September–November 2017) began?" in about[0].prompt
+    for quiz in article_quizzes:
+        for q in quiz.questions:
+            if q.template.startswith("context-"):
+                assert " during " not in q.prompt and q.type == "basic", q.prompt
+    # Mayadin's Background: Asapov was killed on 24 September, before that offensive
+    mayadin = next(z for z in article_quizzes if "Mayadin" in z.title)
+    asapov = [q for q in mayadin.questions if "Asapov was killed" in q.prompt]
+    assert [(q.template, q.answer) for q in asapov] == [("context-before", "24 September 2017")]
 
 
 def test_a_unit_listed_under_a_top_level_entry_is_not_asked(seed_questions):
@@ -124,11 +146,17 @@ def test_a_unit_listed_under_a_top_level_entry_is_not_asked(seed_questions):
     assert asked and not any("Wagner Group" in p or "Russian Navy" in p for p in asked)
 
 
-def test_one_sentence_gives_at_most_three_questions(article_quizzes):
+def test_one_sentence_gives_at_most_four_questions_on_different_facts(article_quizzes):
     for quiz in article_quizzes:
         per = Counter(q.source.text for q in quiz.questions if q.type != "order"
+                      and q.template != "event-first"
                       and q.source.where.startswith("section:"))  # fmt: skip
-        assert max(per.values()) <= 3
+        assert max(per.values()) <= 4
+    # the date of one statement is asked at most twice, whatever else it gives
+    seed = article_quizzes[0]
+    when = Counter((q.source.text, q.answer) for q in seed.questions
+                   if q.template in ("event-date", "event-cloze-date", "event-true-date"))  # fmt: skip
+    assert max(when.values()) <= 2
 
 
 def test_relative_dates_never_reach_a_card(article_quizzes):
@@ -393,3 +421,124 @@ def test_count_limits_a_combined_quiz_and_its_deck_alike(tmp_path):
     doc = json.loads((out / "all.json").read_text(encoding="utf-8"))
     assert len(doc["questions"]) == 20
     assert len({q["id"].split(":")[0] for q in doc["questions"]}) == 3  # every article has some
+
+
+# --- "which of these fought under X?" and "which of these commanders held the rank of X?" -----
+
+
+def _asked_under(q: Question) -> str:
+    """The parent a unit-child question asks about, as the infobox names it."""
+    parent = re.fullmatch(r".*, which of these fought under (.+)\?", q.prompt).group(1)
+    return parent.removeprefix("the ")
+
+
+def test_which_formation_fought_under_a_parent_is_asked_once_per_parent(seed_extraction,
+                                                                         seed_questions):  # fmt: skip
+    asked = [q for q in seed_questions if q.template == "unit-child"]
+    # a parent with several formations under it is asked once, about the first one listed; a
+    # formation under a top-level entry ("Syrian Armed Forces", "Russian Armed Forces") is not
+    assert {_asked_under(q): q.answer for q in asked} == {
+        "Syrian Arab Army": "Republican Guard",
+        "Republican Guard": "104th Airborne Brigade",
+        "17th Reserve Division": "137th Mechanized Brigade",
+        "Military Intelligence Directorate": "Military Security Shield Forces",
+        "Local Defence Forces": "Baqir Brigade",
+    }
+    assert all(q.type == "mcq" and len(q.options) == 4 for q in asked)
+    options = {_asked_under(q): set(q.options) for q in asked}
+    assert not {"Tiger Forces", "17th Reserve Division", "104th Airborne Brigade",
+                "137th Mechanized Brigade"} & options["Syrian Arab Army"]  # fmt: skip
+    assert "Lions of Hussein" not in options["Local Defence Forces"]
+    # the same question whatever the seed, and unit-parent still asks its two about each formation
+    again = [q for q in generate(seed_extraction, load_templates(), seed=1)
+             if q.template == "unit-child"]  # fmt: skip
+    assert {q.id for q in again} == {q.id for q in asked}
+    about_104th = [q.type for q in seed_questions
+                   if q.template == "unit-parent" and "104th Airborne Brigade" in q.prompt]  # fmt: skip
+    assert sorted(about_104th) == ["mcq", "truefalse"]
+
+
+@pytest.mark.parametrize("path", ALL, ids=lambda p: p.stem)
+def test_no_wrong_option_fought_under_the_parent_asked_about(path, templates):
+    from deirquiz.extract import extract_file
+    from deirquiz.model import Unit
+
+    x = extract_file(path)
+    units = [f for f in x.facts if isinstance(f, Unit)]
+    for q in generate(x, templates, seed=2017):
+        if q.template != "unit-child":
+            continue
+        parent = _asked_under(q)
+        under = {u.name for u in units if parent in u.ancestors}  # siblings and what they lead
+        above = {a for u in units if u.name == parent for a in u.ancestors}
+        assert q.answer in {u.name for u in units if u.parent == parent}, q.prompt
+        wrong = set(q.options) - {q.answer}
+        assert len(wrong) == 3 and not wrong & (under | above | {parent}), (q.prompt, q.options)
+        # and each wrong option is a formation nested under another, like the answer
+        nested = {u.name for u in units if len(u.ancestors) >= 2}
+        assert wrong <= nested, (q.prompt, q.options)
+
+
+def test_which_commander_held_a_rank_is_asked_of_a_rank_one_commander_holds(seed_questions):
+    asked = [q for q in seed_questions if q.template == "rank-commander"]
+    assert [(q.prompt, q.answer) for q in asked] == [
+        ("In the Deir ez-Zor offensive (September–November 2017), which of these commanders "
+         "held the rank of Lieutenant General?", "Valery Asapov"),
+    ]  # fmt: skip
+    # three Major Generals: a rank the infobox gives, and not the one asked about
+    assert set(asked[0].options) == {
+        "Valery Asapov", "Suheil al-Hassan", "Issam Zahreddine", "Abu Ali Salhab",
+    }  # fmt: skip
+
+
+@pytest.mark.parametrize("path", ALL, ids=lambda p: p.stem)
+def test_a_commander_without_a_rank_is_never_a_wrong_rank_option(path, templates):
+    # "Ghassan Iskander Tarraf (Republican Guard)" gives no rank: he may be the Lieutenant General
+    from deirquiz.extract import extract_file
+    from deirquiz.infobox import ranks
+    from deirquiz.model import Commander
+
+    x = extract_file(path)
+    held: dict[str, set[str]] = {}
+    for c in x.facts:
+        if isinstance(c, Commander):
+            held.setdefault(c.name, set()).add(ranks().get(c.rank, c.rank) if c.rank else "")
+    for q in generate(x, templates, seed=2017):
+        if q.template != "rank-commander":
+            continue
+        rank = re.fullmatch(r".*held the rank of (.+)\?", q.prompt).group(1)
+        assert [name for name, r in held.items() if rank in r] == [q.answer]
+        for wrong in set(q.options) - {q.answer}:
+            assert "" not in held[wrong] and rank not in held[wrong], (wrong, held[wrong])
+
+
+@pytest.mark.parametrize(
+    ("pool_require", "message"),
+    [
+        ("[rnak]", "'pool_require': commander has no field 'rnak'"),
+        ("{rank: yes}", "'pool_require' must be a name or a list of names"),
+        (
+            "[rank]\n    pool_extra: numbers",
+            "'pool_require' does nothing with 'pool_extra: numbers'",
+        ),
+    ],
+    ids=["unknown field", "not a list", "with made-up wrong options"],
+)
+def test_a_malformed_pool_require_is_one_error_line(pool_require, message, tmp_path):
+    mine = tmp_path / "mine.yaml"
+    mine.write_text(
+        "templates:\n  - id: mine\n    topic: commanders\n    about: commander\n"
+        f"    answer: name\n    pool_require: {pool_require}\n"
+        "    types:\n      mcq: 'Who held the rank of {rank}?'\n",
+        encoding="utf-8",
+    )
+    result = CliRunner().invoke(
+        main, ["generate", str(SEED), "--out", str(tmp_path / "out"), "--templates", str(mine),
+               "-q"],
+    )  # fmt: skip
+    assert result.exit_code == 1 and "Traceback" not in result.output
+    assert result.stdout == ""
+    lines = result.stderr.splitlines()
+    assert len(lines) == 1, result.stderr
+    assert lines[0].startswith(f"Error: {mine}: template 'mine': ") and message in lines[0]
+    assert not (tmp_path / "out").exists() or not any((tmp_path / "out").iterdir())

@@ -21,6 +21,18 @@ _THE = re.compile(r"^the\s+")
 _NON_WORD = re.compile(r"[^\w]+")
 
 
+_ORDINAL = re.compile(r"\b\d+(?:st|nd|rd|th)\b")
+
+
+def _same_number(a: str, b: str) -> bool:
+    """'4th Armoured Division' and '4th Mechanized Division' may be one formation by two names:
+    never both among the options."""
+    if len(a.split()) > 6 or len(b.split()) > 6:
+        return False  # statements ("the 5th Legion advanced ..."), not names
+    na = _ORDINAL.findall(a)
+    return bool(na) and bool(set(na) & set(_ORDINAL.findall(b)))
+
+
 @lru_cache(maxsize=1024)  # an article's few hundred names, compared with each other many times
 def normal(text: str) -> str:
     t = text.casefold()
@@ -48,6 +60,8 @@ def _accept(
         if not c or is_unknown(c) or is_variant(c, answer):
             continue
         if any(is_variant(c, x) for x in exclude) or any(is_variant(c, o) for o in out):
+            continue
+        if _same_number(c, answer) or any(_same_number(c, o) for o in out):
             continue
         out.append(c)
     return out
@@ -146,8 +160,11 @@ def _likeness(a: str, b: str) -> float:
 
 def _fits(template, other: Record) -> bool:
     """A distractor comes from a record the template could itself ask about ('by 17 November'
-    events are no safe 'other day')."""
-    return not any(other.get(f) for f in template.absent)
+    events are no safe 'other day'), and that has what 'pool_require' names (a commander whose
+    rank the infobox does not give may hold the one asked about: he is no wrong option)."""
+    return not any(other.get(f) for f in template.absent) and all(
+        other.get(f) for f in template.pool_require
+    )
 
 
 def _same(other: Record, rec: Record, rules: tuple[str, ...]) -> bool:

@@ -239,14 +239,33 @@ def _in_span(y: int, span: tuple[int, int] | None) -> bool:
     return span is None or span[0] <= y <= span[1]
 
 
+RESULT = "infobox: result"  # the section of the result's own dated points
+
+
+def _result_points(article: Article) -> list[str]:
+    """'* On 17 October, the Syrian Army secured a perimeter ...': the dated bullet points an
+    infobox's result may carry, read as statements like the body's."""
+    box = article.infobox.get("result")
+    if not box or not box.text:
+        return []
+    return [
+        ln.strip().lstrip("* ").strip() for ln in box.text.split("\n") if ln.strip().startswith("*")
+    ]
+
+
 def events(article: Article) -> list[Event]:
-    """Every day-precise statement of the body, in reading order, relative days resolved."""
+    """Every day-precise statement of the body, in reading order, relative days resolved; then
+    those of the infobox's result points, each read on its own."""
     span = _article_years(article)
     year = span[0] if span else None
     anchor: dt.date | None = None
     out: list[Event] = []
     index = 0
-    for section, para in article.paragraphs:
+    paragraphs = [(section or "Introduction", para) for section, para in article.paragraphs]
+    points = [(RESULT, point) for point in _result_points(article)]
+    for paragraph, (section, para) in enumerate([*paragraphs, *points]):
+        if section == RESULT:
+            anchor, year = None, span[0] if span else None  # no "next day" across points
         for sentence in split_sentences(para):
             index += 1
             found = _mentions(sentence, year if year is not None else -1, anchor)
@@ -266,12 +285,13 @@ def events(article: Article) -> list[Event]:
                         date=mention.date,
                         end_date=mention.end_date,
                         text=sentence,
-                        section=section or "Introduction",
+                        section=section,
                         phrase=mention.phrase.strip(),
                         relative=mention.relative,
                         clause=_clause(sentence, mention, found),
                         by=mention.by,
                         index=index,
+                        paragraph=paragraph,
                     )
                 )
             # a year written out moves the context on, unless it is a look back outside the

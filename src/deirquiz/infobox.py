@@ -51,6 +51,11 @@ def flag_country(flag: str) -> str | None:
     return _data("countries.yaml").get(code)
 
 
+def country_names() -> frozenset[str]:
+    """Every country's short name: a country is no wrong option for a village."""
+    return frozenset(_data("countries.yaml").values())
+
+
 def ranks() -> dict[str, str]:
     """Abbreviation -> full rank, longest first so 'Maj. Gen.' wins over 'Maj.'."""
     return dict(_ranks())

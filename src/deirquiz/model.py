@@ -219,6 +219,7 @@ class Event:
     clause: str | None = None
     by: bool = False  # "By 17 November": happened on or before that day
     index: int = 0  # position of the sentence in the article, for stable tie-breaking
+    paragraph: int = 0  # which paragraph: a sentence leans on the one before only within one
 
     @property
     def identity(self) -> str:

@@ -36,18 +36,21 @@ FIELDS: dict[str, tuple[str, ...]] = {
                   "enemy_the", "enemy_side", "leader", "member", "group", "group_lower"),
     "commander": ("name", "rank", "unit", "unit_the", "role", "role_a", "country", "side",
                   "side_name", "side_the", "enemy", "certain", "killed"),
-    "unit": ("name", "name_the", "was", "parent", "parent_the", "parent_root", "side",
-             "side_name"),
+    "unit": ("name", "name_the", "was", "parent", "parent_the", "parent_root", "first_child",
+             "side", "side_name"),
     "casualty": ("count", "exact", "given", "victims", "what", "claim", "according", "by_whom",
                  "period", "side_name"),
     "strength": ("count", "exact", "what"),
     "event": ("date", "iso", "by", "range", "clause", "statement", "sentence", "rest"),
-    "place": ("place", "blanked", "iso"),
-    "figure": ("number", "unit", "blanked", "iso"),
+    "context": ("date", "iso", "clause", "before", "after"),
+    "place": ("place", "blanked", "iso", "ptype"),
+    "figure": ("number", "unit", "blanked", "iso", "hedged"),
     "actor": ("actor", "blanked", "iso"),
+    "mention": ("name", "formation", "commander", "blanked", "iso", "group"),
 }  # fmt: skip
-LISTS: dict[str, tuple[str, ...]] = {"combatant": ("exclude",), "unit": ("exclude",),
-                                     "event": ("same_day",)}  # fmt: skip
+LISTS: dict[str, tuple[str, ...]] = {"combatant": ("exclude",), "unit": ("exclude", "siblings"),
+                                     "event": ("same_day",), "place": ("same_day",),
+                                     "mention": ("exclude",)}  # fmt: skip
 
 
 _THE_NOUNS = {
@@ -293,6 +296,7 @@ def build(extraction: Extraction) -> tuple[list[Record], Callable[[str], str]]:
     base = {"article": subject_name(art.title), "title": art.title}
     seen = {"numbers_seen": (" ".join(p for _, p in art.paragraphs),)}
     out: list[Record] = []
+    kin = _Kin([f for f in extraction.facts if isinstance(f, Unit)])
     for f in extraction.facts:
         if isinstance(f, Overview):
             out.extend(_overview(f, base))
@@ -301,7 +305,7 @@ def build(extraction: Extraction) -> tuple[list[Record], Callable[[str], str]]:
         elif isinstance(f, Commander):
             out.append(_commander(f, base, sides))
         elif isinstance(f, Unit):
-            out.append(_unit(f, base, sides))
+            out.append(_unit(f, base, sides, kin))
         elif isinstance(f, Casualty):
             rec = _casualty(f, base, sides)
             if rec:
@@ -315,8 +319,24 @@ def build(extraction: Extraction) -> tuple[list[Record], Callable[[str], str]]:
     )
     subject = subject_place(art.title, [*art.lead, *(f.text for f in art.infobox.values()),
                                         *(p for _, p in art.paragraphs)])  # fmt: skip
-    out.extend(event_records(list(extraction.events), base, span, subject))
+    out.extend(event_records(list(extraction.events), base, span, subject, _names(extraction)))
     return out, sides.the
+
+
+def _names(extraction: Extraction) -> dict[str, tuple[str, tuple[str, ...]]]:
+    """The infobox's commanders, and its formations nested below a top-level formation, that a
+    statement may name: each with what no wrong option for it may be (a formation's ancestors
+    and what is nested under it: the Syrian Arab Army is not wrong for the Tiger Forces)."""
+    units = [f for f in extraction.facts if isinstance(f, Unit)]
+    out: dict[str, tuple[str, tuple[str, ...]]] = {}
+    for u in units:
+        if len(u.ancestors) >= 2:
+            below = tuple(o.name for o in units if u.name in o.ancestors)
+            out.setdefault(u.name, ("formation", (*u.ancestors, *below)))
+    for f in extraction.facts:
+        if isinstance(f, Commander) and not f.qualifier:
+            out.setdefault(f.name, ("commander", ()))
+    return out
 
 
 def _overview(f: Overview, base: dict) -> list[Record]:
@@ -388,7 +408,32 @@ def _role_phrase(role: str) -> str:
 _PROPER_HINT = {"russian", "syrian", "iranian", "iraqi", "isil", "isis", "irgc"}
 
 
-def _unit(f: Unit, base: dict, sides: Sides) -> Record:
+class _Kin:
+    """Who fought under whom, for "which of these fought under X?": the first formation the
+    infobox lists under each parent (one question per parent, the same one every run), and per
+    parent what no wrong option may be: the parent, its ancestors and everything nested under it
+    at any depth (a grandchild fought under it too). By name, not by place in the tree: a name
+    listed twice counts wherever it stands. One tuple per parent, shared by its children."""
+
+    def __init__(self, units: list[Unit]) -> None:
+        self.first: dict[str, Unit] = {}
+        kin: dict[str, dict[str, None]] = {}
+        for u in units:
+            if u.parent:
+                self.first.setdefault(u.parent, u)
+            kin.setdefault(u.name, {u.name: None}).update(dict.fromkeys(u.ancestors))
+            for a in u.ancestors:
+                kin.setdefault(a, {a: None})[u.name] = None
+        self.siblings = {name: tuple(names) for name, names in kin.items()}
+
+    def is_first(self, u: Unit) -> bool:
+        return bool(u.parent) and self.first.get(u.parent) is u
+
+    def of(self, u: Unit) -> tuple[str, ...]:
+        return self.siblings.get(u.parent, ()) if u.parent else ()
+
+
+def _unit(f: Unit, base: dict, sides: Sides, kin: _Kin) -> Record:
     fields = {
         **base,
         "name": f.name,
@@ -398,10 +443,11 @@ def _unit(f: Unit, base: dict, sides: Sides) -> Record:
         "parent_the": sides.the(f.parent) if f.parent else "",
         # a top-level entry ("Russian Armed Forces") groups what follows, it is no formation
         "parent_root": "yes" if len(f.ancestors) == 1 else "",
+        "first_child": "yes" if kin.is_first(f) else "",
         "side": str(f.side),
         "side_name": sides.name(f.side),
     }
-    lists = {"exclude": (*f.ancestors, f.name)}
+    lists = {"exclude": (*f.ancestors, f.name), "siblings": kin.of(f)}
     return Record("unit", f.identity, fields, f.source, f"infobox: {f.field}", lists)
 
 

@@ -14,6 +14,8 @@ from collections import Counter
 from dataclasses import dataclass
 
 from . import dates
+from .events import RESULT
+from .infobox import country_names
 from .model import Event, Record
 
 
@@ -51,11 +53,37 @@ _EXPLETIVE = re.compile(
 )
 
 
+_PLACE_NOUNS = ("town", "island", "village", "area", "site", "neighbourhood", "neighborhood")
+# "the army offensive across the Euphrates": the noun only qualifies the one named after it
+_QUALIFIER = re.compile(r"\s+(?:offensive|operation|units|positions|campaign)\b")
+
+
+def _has_referent(before: str, noun: str, after: str) -> bool:
+    """'80 percent of Hawijat Qati island ... in the area', 'Saqr Island ... the island': the
+    same sentence named what 'the island' means, so a card can show it alone."""
+    noun = noun.lower()
+    if noun in ("army", "military"):
+        return bool(_QUALIFIER.match(after))
+    if noun not in _PLACE_NOUNS:
+        return False
+    if noun == "area":
+        return bool(_NAMED_PLACE.search(before) or _NAMED_NOUN.search(before))
+    # "Hawijat Qati island", "the island of Saqr": a name, not "The island" opening a sentence
+    named = rf"\b(?!(?:The|This|That|Its|Their)\b)[A-Z][\w'’-]*\s+(?i:{noun})\b|\b(?i:{noun})\s+of\s+[A-Z]"
+    return bool(re.search(named, before))
+
+
+_NAMED_NOUN = re.compile(r"[A-Z][\w'’-]*\s+(?:[Ii]sland|[Dd]istrict|[Nn]eighbou?rhood)\b")
+
+
 def self_contained(text: str) -> bool:
     """A statement that means the same on a card a month later: no pronoun at its head, no
     'the town' whose name only an earlier sentence gave. ("It was reported that" is no pronoun.)"""
-    if (_PRONOUN_START.match(text) and not _EXPLETIVE.match(text)) or _VAGUE.search(text):
+    if _PRONOUN_START.match(text) and not _EXPLETIVE.match(text):
         return False
+    for m in _VAGUE.finditer(text):
+        if not _has_referent(text[: m.start()], m.group(1), text[m.end() :]):
+            return False
     for m in _THE_CITY.finditer(text):
         if not _NAMED_PLACE.search(text[: m.start()]):
             return False
@@ -67,9 +95,13 @@ def _absolute_sentence(e: Event) -> str | None:
     'On 17 October 2017, ...'. None when the date phrase does not open the sentence."""
     text = e.text
     idx = text.find(e.phrase)
-    if idx != 0:
-        return None
-    rest = text[len(e.phrase) :]
+    rest = text[len(e.phrase) :] if idx == 0 else ""
+    if idx != 0 or dates.RELATIVE_WORDS.search(rest) or len(_DAY_MENTION.findall(text)) > 1:
+        # "On 15 September, X, and a day later, Y": each date with the clause it governs
+        if not e.clause:
+            return None
+        clause = e.clause
+        rest = " " + (clause[0].lower() + clause[1:] if _lowerable(clause) else clause)
     if e.end_date:
         between = dates.fmt_between(e.date, e.end_date)
         lead = between[0].upper() + between[1:]
@@ -139,10 +171,24 @@ _OTHER_PLACE = re.compile(
 )
 
 
+# a district, island or river is no other city that "the city" could mean
+_PART_OF_A_PLACE = re.compile(
+    r"[\w'’-]*\s+(?:district|neighbou?rhood|quarter|island|river|bank)\b", re.IGNORECASE
+)
+
+
 def _names_other_place(text: str, subject: Subject) -> bool:
     first = subject.name.split()[0]
-    return any(m.group(1) not in (first, "ISIL", "ISIS") and not m.group(1).startswith(first)
-               for m in _OTHER_PLACE.finditer(text))  # fmt: skip
+    for m in _OTHER_PLACE.finditer(text):
+        name = m.group(1)
+        if name in (first, "ISIL", "ISIS") or name.startswith(first):
+            continue
+        if _PART_OF_A_PLACE.match(text, m.end(1)) or re.search(
+            r"(?:district|neighbou?rhood|island)s?\s+of\s+(?:the\s+)?$", text[: m.start(1)], re.I
+        ):
+            continue
+        return True
+    return False
 
 
 def _name_the_city(text: str, subject: Subject | None, context: str = "") -> str:
@@ -151,13 +197,36 @@ def _name_the_city(text: str, subject: Subject | None, context: str = "") -> str
     if not subject or _names_other_place(context, subject):
         return text
     for noun in subject.nouns:
-        # only where the noun ends its phrase: not "the city's district", "the city stadium"
+        # where the noun ends its phrase: "the city" -> "the city of Deir ez-Zor"
         text = re.sub(
             rf"\bthe {noun}(?=[.,;:]|\s+(?:under|and|itself|was|were|had|from|to|in|on|by|after)\b|$)",
             f"the {noun} of {subject.name}",
             text,
         )
+        # where it qualifies: "the city's Industrial District", "the city stadium"
+        text = re.sub(rf"\b[Tt]he {noun}['’]s\b", f"{subject.name}'s", text)
+        text = re.sub(
+            rf"\bthe {noun}(?= (?!of\b|under\b|and\b|itself\b|was\b|were\b|had\b|from\b|to\b|"
+            rf"in\b|on\b|by\b|after\b|is\b|has\b|with\b|that\b|which\b|as\b|at\b)[a-z]+\b)",
+            f"the {subject.name} {noun}",
+            text,
+        )
     return text
+
+
+_BARE_ARMY = re.compile(r"\bthe Army\b")
+_ARMY = re.compile(r"\b((?:[A-Z][a-z]+ )+)Army\b")
+
+
+def army_name(texts: list[str]) -> str | None:
+    """The army an article means by a bare 'the Army': the one it names far more than any
+    other ('the Syrian Army' 20 times, no other), or None."""
+    counts = Counter(m.group(1).strip() for t in texts for m in _ARMY.finditer(t))
+    counts.pop("The", None)
+    ranked = counts.most_common(2)
+    if not ranked or ranked[0][1] < 3 or (len(ranked) > 1 and ranked[1][1] * 2 > ranked[0][1]):
+        return None
+    return f"{ranked[0][0]} Army"
 
 
 RARE_IN = 4  # sentences at most
@@ -177,13 +246,25 @@ def _words(text: str) -> set[str]:
 
 
 def event_records(
-    events: list[Event], base: dict, span: tuple | None, subject: Subject | None = None
+    events: list[Event],
+    base: dict,
+    span: tuple | None,
+    subject: Subject | None = None,
+    names: dict[str, tuple[str, tuple[str, ...]]] | None = None,
 ) -> list[Record]:
     """Events within the article's own dates: what the Background or Aftermath tells happened
     before or after the subject, and asking it "in the X offensive" would teach false history."""
-    previous = {e.index: e.text for e in events}
+    # the sentence before, for "the city": only within one paragraph
+    previous = {(e.paragraph, e.index): e.text for e in events}
+    army = army_name([e.text for e in events])
+    outside: list[Event] = []
     if span:
+        outside = [e for e in events if e.date < span[0] or (e.end_date or e.date) > span[1]]
         events = [e for e in events if span[0] <= e.date and (e.end_date or e.date) <= span[1]]
+    # a result point tells again what the narrative tells of its day: only a day the narrative
+    # gives no plain event ("By 17 November" only) is the result's to tell
+    told = {e.date for e in events if e.section != RESULT and not e.by and not e.end_date}
+    events = [e for e in events if e.section != RESULT or e.date not in told]
     out: list[Record] = []
     # words few sentences share ("stadium", "Tu-22M3"): two events that share one are alike, and
     # the day of the one is no safe wrong answer for the other
@@ -193,12 +274,22 @@ def event_records(
     for e in events:
         if e.clause:
             by_day.setdefault(e.date.isoformat(), []).append(re.sub(r"\s+also\b", "", e.clause))
+    texts = list(dict.fromkeys(e.text for e in events))
+    places = gazetteer(texts, base["title"])
+    who = mentions(texts, names or {})
+    # a place taken the same day is no safe wrong option: "On 17 October, _____ was captured"
+    places_by_day: dict[str, set[str]] = {}
     for e in events:
-        where = f"section: {e.section}"
+        named = {p for _, _, p in _named(e.text, places)}
+        places_by_day.setdefault(e.date.isoformat(), set()).update(named)
+    for e in events:
+        where = e.section if e.section == RESULT else f"section: {e.section}"
         date_text = dates.fmt_range(e.date, e.end_date) if e.end_date else dates.fmt(e.date)
         clause = e.clause
+        if clause and army:
+            clause = _BARE_ARMY.sub(f"the {army}", clause)
         if clause:
-            context = f"{previous.get(e.index - 1, '')} {e.text}"
+            context = f"{previous.get((e.paragraph, e.index - 1), '')} {e.text}"
             clause = _name_the_city(
                 _main_clause(re.sub(r"\s+also\b", "", clause)), subject, context
             )
@@ -214,8 +305,10 @@ def event_records(
             fields["clause"] = clause
             fields["statement"] = clause[0].lower() + clause[1:] if _lowerable(clause) else clause
         absolute = _absolute_sentence(e)
+        if absolute and army:
+            absolute = _BARE_ARMY.sub(f"the {army}", absolute)
         if absolute:
-            context = f"{previous.get(e.index - 1, '')} {e.text}"
+            context = f"{previous.get((e.paragraph, e.index - 1), '')} {e.text}"
             absolute = _name_the_city(_main_clause(absolute), subject, context)
         if absolute and self_contained(absolute[absolute.find(",") + 1 :].strip()):
             short = len(absolute.split()) <= MAX_WORDS
@@ -225,12 +318,182 @@ def event_records(
                 rest = re.sub(r"^also\s+|\s+also\b", "", absolute.split(",", 1)[1].strip())
                 if rest:
                     fields["rest"] = rest[0].lower() + rest[1:] if _lowerable(rest) else rest
-            out.extend(_blanks(e, absolute, base, where))
+            same_day = tuple(sorted(places_by_day.get(e.date.isoformat(), ())))
+            out.extend(_blanks(e, absolute, base, where, places, same_day, who))
         lists = {
             "same_day": tuple(by_day.get(e.date.isoformat(), ())),
             "rare": tuple(sorted(_words(e.text) & rare)),
         }
         out.append(Record("event", e.identity, fields, e.text, where, lists))
+    army_sub = (lambda t: _BARE_ARMY.sub(f"the {army}", t)) if army else (lambda t: t)
+    out.extend(_context_records(outside, span, base, subject, army_sub))
+    # every place the article names, blanked or not, is a wrong option for another
+    for name, kind in places.items():
+        fields = {**base, "place": name, "ptype": kind}
+        out.append(Record("place", f"place:{name}", fields, "", "", {}))
+    for name, (group, _) in who.items():
+        fields = {**base, "name": name, "group": group, group: name}
+        out.append(Record("mention", f"mention:{name}", fields, "", "", {}))
+    return out
+
+
+_CAPTURE_VERBS = r"(?:captured|recaptured|retook|took|seized|stormed|entered|secured|cleared|reached|taking|capturing)"
+_LIST = rf"{_PLACE_NAME}(?:(?:,\s+|,?\s+and\s+){_PLACE_NAME})*"
+_TYPE_NOUN = r"towns?|villages?|city|districts?|islands?|neighbou?rhoods?|quarters?"
+# where a name is a place by the words around it: "captured Ayyash", "the town of Janenah",
+# "the al-Hawiqa district", "Saqr Island", "its largest district, Hamidiyah", "towards Khasham"
+_GAZETTEER = re.compile(
+    rf"\b{_CAPTURE_VERBS}\s+(?:the\s+(?P<noun>{_TYPE_NOUN})\s+of\s+)?(?P<list>{_LIST})"
+    rf"|\bthe\s+(?P<noun1>{_TYPE_NOUN})\s+of\s+(?P<list2>{_LIST})"
+    rf"|\b(?P<named>{_PLACE_NAME})\s+(?P<noun2>district|neighbou?rhoods?|island|Island)\b"
+    rf"|\b(?P<noun3>district|town|village|island),\s+(?P<appos>{_PLACE_NAME})\b"
+    rf"|(?:-held|\boutskirts\s+of|\btowards?|\b(?:north|south|east|west)(?:east|west)?\s+of)"
+    rf"\s+(?P<near>{_PLACE_NAME})"
+)
+_TYPES = {"district": "district", "neighbourhood": "district", "neighborhood": "district",
+          "quarter": "district", "island": "island"}  # fmt: skip
+
+
+def _place_type(noun: str | None) -> str:
+    return _TYPES.get((noun or "").lower().rstrip("s"), "place")
+
+
+def gazetteer(texts: list[str], title: str) -> dict[str, str]:
+    """The places an article names, each with its kind ('district', 'island', 'place'), read
+    from the words around them; a wrong option for a place is another place of the same kind."""
+    found: dict[str, str] = {}
+    for text in texts:
+        for m in _GAZETTEER.finditer(text):
+            if m.group("list") or m.group("list2"):
+                key = "list" if m.group("list") else "list2"
+                kind = _place_type(m.group("noun") or m.group("noun1"))
+                names = [pm.group() for pm in re.finditer(_PLACE_NAME, m.group(key))]
+                after = re.match(r"\s+(district|neighbou?rhoods?|island)\b", text[m.end() :])
+                if after and kind == "place":  # "capturing Jubaliyah district"
+                    kind = _place_type(after.group(1))
+            elif m.group("named"):
+                kind, names = _place_type(m.group("noun2")), [m.group("named")]
+            elif m.group("appos"):
+                kind, names = _place_type(m.group("noun3")), [m.group("appos")]
+            else:
+                kind, names = "place", [m.group("near")]
+            for name in names:
+                name = re.sub(r"\s+(?:Island|District)$", "", name.strip())
+                # a kind once known stays: "Jubaliyah district" after "captured Jubaliyah"
+                if _is_place_name(name, title) and found.get(name, "place") == "place":
+                    found[name] = kind
+    return found
+
+
+def _is_place_name(name: str, title: str) -> bool:
+    words = name.split()
+    return (
+        len(name) >= 3
+        and name not in country_names()
+        and words[0] not in _NOT_PLACES
+        and words[0] not in ("The", "This", "That", "Its", "Their", "On", "By", "In")
+        and "'s" not in name
+        and "’s" not in name
+        and name not in title
+    )
+
+
+def _places_in(sentence: str, places: dict[str, str]) -> list[tuple[int, int, str]]:
+    """Where each known place stands in the sentence, once named and not one of a list of three
+    or more (one village of four tests luck, not knowledge)."""
+    listed: set[str] = set()
+    for m in re.finditer(_LIST, sentence):
+        names = [pm.group() for pm in re.finditer(_PLACE_NAME, m.group())]
+        if len(names) >= 3:
+            listed.update(names)
+    return [hit for hit in _named(sentence, places) if hit[2] not in listed]
+
+
+def _named(sentence: str, places: dict[str, str]) -> list[tuple[int, int, str]]:
+    """Each known place the sentence names once, where it stands."""
+    out = []
+    for name in places:
+        if name not in sentence:  # spare the scan below
+            continue
+        hits = list(re.finditer(rf"(?<![\w'’-]){re.escape(name)}(?![\w'’-])", sentence))
+        if len(hits) != 1:
+            continue
+        start, end = hits[0].span()
+        if sentence[end:].startswith(("'s", "’s")):
+            continue
+        # inside a longer known name ("Hamidiyah" of "Hamidiyah Park")
+        if any(other != name and name in other and other in sentence for other in places):
+            continue
+        out.append((start, end, name))
+    return sorted(out)
+
+
+_NUMBERED = re.compile(
+    r"\b\d+(?:st|nd|rd|th)\s+(?:[A-Z][\w-]*\s+)*(?:Division|Brigade|Legion|Corps|Regiment|"
+    r"Battalion|Squadron|Army)\b"
+)
+
+
+_ORDINAL = re.compile(r"\b\d+(?:st|nd|rd|th)\b")
+
+
+def mentions(texts: list[str], names: dict[str, tuple[str, tuple[str, ...]]]) -> dict:
+    """The formations and commanders a card may blank out of a statement: the infobox's (passed
+    in, each with its group and its kin, none of which is a wrong option for it) and the
+    numbered formations the narrative names ('the 4th Mechanized Division')."""
+    found = dict(names)
+    for text in texts:
+        for m in _NUMBERED.finditer(text):
+            found.setdefault(m.group(), ("formation", ()))
+    return found
+
+
+def _mention_blanks(
+    e: Event, sentence: str, base: dict, where: str, names: dict, body_start: int
+) -> list[Record]:
+    """'Syrian Army forces led by the elite _____' (Tiger Forces), 'Major General _____ was
+    killed' (Issam Zahreddine): who, by the infobox's own names; the article may write them in
+    another case ('the Tiger forces')."""
+    out: list[Record] = []
+    low = sentence.lower()
+    present = [n for n in names if n.lower() in low]
+    for name in present:
+        hits = list(re.finditer(rf"(?<![\w'’-]){re.escape(name)}(?![\w'’-])", sentence, re.I))
+        if len(hits) != 1 or hits[0].start() < body_start:
+            continue
+        if any(o != name and name.lower() in o.lower() for o in present):
+            continue  # "5th Corps" inside "Syrian 5th Corps"
+        start, end = hits[0].span()
+        group, kin = names[name]
+        fields = {**base, "name": name, "blanked": sentence[:start] + "_____" + sentence[end:],
+                  "iso": e.date.isoformat(), "group": group, group: name}  # fmt: skip
+        # what the sentence names besides, the answer's own kin, and a formation of the same
+        # number (the '4th Armoured Division' may be the '4th Mechanized Division') are no
+        # wrong options
+        numbers = set(_ORDINAL.findall(" ".join(present)))
+        alike = [o for o in names if numbers & set(_ORDINAL.findall(o))]
+        lists = {"exclude": (*kin, *(o for o in present if o != name), *alike)}
+        out.append(
+            Record("mention", f"mention:{_h(e.identity, name)}", fields, e.text, where, lists)
+        )
+    return out
+
+
+def _context_records(events, span, base: dict, subject, army_sub) -> list[Record]:
+    """What the Background or Aftermath dates: true, but not part of the subject, so it is
+    asked as 'before' or 'after' it, never 'during' (its own kind: no template about events
+    sees it)."""
+    out = []
+    for e in events:
+        if not e.clause or e.by or e.end_date or e.section == RESULT:
+            continue
+        clause = _name_the_city(_main_clause(army_sub(e.clause)), subject, e.text)
+        if not self_contained(clause) or _by_state(clause):
+            continue
+        when = "before" if e.date < span[0] else "after"
+        fields = {**base, "date": dates.fmt(e.date), "iso": e.date.isoformat(),
+                  "clause": clause, when: "yes"}  # fmt: skip
+        out.append(Record("context", e.identity, fields, e.text, f"section: {e.section}"))
     return out
 
 
@@ -238,21 +501,36 @@ def _lowerable(clause: str) -> bool:
     words = clause.split()
     if not words:
         return False
-    first = words[0]
-    return first in ("The", "A", "An") or first.lower() in ("government", "pro-government")
+    first = words[0].rstrip(",")
+    return first in ("The", "A", "An") or first.lower() in _COMMON_OPENERS
 
 
-_CAPTURE_VERBS = r"(?:captured|recaptured|retook|took|seized|stormed|entered|secured|cleared|reached|taking|capturing)"
+# words that open a clause without being a name: "Across the border, Iraqi forces ..."
+_COMMON_OPENERS = {
+    "government", "pro-government", "across", "after", "before", "during", "in", "on", "at",
+    "while", "when", "as", "following", "despite", "elsewhere", "meanwhile", "near", "outside",
+    "inside", "along", "within", "over", "under", "several", "some", "many", "two", "three",
+    "four", "five", "both", "another", "further", "heavy", "fierce", "clashes", "fighting",
+    "airstrikes", "troops", "rebels", "militants", "forces", "units", "soldiers",
+}  # fmt: skip
+
+
 _FIGURE = re.compile(
     r"(?<![\w.,–-])(?P<num>\d{1,3}(?:,\d{3})+|\d+(?:\.\d+)?)\s+(?P<unit>percent|per cent|"
     r"civilian deaths|civilians|deaths|militants|fighters|soldiers|towns|villages|tanks|districts|"
-    r"neighbourhoods|neighborhoods|people|prisoners|bombers|missiles|aircraft)\b"
+    r"neighbourhoods|neighborhoods|people|prisoners|bombers|missiles|aircraft|meters|metres|"
+    r"kilometers|kilometres)\b"
 )
 # a figure the sentence itself hedges ("about 70", "up to 80") or gives as one end of a range
 _HEDGED = re.compile(
     r"(?:about|around|some|approximately|nearly|almost|roughly|up to|more than|over|at least|"
     r"an estimated|between\s+[\d,]+\s+and|[\d,]+\s+(?:and|to|or))\s+$",
     re.IGNORECASE,
+)
+
+
+_SOFT_HEDGE = re.compile(
+    r"(?:about|around|some|approximately|nearly|almost|roughly|an estimated)", re.IGNORECASE
 )
 
 
@@ -283,42 +561,46 @@ def _actor(e: Event, sentence: str, base: dict, where: str) -> list[Record]:
     return [Record("actor", f"actor:{_h(e.identity)}", fields, e.text, where)]
 
 
-def _blanks(e: Event, sentence: str, base: dict, where: str) -> list[Record]:
+def _blanks(
+    e: Event,
+    sentence: str,
+    base: dict,
+    where: str,
+    places: dict[str, str],
+    same_day: tuple[str, ...] = (),
+    names: dict | None = None,
+) -> list[Record]:
     """Places, figures and actors to blank out of an event sentence."""
-    out: list[Record] = _actor(e, sentence, base, where)
     body_start = sentence.find(",") + 1
-    for m in re.finditer(
-        rf"\b{_CAPTURE_VERBS}\s+(?:the\s+(?:town|village|district|city|island|villages|districts|"
-        rf"towns|neighbourhoods?|neighborhoods?)\s+of\s+)?(?P<list>{_PLACE_NAME}"
-        rf"(?:(?:,\s+|,?\s+and\s+){_PLACE_NAME})*)",
-        sentence,
-    ):
-        names = list(re.finditer(_PLACE_NAME, m.group("list")))
-        if len(names) > 2:
-            continue  # one village of a list of four tests luck, not knowledge
-        for pm in names:
-            start, end = m.start("list") + pm.start(), m.start("list") + pm.end()
-            place = pm.group().strip()
-            if place.split()[0] in _NOT_PLACES or place.endswith(("'s", "’s")):
-                continue
-            if place in base["title"]:
-                continue  # the article's own subject: no question
-            if start < body_start or sentence.count(place) != 1 or len(place) < 3:
-                continue
-            if sentence[end:].startswith(("'s", "’s")):
-                continue
-            blanked = sentence[:start] + "_____" + sentence[end:]
-            fields = {**base, "place": place, "blanked": blanked, "iso": e.date.isoformat()}
-            out.append(Record("place", f"place:{_h(e.identity, place)}", fields, e.text, where))
+    out = _mention_blanks(e, sentence, base, where, names or {}, body_start)
+    # "_____ cleared Muhassan" with the Tiger Forces among the choices asks it better
+    blanked = {r.get("name").casefold() for r in out}
+    out += [
+        r for r in _actor(e, sentence, base, where)
+        if r.get("actor").casefold().removeprefix("the ") not in blanked
+    ]  # fmt: skip
+    for start, end, place in _places_in(sentence, places):
+        if start < body_start or place in base["title"]:
+            continue  # the date phrase, or the article's own subject: no question
+        blanked = sentence[:start] + "_____" + sentence[end:]
+        fields = {**base, "place": place, "blanked": blanked, "iso": e.date.isoformat(),
+                  "ptype": places[place]}  # fmt: skip
+        lists = {"same_day": same_day}
+        out.append(Record("place", f"place:{_h(e.identity, place)}", fields, e.text, where, lists))
     for m in _FIGURE.finditer(sentence):
-        if m.start() < body_start or _HEDGED.search(sentence[: m.start()]):
+        if m.start() < body_start:
+            continue
+        hedge = _HEDGED.search(sentence[: m.start()])
+        # "around _____ militants" still asks for the article's figure, as a blank; but wrong
+        # options near it would be "around" right too, and a range's end is half an answer
+        if hedge and not _SOFT_HEDGE.fullmatch(hedge.group().strip()):
             continue
         if re.match(r"\s*(?:and|to|or|–|-)\s*\d", sentence[m.end("num") :]):
             continue
         num = m.group("num")
         blanked = sentence[: m.start("num")] + "_____" + sentence[m.end("num") :]
         fields = {**base, "number": num, "unit": m.group("unit"), "blanked": blanked,
-                  "iso": e.date.isoformat()}  # fmt: skip
+                  "iso": e.date.isoformat(), "hedged": "yes" if hedge else ""}  # fmt: skip
         out.append(
             Record(
                 "figure", f"figure:{_h(e.identity, num, m.group('unit'))}", fields, e.text, where

@@ -24,11 +24,11 @@ from .records import Record, build
 from .validate import problems
 
 TYPES = ("basic", "mcq", "cloze", "truefalse", "order")
-MAX_PER_SENTENCE = 3
+MAX_PER_SENTENCE = 4
 MAX_PER_FACT = 2
 _KEYS = {
     "id", "topic", "about", "require", "unique", "answer", "pool", "pool_same", "pool_extra",
-    "exclude", "types", "explanation", "absent", "group", "fact",
+    "exclude", "types", "explanation", "absent", "group", "fact", "pool_require",
 }  # fmt: skip
 
 
@@ -45,6 +45,7 @@ class Template:
     pool: str = ""
     pool_same: tuple[str, ...] = ()
     pool_extra: str = ""
+    pool_require: tuple[str, ...] = ()  # fields a record must have to give a wrong option
     exclude: str = ""
     explanation: str = ""
     group: str = ""  # "first": an mcq over a group of events, "which came first?"
@@ -149,6 +150,7 @@ def _template(t: object, where: str) -> Template:
         pool=str(t.get("pool") or answer),
         pool_same=_tuple(t.get("pool_same"), where, "pool_same"),
         pool_extra=str(t.get("pool_extra") or ""),
+        pool_require=_tuple(t.get("pool_require"), where, "pool_require"),
         exclude=str(t.get("exclude") or ""),
         explanation=_checked(t.get("explanation"), where, "explanation"),
         group=_group(t.get("group"), where),
@@ -173,7 +175,7 @@ def _check_kind(t: dict, where: str) -> None:
         raise DeirquizError(where, f"unknown 'about: {kind}' (one of {', '.join(FIELDS)})")
     known = (*BASE_FIELDS, *FIELDS[kind])
     named = [("answer", t.get("answer")), ("pool", t.get("pool"))]
-    for key in ("require", "absent", "unique"):
+    for key in ("require", "absent", "unique", "pool_require"):
         value = t.get(key)
         named += [(key, v) for v in (value if isinstance(value, list) else [value])]
     for rule in t.get("pool_same") or []:
@@ -184,6 +186,9 @@ def _check_kind(t: dict, where: str) -> None:
         named.append(("pool_extra", extra[4:]))
     elif extra not in _POOL_EXTRAS:
         raise DeirquizError(where, f"unknown 'pool_extra: {extra}'")
+    if t.get("pool_require") and extra in ("dates", "numbers", "numbers_above"):
+        # those wrong options are made, not taken from other records: the key would do nothing
+        raise DeirquizError(where, f"'pool_require' does nothing with 'pool_extra: {extra}'")
     for key, field_name in named:
         if isinstance(field_name, str) and field_name and field_name not in known:
             raise DeirquizError(
@@ -301,28 +306,53 @@ def generate(extraction: Extraction, tset: TemplateSet, seed: int = 0) -> list[Q
             out.extend(_apply(t, rec, pool_records, art, seed, truths.get(rec.identity, True), the))
     seen: set[str] = set()
     ids: set[str] = set()
-    kept = []
-    per_source: dict[str, int] = {}
+    kept: list[tuple[int, Question]] = []  # (how many of its fact came before, question)
     per_fact: dict[str, int] = {}
     for q in out:
         fact = q.extra.get("fact", q.id)
         if per_fact.get(fact, 0) >= MAX_PER_FACT:
             continue  # "when was Janenah taken?" once as a choice, once as a blank: enough
         key = _NON_WORDS.sub(" ", q.prompt.lower()).strip()
-        if q.type == "order":
-            key += "|" + "|".join(sorted(q.options))
+        if q.type == "order" or _is_group(q):
+            key += "|" + "|".join(sorted(q.options))  # one wording, other events to order
         if key in seen or q.id in ids:
             continue
-        # one sentence gives at most a few cards, however many templates it fits
-        if q.source.where.startswith("section:") and q.type != "order":
-            per_source[q.source.text] = per_source.get(q.source.text, 0) + 1
-            if per_source[q.source.text] > MAX_PER_SENTENCE:
-                continue
         seen.add(key)
         ids.add(q.id)
+        kept.append((per_fact.get(fact, 0), q))
         per_fact[fact] = per_fact.get(fact, 0) + 1
-        kept.append(q)
-    return kept
+    return _spread(kept)
+
+
+def _is_group(q: Question) -> bool:
+    return bool(q.extra.get("group"))
+
+
+_STATEMENTS = ("section:", "infobox: result")  # sources that are sentences, not infobox facts
+
+
+def _spread(kept: list[tuple[int, Question]]) -> list[Question]:
+    """One sentence gives at most MAX_PER_SENTENCE cards, however many templates it fits: as
+    many different facts of it as that allows (its date, a place, a figure) before a second
+    card on any one of them."""
+    per_source: dict[str, list[int]] = {}
+    for i, (_, q) in enumerate(kept):
+        if q.source.where.startswith(_STATEMENTS) and q.type != "order" and not _is_group(q):
+            per_source.setdefault(q.source.text, []).append(i)
+    dropped: set[int] = set()
+    for idx in per_source.values():
+        if len(idx) > MAX_PER_SENTENCE:
+            # first one card per fact, and among those one per template (its date, one of its
+            # places, one of its formations) before a second of the same template
+            nth: dict[str, int] = {}
+            rank = {}
+            for i in idx:
+                q = kept[i][1]
+                rank[i] = (kept[i][0], nth.get(q.template, 0), i)
+                nth[q.template] = nth.get(q.template, 0) + 1
+            ranked = sorted(idx, key=rank.__getitem__)
+            dropped.update(ranked[MAX_PER_SENTENCE:])
+    return [q for i, (_, q) in enumerate(kept) if i not in dropped]
 
 
 def _truths(t: Template, recs: Pool, seed: int) -> dict[str, bool]:
@@ -452,6 +482,7 @@ def _order_questions(t: Template, recs: Pool, art, seed: int) -> list[Question]:
             q = Question(qid, t.topic, "mcq", prompt, answer, source, options=options,
                          correct=(options.index(answer),), template=t.id,
                          explanation=dated)  # fmt: skip
+            q.extra["group"] = "first"
         else:
             correct = tuple(shown.index(k) for k in range(4))
             letters = "ABCD"
