@@ -314,6 +314,18 @@ def test_count_is_balanced_across_topics(templates):
     assert len(quiz.questions) == 16 and max(per.values()) - min(per.values()) <= 1
 
 
+def test_a_chosen_few_show_each_sentence_once(templates):
+    # on one sheet, "When did X happen?" beside "Which of these happened on <its day>?" would
+    # answer itself: a selection takes another sentence while there is one
+    for seed in (1, 2, 2017):
+        quiz = quiz_for(
+            SEED, templates, Options(count=20, topics=("timeline", "places"), seed=seed)
+        )
+        texts = Counter(q.source.text for q in quiz.questions if q.type != "order"
+                        and q.template != "event-first")  # fmt: skip
+        assert len(quiz.questions) == 20 and max(texts.values()) == 1, texts.most_common(2)
+
+
 def test_another_seed_changes_selection_not_ids(templates):
     a = quiz_for(SEED, templates, Options(count=10, seed=1))
     b = quiz_for(SEED, templates, Options(count=10, seed=2))

@@ -32,11 +32,20 @@ def select(
         by_topic[t].sort(key=lambda q: _key(seed, q))
     if count is not None:
         taken: dict[str, list[Question]] = {t: [] for t in by_topic}
+        used: set[str] = set()  # sentences a chosen question already shows
         remaining = count
         while remaining > 0 and any(by_topic.values()):
             for t in by_topic:
                 if remaining and by_topic[t]:
-                    taken[t].append(by_topic[t].pop(0))
+                    q = by_topic[t].pop(_fresh(by_topic[t], used))
+                    taken[t].append(q)
+                    used.add(q.source.text)
                     remaining -= 1
         by_topic = taken
     return [q for t in by_topic for q in by_topic[t]]
+
+
+def _fresh(candidates: list[Question], used: set[str]) -> int:
+    """The first question from a sentence no chosen question shows yet: on one sheet, "When did
+    X happen?" next to "Which of these happened on 18 September?" answers itself."""
+    return next((i for i, q in enumerate(candidates) if q.source.text not in used), 0)
