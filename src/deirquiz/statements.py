@@ -15,8 +15,8 @@ from dataclasses import dataclass
 
 from . import dates
 from .events import RESULT
-from .infobox import country_names
 from .model import Event, Record
+from .places import Finder, gazetteer, named_once, places_in
 
 
 def _h(*parts: str) -> str:
@@ -40,12 +40,7 @@ _THE_CITY = re.compile(r"\bthe\s+city\b(?!\s+of\b)", re.IGNORECASE)
 _NAMED_PLACE = re.compile(
     r"\b(?:in|of|at|into|from|near|outside|inside)\s+(?:central\s+)?[A-Z][a-z]"
 )
-_NOT_PLACES = {"ISIL", "ISIS", "The", "Syrian", "Army", "Russian", "Iraqi", "Government", "SDF"}
 _DAY_MENTION = re.compile(rf"\b{dates.DAY}\s+{dates.MONTH}")
-_PLACE_NAME = (
-    r"(?:(?:[Aa]l|[Aa]d|[Aa]r|[Aa]s|[Ee]l)-)?[A-Z][\w'’]*"
-    r"(?:(?:-|\s)(?:(?:al|ad|ar|as|el|ez|az|es)-)?[A-Z][\w'’]*|\s(?:al|ad|ar|as|el|ez|az|es)-[A-Z][\w'’]*)*"
-)
 
 
 _EXPLETIVE = re.compile(
@@ -276,11 +271,13 @@ def event_records(
             by_day.setdefault(e.date.isoformat(), []).append(re.sub(r"\s+also\b", "", e.clause))
     texts = list(dict.fromkeys(e.text for e in events))
     places = gazetteer(texts, base["title"])
+    finder = Finder(places)
     who = mentions(texts, names or {})
+    who_index = Names.of(who)
     # a place taken the same day is no safe wrong option: "On 17 October, _____ was captured"
     places_by_day: dict[str, set[str]] = {}
     for e in events:
-        named = {p for _, _, p in _named(e.text, places)}
+        named = {p for _, _, p in named_once(e.text, finder)}
         places_by_day.setdefault(e.date.isoformat(), set()).update(named)
     for e in events:
         where = e.section if e.section == RESULT else f"section: {e.section}"
@@ -319,7 +316,7 @@ def event_records(
                 if rest:
                     fields["rest"] = rest[0].lower() + rest[1:] if _lowerable(rest) else rest
             same_day = tuple(sorted(places_by_day.get(e.date.isoformat(), ())))
-            out.extend(_blanks(e, absolute, base, where, places, same_day, who))
+            out.extend(_blanks(e, absolute, base, where, places, finder, same_day, who_index))
         lists = {
             "same_day": tuple(by_day.get(e.date.isoformat(), ())),
             "rare": tuple(sorted(_words(e.text) & rare)),
@@ -335,97 +332,6 @@ def event_records(
         fields = {**base, "name": name, "group": group, group: name}
         out.append(Record("mention", f"mention:{name}", fields, "", "", {}))
     return out
-
-
-_CAPTURE_VERBS = r"(?:captured|recaptured|retook|took|seized|stormed|entered|secured|cleared|reached|taking|capturing)"
-_LIST = rf"{_PLACE_NAME}(?:(?:,\s+|,?\s+and\s+){_PLACE_NAME})*"
-_TYPE_NOUN = r"towns?|villages?|city|districts?|islands?|neighbou?rhoods?|quarters?"
-# where a name is a place by the words around it: "captured Ayyash", "the town of Janenah",
-# "the al-Hawiqa district", "Saqr Island", "its largest district, Hamidiyah", "towards Khasham"
-_GAZETTEER = re.compile(
-    rf"\b{_CAPTURE_VERBS}\s+(?:the\s+(?P<noun>{_TYPE_NOUN})\s+of\s+)?(?P<list>{_LIST})"
-    rf"|\bthe\s+(?P<noun1>{_TYPE_NOUN})\s+of\s+(?P<list2>{_LIST})"
-    rf"|\b(?P<named>{_PLACE_NAME})\s+(?P<noun2>district|neighbou?rhoods?|island|Island)\b"
-    rf"|\b(?P<noun3>district|town|village|island),\s+(?P<appos>{_PLACE_NAME})\b"
-    rf"|(?:-held|\boutskirts\s+of|\btowards?|\b(?:north|south|east|west)(?:east|west)?\s+of)"
-    rf"\s+(?P<near>{_PLACE_NAME})"
-)
-_TYPES = {"district": "district", "neighbourhood": "district", "neighborhood": "district",
-          "quarter": "district", "island": "island"}  # fmt: skip
-
-
-def _place_type(noun: str | None) -> str:
-    return _TYPES.get((noun or "").lower().rstrip("s"), "place")
-
-
-def gazetteer(texts: list[str], title: str) -> dict[str, str]:
-    """The places an article names, each with its kind ('district', 'island', 'place'), read
-    from the words around them; a wrong option for a place is another place of the same kind."""
-    found: dict[str, str] = {}
-    for text in texts:
-        for m in _GAZETTEER.finditer(text):
-            if m.group("list") or m.group("list2"):
-                key = "list" if m.group("list") else "list2"
-                kind = _place_type(m.group("noun") or m.group("noun1"))
-                names = [pm.group() for pm in re.finditer(_PLACE_NAME, m.group(key))]
-                after = re.match(r"\s+(district|neighbou?rhoods?|island)\b", text[m.end() :])
-                if after and kind == "place":  # "capturing Jubaliyah district"
-                    kind = _place_type(after.group(1))
-            elif m.group("named"):
-                kind, names = _place_type(m.group("noun2")), [m.group("named")]
-            elif m.group("appos"):
-                kind, names = _place_type(m.group("noun3")), [m.group("appos")]
-            else:
-                kind, names = "place", [m.group("near")]
-            for name in names:
-                name = re.sub(r"\s+(?:Island|District)$", "", name.strip())
-                # a kind once known stays: "Jubaliyah district" after "captured Jubaliyah"
-                if _is_place_name(name, title) and found.get(name, "place") == "place":
-                    found[name] = kind
-    return found
-
-
-def _is_place_name(name: str, title: str) -> bool:
-    words = name.split()
-    return (
-        len(name) >= 3
-        and name not in country_names()
-        and words[0] not in _NOT_PLACES
-        and words[0] not in ("The", "This", "That", "Its", "Their", "On", "By", "In")
-        and "'s" not in name
-        and "’s" not in name
-        and name not in title
-    )
-
-
-def _places_in(sentence: str, places: dict[str, str]) -> list[tuple[int, int, str]]:
-    """Where each known place stands in the sentence, once named and not one of a list of three
-    or more (one village of four tests luck, not knowledge)."""
-    listed: set[str] = set()
-    for m in re.finditer(_LIST, sentence):
-        names = [pm.group() for pm in re.finditer(_PLACE_NAME, m.group())]
-        if len(names) >= 3:
-            listed.update(names)
-    return [hit for hit in _named(sentence, places) if hit[2] not in listed]
-
-
-def _named(sentence: str, places: dict[str, str]) -> list[tuple[int, int, str]]:
-    """Each known place the sentence names once, where it stands."""
-    out = []
-    for name in places:
-        if name not in sentence:  # spare the scan below
-            continue
-        hits = list(re.finditer(rf"(?<![\w'’-]){re.escape(name)}(?![\w'’-])", sentence))
-        if len(hits) != 1:
-            continue
-        start, end = hits[0].span()
-        if sentence[end:].startswith(("'s", "’s")):
-            continue
-        # inside a longer known name ("Hamidiyah" of "Hamidiyah Park")
-        if any(other != name and name in other and other in sentence for other in places):
-            continue
-        out.append((start, end, name))
-    return sorted(out)
 
 
 _NUMBERED = re.compile(
@@ -448,30 +354,44 @@ def mentions(texts: list[str], names: dict[str, tuple[str, tuple[str, ...]]]) ->
     return found
 
 
+@dataclass(frozen=True)
+class Names:
+    """The names a statement's blank may hide, each with its group and kin; found in a sentence
+    in any case ('the Tiger forces'), and by ordinal ('5th': '5th Legion', '5th Corps')."""
+
+    groups: dict[str, tuple[str, tuple[str, ...]]]
+    finder: Finder
+    by_number: dict[str, list[str]]
+
+    @classmethod
+    def of(cls, groups: dict[str, tuple[str, tuple[str, ...]]]) -> Names:
+        by_number: dict[str, list[str]] = {}
+        for name in groups:
+            for n in _ORDINAL.findall(name):
+                by_number.setdefault(n, []).append(name)
+        return cls(groups, Finder(groups, fold=True), by_number)
+
+
 def _mention_blanks(
-    e: Event, sentence: str, base: dict, where: str, names: dict, body_start: int
+    e: Event, sentence: str, base: dict, where: str, names: Names, body_start: int
 ) -> list[Record]:
     """'Syrian Army forces led by the elite _____' (Tiger Forces), 'Major General _____ was
     killed' (Issam Zahreddine): who, by the infobox's own names; the article may write them in
     another case ('the Tiger forces')."""
+    hits = names.finder.find(sentence)
+    present = [name for _, _, name in hits]
     out: list[Record] = []
-    low = sentence.lower()
-    present = [n for n in names if n.lower() in low]
-    for name in present:
-        hits = list(re.finditer(rf"(?<![\w'’-]){re.escape(name)}(?![\w'’-])", sentence, re.I))
-        if len(hits) != 1 or hits[0].start() < body_start:
+    for start, end, name in hits:
+        if present.count(name) != 1 or start < body_start:
             continue
-        if any(o != name and name.lower() in o.lower() for o in present):
-            continue  # "5th Corps" inside "Syrian 5th Corps"
-        start, end = hits[0].span()
-        group, kin = names[name]
+        group, kin = names.groups[name]
         fields = {**base, "name": name, "blanked": sentence[:start] + "_____" + sentence[end:],
                   "iso": e.date.isoformat(), "group": group, group: name}  # fmt: skip
         # what the sentence names besides, the answer's own kin, and a formation of the same
         # number (the '4th Armoured Division' may be the '4th Mechanized Division') are no
         # wrong options
         numbers = set(_ORDINAL.findall(" ".join(present)))
-        alike = [o for o in names if numbers & set(_ORDINAL.findall(o))]
+        alike = [o for n in numbers for o in names.by_number.get(n, ())]
         lists = {"exclude": (*kin, *(o for o in present if o != name), *alike)}
         out.append(
             Record("mention", f"mention:{_h(e.identity, name)}", fields, e.text, where, lists)
@@ -567,19 +487,20 @@ def _blanks(
     base: dict,
     where: str,
     places: dict[str, str],
+    finder: Finder,
     same_day: tuple[str, ...] = (),
-    names: dict | None = None,
+    names: Names | None = None,
 ) -> list[Record]:
     """Places, figures and actors to blank out of an event sentence."""
     body_start = sentence.find(",") + 1
-    out = _mention_blanks(e, sentence, base, where, names or {}, body_start)
+    out = _mention_blanks(e, sentence, base, where, names, body_start) if names else []
     # "_____ cleared Muhassan" with the Tiger Forces among the choices asks it better
     blanked = {r.get("name").casefold() for r in out}
     out += [
         r for r in _actor(e, sentence, base, where)
         if r.get("actor").casefold().removeprefix("the ") not in blanked
     ]  # fmt: skip
-    for start, end, place in _places_in(sentence, places):
+    for start, end, place in places_in(sentence, finder):
         if start < body_start or place in base["title"]:
             continue  # the date phrase, or the article's own subject: no question
         blanked = sentence[:start] + "_____" + sentence[end:]
