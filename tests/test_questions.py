@@ -129,7 +129,7 @@ def test_events_outside_the_articles_dates_are_asked_as_before_or_after_it(
     # the siege was broken on 5 September, before the offensive began on 14 September
     about = [q for q in seed_questions if "137th brigade base" in q.prompt + q.answer]
     assert [(q.template, q.answer) for q in about] == [("context-before", "5 September 2017")]
-    assert "before the Deir ez-Zor offensive (September–November 2017) began?" in about[0].prompt
+    assert "before the Deir ez-Zor offensive of September–November 2017 began?" in about[0].prompt
     for quiz in article_quizzes:
         for q in quiz.questions:
             if q.template.startswith("context-"):
@@ -146,10 +146,12 @@ def test_a_unit_listed_under_a_top_level_entry_is_not_asked(seed_questions):
     assert asked and not any("Wagner Group" in p or "Russian Navy" in p for p in asked)
 
 
-def test_one_sentence_gives_at_most_four_questions_on_different_facts(article_quizzes):
+def test_one_statement_gives_at_most_four_questions_on_different_facts(article_quizzes):
+    # a statement: a sentence, or one dated clause of it ("On 15 September, X, and a day
+    # later, Y" holds two)
     for quiz in article_quizzes:
-        per = Counter(q.source.text for q in quiz.questions if q.type != "order"
-                      and q.template != "event-first"
+        per = Counter((q.source.text, q.extra.get("day")) for q in quiz.questions
+                      if q.type != "order" and q.template != "event-first"
                       and q.source.where.startswith("section:"))  # fmt: skip
         assert max(per.values()) <= 4
     # the date of one statement is asked at most twice, whatever else it gives
@@ -440,7 +442,7 @@ def test_count_limits_a_combined_quiz_and_its_deck_alike(tmp_path):
 
 def _asked_under(q: Question) -> str:
     """The parent a unit-child question asks about, as the infobox names it."""
-    parent = re.fullmatch(r".*, which of these fought under (.+)\?", q.prompt).group(1)
+    parent = re.fullmatch(r".*, which of these fought as part of (.+)\?", q.prompt).group(1)
     return parent.removeprefix("the ")
 
 
@@ -494,7 +496,7 @@ def test_no_wrong_option_fought_under_the_parent_asked_about(path, templates):
 def test_which_commander_held_a_rank_is_asked_of_a_rank_one_commander_holds(seed_questions):
     asked = [q for q in seed_questions if q.template == "rank-commander"]
     assert [(q.prompt, q.answer) for q in asked] == [
-        ("In the Deir ez-Zor offensive (September–November 2017), which of these commanders "
+        ("In the Deir ez-Zor offensive of September–November 2017, which of these commanders "
          "held the rank of Lieutenant General?", "Valery Asapov"),
     ]  # fmt: skip
     # three Major Generals: a rank the infobox gives, and not the one asked about
@@ -554,3 +556,70 @@ def test_a_malformed_pool_require_is_one_error_line(pool_require, message, tmp_p
     assert len(lines) == 1, result.stderr
     assert lines[0].startswith(f"Error: {mine}: template 'mine': ") and message in lines[0]
     assert not (tmp_path / "out").exists() or not any((tmp_path / "out").iterdir())
+
+
+# --- from the teacher reviews of the longer question set ----------------------------------
+
+
+def test_names_are_spelled_as_the_infobox_spells_them(seed_questions):
+    # the article writes "the Tiger forces and Republican guard units"
+    texts = " ".join(q.prompt + " " + " ".join(q.options) for q in seed_questions)
+    assert "Tiger forces" not in texts and "Republican guard" not in texts
+    assert "the Tiger Forces and Republican Guard units" in texts
+
+
+def test_the_subject_is_not_named_twice_in_one_statement(article_quizzes):
+    # not "the city of Deir ez-Zor, capturing Deir ez-Zor's largest district"
+    for quiz in article_quizzes:
+        for q in quiz.questions:
+            for text in (q.prompt, *q.options):
+                assert not re.search(r"the (?:city|town) of (\w[\w -]*?)\b.*\b\1\b", text), text
+
+
+def test_no_blank_asks_for_one_of_the_two_sides(article_quizzes):
+    # "_____ launched a surprise offensive on Saqr Island" -> ISIL tests nothing
+    for quiz in article_quizzes:
+        for q in quiz.questions:
+            if q.template == "actor-in-text":
+                assert q.answer.casefold().removeprefix("the ") not in {
+                    "isil", "syrian army", "syrian arab republic"
+                }, q.prompt  # fmt: skip
+
+
+def test_an_ordering_never_shows_its_events_in_order(article_quizzes):
+    for quiz in article_quizzes:
+        for q in quiz.questions:
+            if q.type == "order":
+                assert list(q.correct) != [0, 1, 2, 3], q.options
+
+
+def test_a_wrong_figure_is_as_round_as_the_answer(article_quizzes):
+    # beside "269", wrong options "110" and "200" give it away
+    for quiz in article_quizzes:
+        for q in quiz.questions:
+            exact = q.type == "mcq" and re.fullmatch(r"[\d,]+\+?", q.answer)
+            if exact and not q.answer.rstrip("+").endswith("0"):
+                assert all(not o.rstrip("+").endswith("0") for o in q.options), q.options
+
+
+def test_the_results_island_is_spelled_as_the_narrative_spells_it(seed_questions):
+    # the infobox's result writes "Hawijat Kati", the narrative "Hawijat Qati"
+    texts = [q.prompt + " ".join(q.options) + q.source.text for q in seed_questions]
+    assert not [t for t in texts if "Hawijat Kati" in t]
+    assert any("Hawijat Qati" in t for t in texts)
+
+
+def test_a_named_spokeswoman_and_a_codename_are_written_in(seed_questions):
+    got = {q.template: q for q in seed_questions if q.template in ("person-in-text",
+                                                                    "codename-in-text")}  # fmt: skip
+    assert got["person-in-text"].answer == "Maria Zakharova"
+    assert "spokeswoman _____ announced" in got["person-in-text"].prompt
+    assert got["codename-in-text"].answer == "Assad's jump"
+    assert got["codename-in-text"].prompt.endswith("codenamed _____.")
+    assert got["codename-in-text"].topic == "overview"
+
+
+def test_a_dated_title_reads_as_words(seed_questions):
+    assert all("(September–November 2017)" not in q.prompt for q in seed_questions)
+    assert any(q.prompt.startswith("During the Deir ez-Zor offensive of September–November 2017,")
+               for q in seed_questions)  # fmt: skip

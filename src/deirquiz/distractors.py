@@ -223,12 +223,17 @@ def _numbers(answer: str, identity: str, seed: int, above: bool = False) -> list
         pool = [v for v in range(max(5, value - 40), min(100, value + 40) + 1, 5) if v != value]
     else:
         factors = [0.4, 0.5, 0.6, 0.75, 1.25, 1.5, 2, 2.5]
+        # as round as the answer: beside "269", "110" and "200" would give it away
+        zeros = len(str(value)) - len(str(value).rstrip("0"))
+        rnd_shape = random.Random(f"{seed}:{identity}:shape")
         pool = []
         for f in factors:
             v = value * f
             digits = len(str(int(v)))
-            step = 10 ** max(0, digits - 2)
+            step = min(10 ** max(0, digits - 2), 10**zeros)
             v = int(round(v / step) * step)
+            if zeros == 0 and v % 10 == 0:
+                v += rnd_shape.choice((-3, -1, 1, 3, 7))  # "140" -> "143"
             if v > 0 and v != value and v not in pool:
                 pool.append(v)
     rnd = random.Random(f"{seed}:{identity}:numbers")

@@ -87,7 +87,7 @@ class Finder:
     def __init__(self, names: Iterable[str], fold: bool = False) -> None:
         self.fold = fold
         self.by_first: dict[str, list[str]] = {}
-        for name in sorted(set(names), key=len, reverse=True):  # longest first
+        for name in sorted(set(names), key=lambda n: (-len(n), n)):  # longest first
             words = _WORD.findall(name)
             if words:
                 key = words[0].casefold() if fold else words[0]

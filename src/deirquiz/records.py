@@ -44,9 +44,10 @@ FIELDS: dict[str, tuple[str, ...]] = {
     "event": ("date", "iso", "by", "range", "clause", "statement", "sentence", "rest"),
     "context": ("date", "iso", "clause", "before", "after"),
     "place": ("place", "blanked", "iso", "ptype"),
-    "figure": ("number", "unit", "blanked", "iso", "hedged"),
+    "figure": ("number", "unit", "blanked", "iso"),
     "actor": ("actor", "blanked", "iso"),
-    "mention": ("name", "formation", "commander", "blanked", "iso", "group"),
+    "mention": ("name", "formation", "commander", "person", "codename", "blanked", "iso",
+                "group"),
 }  # fmt: skip
 LISTS: dict[str, tuple[str, ...]] = {"combatant": ("exclude",), "unit": ("exclude", "siblings"),
                                      "event": ("same_day",), "place": ("same_day",),
@@ -96,9 +97,13 @@ def is_plural(name: str) -> bool:
 
 
 def subject_name(title: str) -> str:
-    """How a prompt names the article's subject: 'the Deir ez-Zor offensive (September–November
-    2017)', 'the 2017 Abu Kamal offensive', 'Operation Barbarossa'."""
+    """How a prompt names the article's subject: 'the Deir ez-Zor offensive of September–November
+    2017', 'the 2017 Abu Kamal offensive', 'Operation Barbarossa'."""
     core = re.sub(r"\s*\([^)]*\)\s*$", "", title)
+    # "Deir ez-Zor offensive (September–November 2017)": the brackets tell which one, in words
+    when = re.fullmatch(rf"(.+?)\s*\(((?:(?:{dates.MONTH})\s*(?:–|-|to)?\s*)*\d{{4}})\)", title)
+    if when and " of " not in when.group(1):  # not "the Siege of X of 2014"
+        title = f"{when.group(1)} of {when.group(2)}"
     if re.match(r"(?i)^(the|operation)\b", core):
         return title
     if re.match(r"^(Battle|Siege|Fall|Sack|Capture|Liberation)\b", core) or any(
@@ -319,7 +324,15 @@ def build(extraction: Extraction) -> tuple[list[Record], Callable[[str], str]]:
     )
     subject = subject_place(art.title, [*art.lead, *(f.text for f in art.infobox.values()),
                                         *(p for _, p in art.paragraphs)])  # fmt: skip
-    out.extend(event_records(list(extraction.events), base, span, subject, _names(extraction)))
+    leaders = frozenset(
+        n.casefold()
+        for f in extraction.facts
+        if isinstance(f, Combatant) and f.leader
+        for n in (f.name, acr.get(f.name, f.name))
+    )
+    out.extend(
+        event_records(list(extraction.events), base, span, subject, _names(extraction), leaders)
+    )
     return out, sides.the
 
 

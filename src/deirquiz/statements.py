@@ -8,6 +8,8 @@ meant, a leaning connective dropped. Statements that would not mean the same out
 
 from __future__ import annotations
 
+import dataclasses
+import difflib
 import hashlib
 import re
 from collections import Counter
@@ -16,7 +18,7 @@ from dataclasses import dataclass
 from . import dates
 from .events import RESULT
 from .model import Event, Record
-from .places import Finder, gazetteer, named_once, places_in
+from .places import PLACE_NAME, Finder, gazetteer, named_once, places_in
 
 
 def _h(*parts: str) -> str:
@@ -71,16 +73,18 @@ def _has_referent(before: str, noun: str, after: str) -> bool:
 _NAMED_NOUN = re.compile(r"[A-Z][\w'’-]*\s+(?:[Ii]sland|[Dd]istrict|[Nn]eighbou?rhood)\b")
 
 
-def self_contained(text: str) -> bool:
+def self_contained(text: str, subject: str = "") -> bool:
     """A statement that means the same on a card a month later: no pronoun at its head, no
-    'the town' whose name only an earlier sentence gave. ("It was reported that" is no pronoun.)"""
+    'the town' whose name only an earlier sentence gave. ("It was reported that" is no pronoun.)
+    'The city' may stand where the sentence itself names the article's subject (``subject``)."""
     if _PRONOUN_START.match(text) and not _EXPLETIVE.match(text):
         return False
     for m in _VAGUE.finditer(text):
         if not _has_referent(text[: m.start()], m.group(1), text[m.end() :]):
             return False
+    named_subject = bool(subject) and re.search(rf"\b{re.escape(subject)}\b", text) is not None
     for m in _THE_CITY.finditer(text):
-        if not _NAMED_PLACE.search(text[: m.start()]):
+        if not named_subject and not _NAMED_PLACE.search(text[: m.start()]):
             return False
     return not dates.RELATIVE_WORDS.search(text)
 
@@ -191,6 +195,8 @@ def _name_the_city(text: str, subject: Subject | None, context: str = "") -> str
     sentence (and the one before it) could mean; elsewhere 'the city' stays, and stays vague."""
     if not subject or _names_other_place(context, subject):
         return text
+    if re.search(rf"\b{re.escape(subject.name)}\b", text):
+        return text  # "the city, capturing Deir ez-Zor's largest district": named already
     for noun in subject.nouns:
         # where the noun ends its phrase: "the city" -> "the city of Deir ez-Zor"
         text = re.sub(
@@ -246,6 +252,7 @@ def event_records(
     span: tuple | None,
     subject: Subject | None = None,
     names: dict[str, tuple[str, tuple[str, ...]]] | None = None,
+    sides: frozenset[str] = frozenset(),
 ) -> list[Record]:
     """Events within the article's own dates: what the Background or Aftermath tells happened
     before or after the subject, and asking it "in the X offensive" would teach false history."""
@@ -265,6 +272,7 @@ def event_records(
     # the day of the one is no safe wrong answer for the other
     df = Counter(w for text in dict.fromkeys(e.text for e in events) for w in _words(text))
     rare = {w for w, n in df.items() if n <= RARE_IN}
+    events = _spelled_as_the_body(events, base["title"])
     by_day: dict[str, list[str]] = {}
     for e in events:
         if e.clause:
@@ -274,17 +282,26 @@ def event_records(
     finder = Finder(places)
     who = mentions(texts, names or {})
     who_index = Names.of(who)
+    # the two sides, and the army the article means by "the Army": no actor to ask about
+    main = frozenset({*sides, *((army.casefold(),) if army else ())})
     # a place taken the same day is no safe wrong option: "On 17 October, _____ was captured"
     places_by_day: dict[str, set[str]] = {}
     for e in events:
         named = {p for _, _, p in named_once(e.text, finder)}
         places_by_day.setdefault(e.date.isoformat(), set()).update(named)
+
+    def tidy(text: str) -> str:
+        """As the article means it, spelled as its infobox spells it: 'the Army' as the one army
+        it names, 'the Tiger forces' as 'the Tiger Forces'."""
+        if army:
+            text = _BARE_ARMY.sub(f"the {army}", text)
+        return _respell(text, who_index)
+
+    name = subject.name if subject else ""
     for e in events:
         where = e.section if e.section == RESULT else f"section: {e.section}"
         date_text = dates.fmt_range(e.date, e.end_date) if e.end_date else dates.fmt(e.date)
-        clause = e.clause
-        if clause and army:
-            clause = _BARE_ARMY.sub(f"the {army}", clause)
+        clause = tidy(e.clause) if e.clause else None
         if clause:
             context = f"{previous.get((e.paragraph, e.index - 1), '')} {e.text}"
             clause = _name_the_city(
@@ -298,16 +315,15 @@ def event_records(
             "by": "yes" if state else "",
             "range": "yes" if e.end_date else "",
         }
-        if clause and self_contained(clause) and not e.end_date:
+        if clause and self_contained(clause, name) and not e.end_date:
             fields["clause"] = clause
             fields["statement"] = clause[0].lower() + clause[1:] if _lowerable(clause) else clause
         absolute = _absolute_sentence(e)
-        if absolute and army:
-            absolute = _BARE_ARMY.sub(f"the {army}", absolute)
         if absolute:
+            absolute = tidy(absolute)
             context = f"{previous.get((e.paragraph, e.index - 1), '')} {e.text}"
             absolute = _name_the_city(_main_clause(absolute), subject, context)
-        if absolute and self_contained(absolute[absolute.find(",") + 1 :].strip()):
+        if absolute and self_contained(absolute[absolute.find(",") + 1 :].strip(), name):
             short = len(absolute.split()) <= MAX_WORDS
             if short:
                 fields["sentence"] = absolute
@@ -315,15 +331,17 @@ def event_records(
                 rest = re.sub(r"^also\s+|\s+also\b", "", absolute.split(",", 1)[1].strip())
                 if rest:
                     fields["rest"] = rest[0].lower() + rest[1:] if _lowerable(rest) else rest
-            same_day = tuple(sorted(places_by_day.get(e.date.isoformat(), ())))
-            out.extend(_blanks(e, absolute, base, where, places, finder, same_day, who_index))
+            iso = e.date.isoformat()
+            # "By 31 October, forces had recaptured _____": any place taken before fits too
+            days = [d for d in places_by_day if d <= iso] if state else [iso]
+            same_day = tuple(sorted({p for d in days for p in places_by_day.get(d, ())}))
+            out.extend(_blanks(e, absolute, base, where, places, finder, same_day, who_index, main))
         lists = {
             "same_day": tuple(by_day.get(e.date.isoformat(), ())),
             "rare": tuple(sorted(_words(e.text) & rare)),
         }
         out.append(Record("event", e.identity, fields, e.text, where, lists))
-    army_sub = (lambda t: _BARE_ARMY.sub(f"the {army}", t)) if army else (lambda t: t)
-    out.extend(_context_records(outside, span, base, subject, army_sub))
+    out.extend(_context_records(outside, span, base, subject, tidy))
     # every place the article names, blanked or not, is a wrong option for another
     for name, kind in places.items():
         fields = {**base, "place": name, "ptype": kind}
@@ -352,6 +370,15 @@ def mentions(texts: list[str], names: dict[str, tuple[str, tuple[str, ...]]]) ->
         for m in _NUMBERED.finditer(text):
             found.setdefault(m.group(), ("formation", ()))
     return found
+
+
+def _respell(text: str, names: Names) -> str:
+    """'the Tiger forces and Republican guard units' -> 'the Tiger Forces and Republican Guard
+    units': a name the infobox gives, written in another case, as the infobox writes it."""
+    for start, end, name in reversed(names.finder.find(text)):
+        if " " in name and text[start:end] != name:
+            text = text[:start] + name + text[end:]
+    return text
 
 
 @dataclass(frozen=True)
@@ -399,7 +426,37 @@ def _mention_blanks(
     return out
 
 
-def _context_records(events, span, base: dict, subject, army_sub) -> list[Record]:
+def _spelled_as_the_body(events: list[Event], title: str) -> list[Event]:
+    """An infobox's result may spell a place otherwise than the narrative ('Hawijat Kati',
+    'Hawijat Qati'): one island must not read as two, so the result takes the body's spelling."""
+    body = gazetteer([e.text for e in events if e.section != RESULT], title)
+    if not body or all(e.section != RESULT for e in events):
+        return events
+    by_words: dict[int, list[str]] = {}
+    for name in body:
+        by_words.setdefault(len(name.split()), []).append(name)
+
+    def respell(text: str | None) -> str | None:
+        if not text:
+            return text
+        for m in reversed(list(re.finditer(PLACE_NAME, text))):
+            found = m.group()
+            if found in body:
+                continue
+            near = difflib.get_close_matches(found, by_words.get(len(found.split()), []), 1, 0.85)
+            if near:
+                text = text[: m.start()] + near[0] + text[m.end() :]
+        return text
+
+    return [
+        dataclasses.replace(e, text=respell(e.text), clause=respell(e.clause))
+        if e.section == RESULT
+        else e
+        for e in events
+    ]
+
+
+def _context_records(events, span, base: dict, subject, tidy) -> list[Record]:
     """What the Background or Aftermath dates: true, but not part of the subject, so it is
     asked as 'before' or 'after' it, never 'during' (its own kind: no template about events
     sees it)."""
@@ -407,8 +464,8 @@ def _context_records(events, span, base: dict, subject, army_sub) -> list[Record
     for e in events:
         if not e.clause or e.by or e.end_date or e.section == RESULT:
             continue
-        clause = _name_the_city(_main_clause(army_sub(e.clause)), subject, e.text)
-        if not self_contained(clause) or _by_state(clause):
+        clause = _name_the_city(_main_clause(tidy(e.clause)), subject, e.text)
+        if not self_contained(clause, subject.name if subject else "") or _by_state(clause):
             continue
         when = "before" if e.date < span[0] else "after"
         fields = {**base, "date": dates.fmt(e.date), "iso": e.date.isoformat(),
@@ -438,19 +495,13 @@ _COMMON_OPENERS = {
 _FIGURE = re.compile(
     r"(?<![\w.,–-])(?P<num>\d{1,3}(?:,\d{3})+|\d+(?:\.\d+)?)\s+(?P<unit>percent|per cent|"
     r"civilian deaths|civilians|deaths|militants|fighters|soldiers|towns|villages|tanks|districts|"
-    r"neighbourhoods|neighborhoods|people|prisoners|bombers|missiles|aircraft|meters|metres|"
-    r"kilometers|kilometres)\b"
+    r"neighbourhoods|neighborhoods|people|prisoners|bombers|missiles|aircraft)\b"
 )
 # a figure the sentence itself hedges ("about 70", "up to 80") or gives as one end of a range
 _HEDGED = re.compile(
     r"(?:about|around|some|approximately|nearly|almost|roughly|up to|more than|over|at least|"
     r"an estimated|between\s+[\d,]+\s+and|[\d,]+\s+(?:and|to|or))\s+$",
     re.IGNORECASE,
-)
-
-
-_SOFT_HEDGE = re.compile(
-    r"(?:about|around|some|approximately|nearly|almost|roughly|an estimated)", re.IGNORECASE
 )
 
 
@@ -462,8 +513,11 @@ _ACTOR = re.compile(
 _GENERIC_ACTORS = {"government", "pro-government", "army", "military", "troops", "forces"}
 
 
-def _actor(e: Event, sentence: str, base: dict, where: str) -> list[Record]:
-    """Who did it: the named subject opening the statement ('Syrian Democratic Forces')."""
+def _actor(
+    e: Event, sentence: str, base: dict, where: str, main: frozenset[str] = frozenset()
+) -> list[Record]:
+    """Who did it: the named subject opening the statement ('Syrian Democratic Forces'), unless
+    it is one of the two sides ('_____ launched an offensive' -> ISIL tests nothing)."""
     lead, _, rest = sentence.partition(", ")
     m = _ACTOR.match(rest)
     if not m:
@@ -474,11 +528,46 @@ def _actor(e: Event, sentence: str, base: dict, where: str) -> list[Record]:
         return []
     if actor.lower().removeprefix("the ").split()[0] in _GENERIC_ACTORS:
         return []
+    if actor.casefold().removeprefix("the ") in main:
+        return []
     if sentence.count(actor) != 1:
         return []
     blanked = f"{lead}, _____{rest[len(actor) :]}"
     fields = {**base, "actor": actor, "blanked": blanked, "iso": e.date.isoformat()}
     return [Record("actor", f"actor:{_h(e.identity)}", fields, e.text, where)]
+
+
+_NAME = re.compile(r"\b[A-Z][a-z]")
+# who a statement names by their office ("spokeswoman Maria Zakharova"), and what it says an
+# operation was codenamed ("codenamed Assad's jump")
+_PERSON = re.compile(
+    r"\b(?:spokes(?:wo)?man|spokesperson|[Mm]inister|[Pp]resident|[Cc]ommander|[Gg]eneral|"
+    r"[Cc]olonel|[Cc]aptain|[Ll]eader|[Ee]nvoy|[Aa]mbassador)\s+"
+    r"(?P<name>[A-Z][a-z]+(?:\s+(?:al-|bin\s+)?[A-Z][\w'’-]+){1,2})\b(?!\s+[A-Z])"
+)
+_CODENAMED = re.compile(r",?\s+(?:codenamed|code-named|code named)\s+(?P<name>[A-Z][^,(.;]*)")
+
+
+def _named_blanks(
+    e: Event, sentence: str, base: dict, where: str, body_start: int, names: Names | None
+) -> list[Record]:
+    """'spokeswoman _____ announced' (Maria Zakharova), 'codenamed _____' (Assad's jump): a
+    name the statement itself gives, to write in."""
+    out: list[Record] = []
+    for group, pattern in (("person", _PERSON), ("codename", _CODENAMED)):
+        for m in pattern.finditer(sentence):
+            name = m.group("name").strip()
+            if m.start("name") < body_start or sentence.count(name) != 1:
+                continue
+            if names and name in names.groups:
+                continue  # an infobox commander: asked with the others as choices
+            blanked = (
+                sentence[: m.start("name")] + "_____" + sentence[m.start("name") + len(name) :]
+            )
+            fields = {**base, "name": name, "group": group, group: name, "blanked": blanked,
+                      "iso": e.date.isoformat()}  # fmt: skip
+            out.append(Record("mention", f"{group}:{_h(e.identity, name)}", fields, e.text, where))
+    return out
 
 
 def _blanks(
@@ -490,20 +579,24 @@ def _blanks(
     finder: Finder,
     same_day: tuple[str, ...] = (),
     names: Names | None = None,
+    main: frozenset[str] = frozenset(),
 ) -> list[Record]:
     """Places, figures and actors to blank out of an event sentence."""
     body_start = sentence.find(",") + 1
     out = _mention_blanks(e, sentence, base, where, names, body_start) if names else []
+    out += _named_blanks(e, sentence, base, where, body_start, names)
     # "_____ cleared Muhassan" with the Tiger Forces among the choices asks it better
     blanked = {r.get("name").casefold() for r in out}
     out += [
-        r for r in _actor(e, sentence, base, where)
+        r for r in _actor(e, sentence, base, where, main)
         if r.get("actor").casefold().removeprefix("the ") not in blanked
     ]  # fmt: skip
     for start, end, place in places_in(sentence, finder):
         if start < body_start or place in base["title"]:
             continue  # the date phrase, or the article's own subject: no question
         blanked = sentence[:start] + "_____" + sentence[end:]
+        if not _NAME.search(blanked, body_start):
+            continue  # "the town of _____ was captured": who took it, and near what?
         fields = {**base, "place": place, "blanked": blanked, "iso": e.date.isoformat(),
                   "ptype": places[place]}  # fmt: skip
         lists = {"same_day": same_day}
@@ -511,17 +604,14 @@ def _blanks(
     for m in _FIGURE.finditer(sentence):
         if m.start() < body_start:
             continue
-        hedge = _HEDGED.search(sentence[: m.start()])
-        # "around _____ militants" still asks for the article's figure, as a blank; but wrong
-        # options near it would be "around" right too, and a range's end is half an answer
-        if hedge and not _SOFT_HEDGE.fullmatch(hedge.group().strip()):
-            continue
+        if _HEDGED.search(sentence[: m.start()]):
+            continue  # "around 100": a figure near it would be right too
         if re.match(r"\s*(?:and|to|or|–|-)\s*\d", sentence[m.end("num") :]):
             continue
         num = m.group("num")
         blanked = sentence[: m.start("num")] + "_____" + sentence[m.end("num") :]
         fields = {**base, "number": num, "unit": m.group("unit"), "blanked": blanked,
-                  "iso": e.date.isoformat(), "hedged": "yes" if hedge else ""}  # fmt: skip
+                  "iso": e.date.isoformat()}  # fmt: skip
         out.append(
             Record(
                 "figure", f"figure:{_h(e.identity, num, m.group('unit'))}", fields, e.text, where

@@ -332,13 +332,13 @@ _STATEMENTS = ("section:", "infobox: result")  # sources that are sentences, not
 
 
 def _spread(kept: list[tuple[int, Question]]) -> list[Question]:
-    """One sentence gives at most MAX_PER_SENTENCE cards, however many templates it fits: as
+    """One statement gives at most MAX_PER_SENTENCE cards, however many templates it fits: as
     many different facts of it as that allows (its date, a place, a figure) before a second
-    card on any one of them."""
+    card on any one of them. ("On 15 September, X, and a day later, Y" holds two statements.)"""
     per_source: dict[str, list[int]] = {}
     for i, (_, q) in enumerate(kept):
         if q.source.where.startswith(_STATEMENTS) and q.type != "order" and not _is_group(q):
-            per_source.setdefault(q.source.text, []).append(i)
+            per_source.setdefault(f"{q.source.text}|{q.extra.get('day', '')}", []).append(i)
     dropped: set[int] = set()
     for idx in per_source.values():
         if len(idx) > MAX_PER_SENTENCE:
@@ -436,6 +436,7 @@ def _apply(
                          template=t.id, explanation=expl)  # fmt: skip
         if q is not None and not problems(q):
             q.extra["fact"] = fact
+            q.extra["day"] = rec.get("iso")  # a sentence of two dates holds two statements
             out.append(q)
     return out
 
@@ -465,7 +466,9 @@ def _order_questions(t: Template, recs: Pool, art, seed: int) -> list[Question]:
         qid = f"{_qid(art.slug, t.id, identity)}:{ty}"
         items = [r.get("clause") for r in group]
         shown = list(range(4))
-        _rng(seed, qid).shuffle(shown)
+        rng = _rng(seed, qid)
+        while shown == sorted(shown):  # already in order would give the answer away
+            rng.shuffle(shown)
         options = tuple(items[k] for k in shown)
         prompt = _fill(wording, group[0].fields)
         if prompt is None:
