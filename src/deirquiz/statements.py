@@ -506,7 +506,9 @@ _HEDGED = re.compile(
 
 
 _ACTOR = re.compile(
-    r"^(?P<actor>(?:the\s+)?[A-Z][\w'’-]*(?:\s+(?:[A-Z0-9][\w'’-]*|of|and|the))*?)\s+"
+    # "the Russian air force", "Iraqi warplanes": a named force, its arm written in lower case
+    r"^(?P<actor>(?:the\s+)?[A-Z][\w'’-]*(?:\s+(?:[A-Z0-9][\w'’-]*|of|and|the|air|naval|"
+    r"special|force|forces|navy|warplanes|jets|aircraft|artillery|militias?))*?)\s+"
     r"(?:had\s+)?(?:captured|recaptured|retook|took|seized|stormed|crossed|launched|bombed|"
     r"encircled|entered|announced|declared|surrendered|cleared)\b"
 )
@@ -528,8 +530,10 @@ def _actor(
         return []
     if actor.lower().removeprefix("the ").split()[0] in _GENERIC_ACTORS:
         return []
-    if actor.casefold().removeprefix("the ") in main:
-        return []
+    if actor.casefold().removeprefix("the ") in main or re.search(
+        r"\b(?:pro-)?government\b", actor, re.IGNORECASE
+    ):
+        return []  # one of the two sides, by name or as "Syrian Government forces"
     if sentence.count(actor) != 1:
         return []
     blanked = f"{lead}, _____{rest[len(actor) :]}"
