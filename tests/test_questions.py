@@ -623,3 +623,19 @@ def test_a_dated_title_reads_as_words(seed_questions):
     assert all("(September–November 2017)" not in q.prompt for q in seed_questions)
     assert any(q.prompt.startswith("During the Deir ez-Zor offensive of September–November 2017,")
                for q in seed_questions)  # fmt: skip
+
+
+def test_what_happened_again_is_no_day_to_write_in_nor_to_order(abu_kamal_questions):
+    # Tu-22M3 bombers struck on 1-3, 15 and 18 November: "bombers returned" (15 November) fits
+    # more than one day
+    returned = [q for q in abu_kamal_questions
+                if "bombers returned" in q.prompt + " ".join(q.options)]  # fmt: skip
+    assert returned and all(q.type == "mcq" and q.template != "event-first" for q in returned)
+    assert all(q.template in ("event-date", "event-which") for q in returned)
+
+
+def test_the_other_side_itself_is_not_asked(article_quizzes):
+    # "which of these fought against the Syrian Arab Republic?" -> ISIL tests nothing
+    for quiz in article_quizzes:
+        assert not [q for q in quiz.questions if q.answer in ("ISIL", "Syrian Arab Republic")
+                    and q.topic == "combatants" and q.type == "mcq"]  # fmt: skip

@@ -27,10 +27,15 @@ _ORDINAL = re.compile(r"\b\d+(?:st|nd|rd|th)\b")
 def _same_number(a: str, b: str) -> bool:
     """'4th Armoured Division' and '4th Mechanized Division' may be one formation by two names:
     never both among the options."""
-    if len(a.split()) > 6 or len(b.split()) > 6:
-        return False  # statements ("the 5th Legion advanced ..."), not names
-    na = _ORDINAL.findall(a)
-    return bool(na) and bool(set(na) & set(_ORDINAL.findall(b)))
+    na = _ordinals(a)
+    return bool(na) and bool(na & _ordinals(b))
+
+
+@lru_cache(maxsize=4096)
+def _ordinals(text: str) -> frozenset[str]:
+    if len(text.split()) > 6:
+        return frozenset()  # a statement ("the 5th Legion advanced ..."), not a name
+    return frozenset(_ORDINAL.findall(text))
 
 
 @lru_cache(maxsize=1024)  # an article's few hundred names, compared with each other many times
@@ -154,8 +159,13 @@ class Pool:
 
 
 def _likeness(a: str, b: str) -> float:
-    wa, wb = set(normal(a).split()), set(normal(b).split())
+    wa, wb = _word_set(a), _word_set(b)
     return len(wa & wb) / len(wa | wb) if wa and wb else 0.0
+
+
+@lru_cache(maxsize=4096)
+def _word_set(text: str) -> frozenset[str]:
+    return frozenset(normal(text).split())
 
 
 def _fits(template, other: Record) -> bool:

@@ -41,7 +41,7 @@ FIELDS: dict[str, tuple[str, ...]] = {
     "casualty": ("count", "exact", "given", "victims", "what", "claim", "according", "by_whom",
                  "period", "side_name"),
     "strength": ("count", "exact", "what"),
-    "event": ("date", "iso", "by", "range", "clause", "statement", "sentence", "rest"),
+    "event": ("date", "iso", "by", "range", "again", "clause", "statement", "sentence", "rest"),
     "context": ("date", "iso", "clause", "before", "after"),
     "place": ("place", "blanked", "iso", "ptype"),
     "figure": ("number", "unit", "blanked", "iso"),

@@ -120,6 +120,13 @@ def _absolute_sentence(e: Event) -> str | None:
 
 _HAD = re.compile(r"^[^\"“]*?\bhad\s+(?:been\s+|also\s+)?[a-z]+(?:ed|en|t)\b", re.IGNORECASE)
 _REPORTED = re.compile(r"\b(?:said|reported|claimed|announced|stated|confirmed)\s+that\b")
+# "bombers returned", "struck again", "six more bombers": it happened on other days too, so its
+# day is no answer to write in, nor a place in an ordering
+_AGAIN = re.compile(
+    r"\b(?:returned|again|another|further|renewed|resumed|once more|(?:one|two|three|four|five|"
+    r"six|seven|eight|nine|ten|several|\d+) more)\b",
+    re.IGNORECASE,
+)
 MAX_WORDS = 40  # a longer sentence hides what a true/false or cloze card is testing
 
 
@@ -315,6 +322,8 @@ def event_records(
             "by": "yes" if state else "",
             "range": "yes" if e.end_date else "",
         }
+        if clause and _AGAIN.search(clause):
+            fields["again"] = "yes"
         if clause and self_contained(clause, name) and not e.end_date:
             fields["clause"] = clause
             fields["statement"] = clause[0].lower() + clause[1:] if _lowerable(clause) else clause
@@ -429,8 +438,10 @@ def _mention_blanks(
 def _spelled_as_the_body(events: list[Event], title: str) -> list[Event]:
     """An infobox's result may spell a place otherwise than the narrative ('Hawijat Kati',
     'Hawijat Qati'): one island must not read as two, so the result takes the body's spelling."""
+    if all(e.section != RESULT for e in events):
+        return events
     body = gazetteer([e.text for e in events if e.section != RESULT], title)
-    if not body or all(e.section != RESULT for e in events):
+    if not body:
         return events
     by_words: dict[int, list[str]] = {}
     for name in body:
