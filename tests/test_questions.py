@@ -129,7 +129,9 @@ def test_events_outside_the_articles_dates_are_asked_as_before_or_after_it(
     # the siege was broken on 5 September, before the offensive began on 14 September
     about = [q for q in seed_questions if "137th brigade base" in q.prompt + q.answer]
     assert [(q.template, q.answer) for q in about] == [("context-before", "5 September 2017")]
-    assert "before the Deir ez-Zor offensive of September–November 2017 began?" in about[0].prompt
+    assert about[0].prompt.startswith(
+        "Before the Deir ez-Zor offensive of September–November 2017 began:"
+    )
     for quiz in article_quizzes:
         for q in quiz.questions:
             if q.template.startswith("context-"):
@@ -210,7 +212,7 @@ def test_teacher_template_adds_a_question_without_code(tmp_path, seed_extraction
     custom = tmp_path / "mine.yaml"
     custom.write_text(
         "templates:\n  - id: my-place\n    topic: overview\n    about: overview\n"
-        "    answer: place\n    types:\n      basic: 'In which region was {article} fought?'\n",
+        "    answer: result\n    types:\n      basic: 'How did {article} end for each side?'\n",
         encoding="utf-8",
     )
     qs = generate(seed_extraction, load_templates([custom]), 2017)
@@ -326,6 +328,19 @@ def test_a_chosen_few_show_each_sentence_once(templates):
         texts = Counter(q.source.text for q in quiz.questions if q.type != "order"
                         and q.template != "event-first")  # fmt: skip
         assert len(quiz.questions) == 20 and max(texts.values()) == 1, texts.most_common(2)
+
+
+def test_a_chosen_few_give_no_answer_away(templates):
+    # "_____ captured Ayyash" beside an option that names Ayyash answers itself
+    for seed in (1, 2, 2017):
+        quiz = quiz_for(SEED, templates, Options(count=16, seed=seed))
+        for q in quiz.questions:
+            if q.type in ("truefalse", "order"):
+                continue
+            for other in quiz.questions:
+                if other is not q:
+                    shown = " ".join((other.prompt, *other.options))
+                    assert not re.search(rf"\b{re.escape(q.answer)}\b", shown), (q.prompt, shown)
 
 
 def test_another_seed_changes_selection_not_ids(templates):
@@ -639,3 +654,23 @@ def test_the_other_side_itself_is_not_asked(article_quizzes):
     for quiz in article_quizzes:
         assert not [q for q in quiz.questions if q.answer in ("ISIL", "Syrian Arab Republic")
                     and q.topic == "combatants" and q.type == "mcq"]  # fmt: skip
+
+
+def test_the_articles_own_the_is_kept_and_had_reads_as_by(seed_questions):
+    texts = [" ".join((q.prompt, *q.options)) for q in seed_questions]
+    # the article writes "the Euphrates" and once "the other side of Euphrates"
+    assert not [t for t in texts if re.search(r"of Euphrates\b", t)]
+    assert [t for t in texts if "on the other side of the Euphrates" in t]
+    # "On 31 October, forces had recaptured ...": done by that day
+    had = [t for t in texts if "had recaptured the districts of" in t]
+    assert had and all("By 31 October 2017" in t for t in had)
+    assert not [t for t in texts if "On 31 October 2017, Syrian Government forces had" in t]
+
+
+def test_a_place_the_title_gives_is_not_asked(seed_questions, article_quizzes):
+    # "Where did the Deir ez-Zor offensive take place?" -> "Deir ez-Zor, ..." answers itself
+    assert not [q for q in seed_questions if q.template == "overview-place"]
+    mayadin = next(z for z in article_quizzes if "Mayadin" in z.title)
+    assert not [q for q in mayadin.questions if q.template == "overview-place"]
+    abu_kamal = next(z for z in article_quizzes if "Abu Kamal" in z.title)
+    assert [q for q in abu_kamal.questions if q.template == "overview-place"]

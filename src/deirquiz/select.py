@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import hashlib
+import re
 from collections.abc import Sequence
 
 from .model import Question
@@ -32,20 +33,56 @@ def select(
         by_topic[t].sort(key=lambda q: _key(seed, q))
     if count is not None:
         taken: dict[str, list[Question]] = {t: [] for t in by_topic}
-        used: set[str] = set()  # sentences a chosen question already shows
+        sheet = _Sheet()
         remaining = count
         while remaining > 0 and any(by_topic.values()):
             for t in by_topic:
                 if remaining and by_topic[t]:
-                    q = by_topic[t].pop(_fresh(by_topic[t], used))
+                    q = by_topic[t].pop(sheet.fresh(by_topic[t]))
                     taken[t].append(q)
-                    used.add(q.source.text)
+                    sheet.add(q)
                     remaining -= 1
         by_topic = taken
     return [q for t in by_topic for q in by_topic[t]]
 
 
-def _fresh(candidates: list[Question], used: set[str]) -> int:
-    """The first question from a sentence no chosen question shows yet: on one sheet, "When did
-    X happen?" next to "Which of these happened on 18 September?" answers itself."""
-    return next((i for i, q in enumerate(candidates) if q.source.text not in used), 0)
+class _Sheet:
+    """What the questions chosen so far show: on one sheet, "When did X happen?" beside "Which
+    of these happened on 18 September?", or "_____ captured Ayyash" beside an option naming
+    Ayyash, answers itself. A question is fresh when its sentence is not shown yet, its answer
+    stands nowhere on the sheet, and it shows no answer of the sheet."""
+
+    def __init__(self) -> None:
+        self.sources: set[str] = set()
+        self.text = " "
+        self.answers: list[str] = []
+
+    def add(self, q: Question) -> None:
+        self.sources.add(q.source.text)
+        self.text += f"{_words(_shown(q))} "
+        if q.type not in ("truefalse", "order"):
+            self.answers.append(f" {_words(q.answer)} ")
+
+    def fresh(self, candidates: list[Question]) -> int:
+        """The first fresh candidate; else the first from a sentence not shown yet; else the
+        first of all."""
+        other_sentence = None
+        for i, q in enumerate(candidates):
+            if q.source.text in self.sources:
+                continue
+            if other_sentence is None:
+                other_sentence = i
+            if q.type not in ("truefalse", "order") and f" {_words(q.answer)} " in self.text:
+                continue
+            shown = f" {_words(_shown(q))} "
+            if not any(a in shown for a in self.answers):
+                return i
+        return other_sentence or 0
+
+
+def _shown(q: Question) -> str:
+    return " ".join((q.prompt, *q.options))
+
+
+def _words(text: str) -> str:
+    return " ".join(re.findall(r"\w+", text.casefold()))

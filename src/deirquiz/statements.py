@@ -297,11 +297,15 @@ def event_records(
         named = {p for _, _, p in named_once(e.text, finder)}
         places_by_day.setdefault(e.date.isoformat(), set()).update(named)
 
+    the_names = _takes_the(texts)
+
     def tidy(text: str) -> str:
         """As the article means it, spelled as its infobox spells it: 'the Army' as the one army
         it names, 'the Tiger forces' as 'the Tiger Forces'."""
         if army:
             text = _BARE_ARMY.sub(f"the {army}", text)
+        if the_names:
+            text = the_names.sub(r"\1 the \2", text)
         return _respell(text, who_index)
 
     name = subject.name if subject else ""
@@ -330,6 +334,9 @@ def event_records(
         absolute = _absolute_sentence(e)
         if absolute:
             absolute = tidy(absolute)
+            if state and absolute.startswith("On ") and not e.by:
+                # "On 31 October, forces had recaptured ...": what was done by that day
+                absolute = "By " + absolute[3:]
             context = f"{previous.get((e.paragraph, e.index - 1), '')} {e.text}"
             absolute = _name_the_city(_main_clause(absolute), subject, context)
         if absolute and self_contained(absolute[absolute.find(",") + 1 :].strip(), name):
@@ -433,6 +440,23 @@ def _mention_blanks(
             Record("mention", f"mention:{_h(e.identity, name)}", fields, e.text, where, lists)
         )
     return out
+
+
+def _takes_the(texts: list[str]) -> re.Pattern | None:
+    """'on the other side of Euphrates' where the article writes 'the Euphrates' elsewhere: a
+    one-word name the article gives 'the' at least twice gets it everywhere on a card."""
+    counts = Counter(m.group(1) for t in texts for m in _THE_NAME.finditer(t))
+    names = sorted(n for n, c in counts.items() if c >= 2 and n not in _NOT_THE)
+    if not names:
+        return None
+    alt = "|".join(map(re.escape, names))
+    return re.compile(
+        rf"\b(of|across|along|crossed|cross|on|to|near|from)\s+({alt})\b(?![\w-]| [A-Z])"
+    )
+
+
+_THE_NAME = re.compile(r"\bthe ([A-Z][a-z]{3,})\b(?![\w-]| [A-Z])")
+_NOT_THE = {"Army", "Syrian", "Russian", "Iraqi", "Islamic", "Government"}
 
 
 def _spelled_as_the_body(events: list[Event], title: str) -> list[Event]:

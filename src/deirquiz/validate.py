@@ -17,6 +17,7 @@ _DAY_MONTH = re.compile(
 )
 _PRONOUN_START = re.compile(r"^(?:they|it|its|their|he|she|this|these|those)\b", re.IGNORECASE)
 _UNKNOWN = {"unknown", "n/a", "none", "?"}
+_ADMIN = re.compile(r"\b(?:District|Governorate|Province|Region|County|Municipality)\b")
 
 
 _NON_WORD = re.compile(r"[^\w]+")
@@ -40,9 +41,14 @@ def problems(q: Question) -> list[str]:
     if _PRONOUN_START.match(text) and not re.match(r"it was (?:reported|announced)", text, re.I):
         out.append("starts with a pronoun")
     if q.type != "truefalse" and q.type != "order":
-        visible = text.replace("_____", " ")
-        if _norm(q.answer) and f" {_norm(q.answer)} " in f" {_norm(visible)} ":
+        visible = f" {_norm(text.replace('_____', ' '))} "
+        if _norm(q.answer) and f" {_norm(q.answer)} " in visible:
             out.append("the answer is in the prompt")
+        # "Where did the Deir ez-Zor offensive take place?" -> "Deir ez-Zor, ...": the answer's
+        # head, less words like "District", stands in the prompt
+        head = _norm(_ADMIN.sub("", q.answer.split(",")[0]))
+        if "," in q.answer and len(head) >= 4 and f" {head} " in visible:
+            out.append("the answer's first part is in the prompt")
     # runs of underscores: exactly our one blank in a cloze (or a fill-in mcq), none elsewhere,
     # so "___" written in an article can never pass for a blank
     runs = _UNDERSCORES.findall(text)
