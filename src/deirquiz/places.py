@@ -26,11 +26,16 @@ _TYPE_NOUN = r"towns?|villages?|city|districts?|islands?|neighbou?rhoods?|quarte
 _GAZETTEER = re.compile(
     rf"\b{CAPTURE_VERBS}\s+(?:the\s+(?P<noun>{_TYPE_NOUN})\s+of\s+)?(?P<list>{_LIST})"
     rf"|\bthe\s+(?P<noun1>{_TYPE_NOUN})\s+of\s+(?P<list2>{_LIST})"
-    rf"|\b(?P<named>{PLACE_NAME})\s+(?P<noun2>district|neighbou?rhoods?|island|Island)\b"
-    rf"|\b(?P<noun3>district|town|village|island),\s+(?P<appos>{PLACE_NAME})\b"
     rf"|(?:-held|\boutskirts\s+of|\btowards?|\b(?:north|south|east|west)(?:east|west)?\s+of)"
     rf"\s+(?P<near>{PLACE_NAME})"
 )
+# "the al-Hawiqa district", "Saqr Island", "its largest district, Hamidiyah": tried only on a
+# statement that holds one of these nouns (a name before each capital letter costs)
+_BY_NOUN = re.compile(
+    rf"\b(?P<named>{PLACE_NAME})\s+(?P<noun2>district|neighbou?rhoods?|island|Island)\b"
+    rf"|\b(?P<noun3>district|town|village|island),\s+(?P<appos>{PLACE_NAME})\b"
+)
+_NOUNS = ("district", "neighbo", "island", "Island", "town,", "village,")
 _TYPES = {"district": "district", "neighbourhood": "district", "neighborhood": "district",
           "quarter": "district", "island": "island"}  # fmt: skip
 
@@ -44,18 +49,22 @@ def gazetteer(texts: list[str], title: str) -> dict[str, str]:
     from the words around them; a wrong option for a place is another place of the same kind."""
     found: dict[str, str] = {}
     for text in texts:
-        for m in _GAZETTEER.finditer(text):
-            if m.group("list") or m.group("list2"):
-                key = "list" if m.group("list") else "list2"
-                kind = _place_type(m.group("noun") or m.group("noun1"))
+        matches = list(_GAZETTEER.finditer(text))
+        if any(n in text for n in _NOUNS):
+            matches = sorted([*matches, *_BY_NOUN.finditer(text)], key=lambda m: m.start())
+        for m in matches:
+            g = m.groupdict()
+            if g.get("list") or g.get("list2"):
+                key = "list" if g.get("list") else "list2"
+                kind = _place_type(g.get("noun") or g.get("noun1"))
                 names = [pm.group() for pm in re.finditer(PLACE_NAME, m.group(key))]
                 after = re.match(r"\s+(district|neighbou?rhoods?|island)\b", text[m.end() :])
                 if after and kind == "place":  # "capturing Jubaliyah district"
                     kind = _place_type(after.group(1))
-            elif m.group("named"):
-                kind, names = _place_type(m.group("noun2")), [m.group("named")]
-            elif m.group("appos"):
-                kind, names = _place_type(m.group("noun3")), [m.group("appos")]
+            elif g.get("named"):
+                kind, names = _place_type(g["noun2"]), [g["named"]]
+            elif g.get("appos"):
+                kind, names = _place_type(g["noun3"]), [g["appos"]]
             else:
                 kind, names = "place", [m.group("near")]
             for name in names:

@@ -200,7 +200,9 @@ def _names_other_place(text: str, subject: Subject) -> bool:
 def _name_the_city(text: str, subject: Subject | None, context: str = "") -> str:
     """'the city' -> 'the city of Deir ez-Zor' where the article's subject is the only place the
     sentence (and the one before it) could mean; elsewhere 'the city' stays, and stays vague."""
-    if not subject or _names_other_place(context, subject):
+    if not subject or not any(f"he {noun}" in text for noun in subject.nouns):
+        return text  # no "the city" to name: spare the scans below
+    if _names_other_place(context, subject):
         return text
     if re.search(rf"\b{re.escape(subject.name)}\b", text):
         return text  # "the city, capturing Deir ez-Zor's largest district": named already
@@ -279,13 +281,21 @@ def event_records(
     # the day of the one is no safe wrong answer for the other
     df = Counter(w for text in dict.fromkeys(e.text for e in events) for w in _words(text))
     rare = {w for w, n in df.items() if n <= RARE_IN}
-    events = _spelled_as_the_body(events, base["title"])
+    body = gazetteer(
+        list(dict.fromkeys(e.text for e in events if e.section != RESULT)), base["title"]
+    )
+    events = _spelled_as_the_body(events, body)
     by_day: dict[str, list[str]] = {}
     for e in events:
         if e.clause:
             by_day.setdefault(e.date.isoformat(), []).append(re.sub(r"\s+also\b", "", e.clause))
     texts = list(dict.fromkeys(e.text for e in events))
-    places = gazetteer(texts, base["title"])
+    places = body
+    for place, kind in gazetteer(
+        list(dict.fromkeys(e.text for e in events if e.section == RESULT)), base["title"]
+    ).items():
+        if places.get(place, "place") == "place":  # as gazetteer() reads body, then result
+            places[place] = kind
     finder = Finder(places)
     who = mentions(texts, names or {})
     who_index = Names.of(who)
@@ -302,7 +312,7 @@ def event_records(
     def tidy(text: str) -> str:
         """As the article means it, spelled as its infobox spells it: 'the Army' as the one army
         it names, 'the Tiger forces' as 'the Tiger Forces'."""
-        if army:
+        if army and "the Army" in text:
             text = _BARE_ARMY.sub(f"the {army}", text)
         if the_names:
             text = the_names.sub(r"\1 the \2", text)
@@ -459,13 +469,11 @@ _THE_NAME = re.compile(r"\bthe ([A-Z][a-z]{3,})\b(?![\w-]| [A-Z])")
 _NOT_THE = {"Army", "Syrian", "Russian", "Iraqi", "Islamic", "Government"}
 
 
-def _spelled_as_the_body(events: list[Event], title: str) -> list[Event]:
+def _spelled_as_the_body(events: list[Event], body: dict[str, str]) -> list[Event]:
     """An infobox's result may spell a place otherwise than the narrative ('Hawijat Kati',
-    'Hawijat Qati'): one island must not read as two, so the result takes the body's spelling."""
-    if all(e.section != RESULT for e in events):
-        return events
-    body = gazetteer([e.text for e in events if e.section != RESULT], title)
-    if not body:
+    'Hawijat Qati'): one island must not read as two, so the result takes the body's spelling
+    (``body``: the places the narrative names)."""
+    if not body or all(e.section != RESULT for e in events):
         return events
     by_words: dict[int, list[str]] = {}
     for name in body:

@@ -295,33 +295,46 @@ def generate(extraction: Extraction, tset: TemplateSet, seed: int = 0) -> list[Q
     for r in records:
         by_kind.setdefault(r.kind, Pool()).records.append(r)
     art = extraction.article
-    out: list[Question] = []
-    for t in tset.templates:
-        pool_records = by_kind.get(t.about) or Pool()
-        if "order" in t.types or t.group:
-            out.extend(_order_questions(t, pool_records, art, seed))
-            continue
-        truths = _truths(t, pool_records, seed)
-        for rec in pool_records:
-            out.extend(_apply(t, rec, pool_records, art, seed, truths.get(rec.identity, True), the))
     seen: set[str] = set()
     ids: set[str] = set()
     kept: list[tuple[int, Question]] = []  # (how many of its fact came before, question)
     per_fact: dict[str, int] = {}
-    for q in out:
+
+    def admit(q: Question) -> None:
         fact = q.extra.get("fact", q.id)
         if per_fact.get(fact, 0) >= MAX_PER_FACT:
-            continue  # "when was Janenah taken?" once as a choice, once as a blank: enough
+            return  # "when was Janenah taken?" once as a choice, once as a blank: enough
         key = _NON_WORDS.sub(" ", q.prompt.lower()).strip()
         if q.type == "order" or _is_group(q):
             key += "|" + "|".join(sorted(q.options))  # one wording, other events to order
         if key in seen or q.id in ids:
-            continue
+            return
         seen.add(key)
         ids.add(q.id)
         kept.append((per_fact.get(fact, 0), q))
         per_fact[fact] = per_fact.get(fact, 0) + 1
+
+    for t in tset.templates:
+        pool_records = by_kind.get(t.about) or Pool()
+        if "order" in t.types or t.group:
+            for q in _order_questions(t, pool_records, art, seed):
+                admit(q)
+            continue
+        truths = _truths(t, pool_records, seed)
+        for rec in pool_records:
+            # a fact asked twice already by earlier templates: nothing of this one could stay
+            if t.fact and per_fact.get(_fact(t, rec), 0) >= MAX_PER_FACT:
+                continue
+            for q in _apply(t, rec, pool_records, art, seed, truths.get(rec.identity, True), the):
+                admit(q)
     return _spread(kept)
+
+
+def _fact(t: Template, rec: Record) -> str:
+    """What a question of this template about this record tests: templates sharing a 'fact'
+    wording ("when:{_id}") ask one fact between them."""
+    fact = (_fill(t.fact, {**rec.fields, "_id": rec.identity}) or "") if t.fact else ""
+    return fact or f"{t.id}:{rec.identity}"
 
 
 def _is_group(q: Question) -> bool:
@@ -389,8 +402,7 @@ def _apply(
 ) -> list[Question]:
     if not _eligible(t, rec, same_kind):
         return []
-    fact = (_fill(t.fact, {**rec.fields, "_id": rec.identity}) or "") if t.fact else ""
-    fact = fact or f"{t.id}:{rec.identity}"
+    fact = _fact(t, rec)
     answer = rec.get(t.answer)
     qid_base = _qid(art.slug, t.id, rec.identity)
     source = Source(text=rec.source_text, where=rec.source_where, title=art.title, url=art.url)
@@ -399,14 +411,16 @@ def _apply(
     wants_wrong = "mcq" in t.types or "truefalse" in t.types
     wrong = distractors.pick(t, rec, same_kind, answer, seed, limit=3) if wants_wrong else []
     out: list[Question] = []
-    with_answer = {**rec.fields, "value": answer, "value_the": the(answer)}
+    needs_the = any("{value_the}" in w for w in t.types.values())
+    with_answer = {**rec.fields, "value": answer, "value_the": the(answer) if needs_the else ""}
+    made: set[str] = set()
     for ty, wording in t.types.items():
         if ty == "order":
             continue
         qid = f"{qid_base}:{ty}"
         prompt = _fill(wording, with_answer)
-        if prompt is None:
-            continue
+        if prompt is None or (prompt in made and ty != "truefalse"):
+            continue  # a blank already asked as a choice: the same prompt would be dropped
         q = None
         if ty == "basic" or ty == "cloze":
             q = Question(qid, t.topic, ty, prompt, answer, source, template=t.id,
@@ -423,7 +437,8 @@ def _apply(
             if not wrong:
                 continue  # with no false twin to offer, every such statement would be true
             value = answer if truth else wrong[0]
-            statement = _fill(wording, {**rec.fields, "value": value, "value_the": the(value)})
+            value_the = the(value) if needs_the else ""
+            statement = _fill(wording, {**rec.fields, "value": value, "value_the": value_the})
             if statement is None:
                 continue
             statement = statement.replace("_____", value)
@@ -435,6 +450,7 @@ def _apply(
                          options=("True", "False"), correct=(0 if truth else 1,),
                          template=t.id, explanation=expl)  # fmt: skip
         if q is not None and not problems(q):
+            made.add(prompt)
             q.extra["fact"] = fact
             q.extra["day"] = rec.get("iso")  # a sentence of two dates holds two statements
             out.append(q)
