@@ -583,3 +583,17 @@ def test_bad_options_are_refused():
         pdf_writer.render(mixed_quiz(), paper="legal")
     with pytest.raises(ValueError):
         make_versions(mixed_quiz(), 0, seed=1)
+
+
+def test_the_json_writer_writes_what_json_dumps_would(templates):
+    # it builds the indented text itself (json's indenting encoder is pure Python, and slow)
+    import json
+
+    from deirquiz.pipeline import Options, quiz_for
+    from deirquiz.writers.json import render
+
+    from .conftest import ALL
+
+    for path in ALL:
+        text = render(quiz_for(path, templates, Options()))
+        assert text == json.dumps(json.loads(text), ensure_ascii=False, indent=2) + "\n"
