@@ -5,4 +5,4 @@ Nothing is imported here, so that `deirquiz --help` stays fast; the library live
 (files for many articles) and `writers`.
 """
 
-__version__ = "0.1.0"
+__version__ = "0.2.0"

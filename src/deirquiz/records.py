@@ -484,10 +484,10 @@ def _claim_phrase(claim: str | None) -> str:
 
 
 def _side_fighters(side_name: str, sides: Sides) -> str:
-    """'ISIL fighters', but 'fighters on the side of the Syrian Arab Republic'."""
+    """'ISIL fighters', but 'fighters on the Syrian Arab Republic's side'."""
     if re.fullmatch(r"[A-Z]{2,6}", side_name):
         return f"{side_name} fighters"
-    return f"fighters on the side of {sides.the(side_name)}"
+    return f"fighters on {sides.the(side_name)}'s side"
 
 
 def _casualty(f: Casualty, base: dict, sides: Sides) -> Record | None:
