@@ -258,8 +258,10 @@ def event_records(
     names: dict[str, tuple[str, tuple[str, ...]]] | None = None,
     sides: frozenset[str] = frozenset(),
 ) -> list[Record]:
-    """Events within the article's own dates: what the Background or Aftermath tells happened
-    before or after the subject, and asking it "in the X offensive" would teach false history."""
+    """The article's dated statements as records: events within its own dates (what the
+    Background or Aftermath tells happened before or after it is its own kind, 'context': asked
+    "in the X offensive" it would teach false history), the blanks each statement offers, and
+    every place and name the article gives, as wrong options for one another."""
     # the sentence before, for "the city": only within one paragraph
     previous = {(e.paragraph, e.index): e.text for e in events}
     army = army_name([e.text for e in events])
@@ -313,7 +315,7 @@ def event_records(
             text = the_names.sub(r"\1 the \2", text)
         return respell(text, who_index)
 
-    name = subject.name if subject else ""
+    subject_name = subject.name if subject else ""
     for e in events:
         where = e.section if e.section == RESULT else f"section: {e.section}"
         date_text = dates.fmt_range(e.date, e.end_date) if e.end_date else dates.fmt(e.date)
@@ -333,7 +335,7 @@ def event_records(
         }
         if clause and _AGAIN.search(clause):
             fields["again"] = "yes"
-        if clause and self_contained(clause, name) and not e.end_date:
+        if clause and self_contained(clause, subject_name) and not e.end_date:
             fields["clause"] = clause
             fields["statement"] = clause[0].lower() + clause[1:] if _lowerable(clause) else clause
         absolute = _absolute_sentence(e)
@@ -344,7 +346,7 @@ def event_records(
                 absolute = "By " + absolute[3:]
             context = f"{previous.get((e.paragraph, e.index - 1), '')} {e.text}"
             absolute = _name_the_city(_main_clause(absolute), subject, context)
-        if absolute and self_contained(absolute[absolute.find(",") + 1 :].strip(), name):
+        if absolute and self_contained(absolute[absolute.find(",") + 1 :].strip(), subject_name):
             short = len(absolute.split()) <= MAX_WORDS
             if short:
                 fields["sentence"] = absolute
