@@ -40,7 +40,7 @@ def mentions(texts: list[str], names: dict[str, tuple[str, tuple[str, ...]]]) ->
 def respell(text: str, names: Names) -> str:
     """'the Tiger forces and Republican guard units' -> 'the Tiger Forces and Republican Guard
     units': a name the infobox gives, written in another case, as the infobox writes it."""
-    for start, end, name in reversed(names.finder.find(text)):
+    for start, end, name in reversed(names.find(text)):
         if " " in name and text[start:end] != name:
             text = text[:start] + name + text[end:]
     return text
@@ -54,14 +54,24 @@ class Names:
     groups: dict[str, tuple[str, tuple[str, ...]]]
     finder: Finder
     by_number: dict[str, list[str]]
+    terms: tuple[str, ...] = ()  # the article's bold phrases: "Assad's jump"
+
+    def find(self, sentence: str) -> list[tuple[int, int, str]]:
+        """Where the names stand, as written or in another case where the writing still reads
+        as a name ('the Tiger forces'), not as words ('Iraqi special forces')."""
+        return [
+            (start, end, name)
+            for start, end, name in self.finder.find(sentence)
+            if sentence[start:end] == name or not sentence[start].islower()
+        ]
 
     @classmethod
-    def of(cls, groups: dict[str, tuple[str, tuple[str, ...]]]) -> Names:
+    def of(cls, groups: dict[str, tuple[str, tuple[str, ...]]], terms=()) -> Names:
         by_number: dict[str, list[str]] = {}
         for name in groups:
             for n in _ORDINAL.findall(name):
                 by_number.setdefault(n, []).append(name)
-        return cls(groups, Finder(groups, fold=True), by_number)
+        return cls(groups, Finder(groups, fold=True), by_number, tuple(terms))
 
 
 def _mention_blanks(
@@ -70,8 +80,12 @@ def _mention_blanks(
     """'Syrian Army forces led by the elite _____' (Tiger Forces), 'Major General _____ was
     killed' (Issam Zahreddine): who, by the infobox's own names; the article may write them in
     another case ('the Tiger forces')."""
-    hits = names.finder.find(sentence)
+    hits = names.find(sentence)
     present = [name for _, _, name in hits]
+    # what the sentence names besides, the answer's own kin, and a formation of the same number
+    # (the '4th Armoured Division' may be the '4th Mechanized Division') are no wrong options
+    numbers = set(_ORDINAL.findall(" ".join(present)))
+    alike = [o for n in numbers for o in names.by_number.get(n, ())]
     out: list[Record] = []
     for start, end, name in hits:
         if present.count(name) != 1 or start < body_start:
@@ -79,11 +93,6 @@ def _mention_blanks(
         group, kin = names.groups[name]
         fields = {**base, "name": name, "blanked": sentence[:start] + "_____" + sentence[end:],
                   "iso": e.date.isoformat(), "group": group, group: name}  # fmt: skip
-        # what the sentence names besides, the answer's own kin, and a formation of the same
-        # number (the '4th Armoured Division' may be the '4th Mechanized Division') are no
-        # wrong options
-        numbers = set(_ORDINAL.findall(" ".join(present)))
-        alike = [o for n in numbers for o in names.by_number.get(n, ())]
         lists = {"exclude": (*kin, *(o for o in present if o != name), *alike)}
         out.append(
             Record("mention", f"mention:{_h(e.identity, name)}", fields, e.text, where, lists)
@@ -151,6 +160,25 @@ _PERSON = re.compile(
 _CODENAMED = re.compile(r",?\s+(?:codenamed|code-named|code named)\s+(?P<name>[A-Z][^,(.;]*)")
 
 
+_JOINERS = {"of", "the", "and", "de", "al"}
+
+
+def _codename(text: str, terms: tuple[str, ...]) -> str:
+    """'codenamed Assad's jump' (bold in the article) -> "Assad's jump"; 'codenamed Dawn of
+    Victory to capture Maadan' -> 'Dawn of Victory': the name, not the words after it."""
+    for term in terms:
+        if text.startswith(term):
+            return term
+    words = []
+    for word in text.split():
+        if word[:1].islower() and word not in _JOINERS:
+            break
+        words.append(word)
+    while words and words[-1] in _JOINERS:
+        words.pop()
+    return " ".join(words)
+
+
 def _named_blanks(
     e: Event, sentence: str, base: dict, where: str, body_start: int, names: Names | None
 ) -> list[Record]:
@@ -160,7 +188,9 @@ def _named_blanks(
     for group, pattern in (("person", _PERSON), ("codename", _CODENAMED)):
         for m in pattern.finditer(sentence):
             name = m.group("name").strip()
-            if m.start("name") < body_start or sentence.count(name) != 1:
+            if group == "codename":
+                name = _codename(name, names.terms if names else ())
+            if not name or m.start("name") < body_start or sentence.count(name) != 1:
                 continue
             if names and name in names.groups:
                 continue  # an infobox commander: asked with the others as choices

@@ -51,6 +51,7 @@ def flag_country(flag: str) -> str | None:
     return _data("countries.yaml").get(code)
 
 
+@cache
 def country_names() -> frozenset[str]:
     """Every country's short name: a country is no wrong option for a village."""
     return frozenset(_data("countries.yaml").values())

@@ -15,7 +15,8 @@ from .infobox import country_names
 _NOT_PLACES = {"ISIL", "ISIS", "The", "Syrian", "Army", "Russian", "Iraqi", "Government", "SDF"}
 PLACE_NAME = (
     r"(?:(?:[Aa]l|[Aa]d|[Aa]r|[Aa]s|[Ee]l)-)?[A-Z][\w'’]*"
-    r"(?:(?:-|\s)(?:(?:al|ad|ar|as|el|ez|az|es)-)?[A-Z][\w'’]*|\s(?:al|ad|ar|as|el|ez|az|es)-[A-Z][\w'’]*)*"
+    # one way to read each next word: two ways (" al-Ali" both ways) backtrack exponentially
+    r"(?:(?:-|\s)(?:(?:al|ad|ar|as|el|ez|az|es)-)?[A-Z][\w'’]*)*"
 )
 
 CAPTURE_VERBS = r"(?:captured|recaptured|retook|took|seized|stormed|entered|secured|cleared|reached|taking|capturing)"
@@ -121,6 +122,8 @@ class Finder:
         if sentence in self._seen:  # a statement is looked at for places, names and spelling
             return self._seen[sentence]
         text = sentence.casefold() if self.fold else sentence
+        if len(text) != len(sentence):  # "ß" folds to "ss": fold letter by letter instead
+            text = "".join(c if len(c.casefold()) != 1 else c.casefold() for c in sentence)
         out: list[tuple[int, int, str]] = []
         covered = -1
         for m in (self._starts or _WORD).finditer(text):

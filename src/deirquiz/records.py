@@ -331,7 +331,9 @@ def build(extraction: Extraction) -> tuple[list[Record], Callable[[str], str]]:
         for n in (f.name, acr.get(f.name, f.name))
     )
     out.extend(
-        event_records(list(extraction.events), base, span, subject, _names(extraction), leaders)
+        event_records(
+            list(extraction.events), base, span, subject, _names(extraction), leaders, art.terms
+        )
     )
     return out, sides.the
 
@@ -487,7 +489,9 @@ def _side_fighters(side_name: str, sides: Sides) -> str:
     """'ISIL fighters', but 'fighters on the Syrian Arab Republic's side'."""
     if re.fullmatch(r"[A-Z]{2,6}", side_name):
         return f"{side_name} fighters"
-    return f"fighters on {sides.the(side_name)}'s side"
+    owner = sides.the(side_name)  # "the Syrian Arab Republic's", "the United States'"
+    suffix = "'" if owner.endswith("s") else "'s"
+    return f"fighters on {owner}{suffix} side"
 
 
 def _casualty(f: Casualty, base: dict, sides: Sides) -> Record | None:

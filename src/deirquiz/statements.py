@@ -114,7 +114,9 @@ def _absolute_sentence(e: Event) -> str | None:
 
 
 _HAD = re.compile(r"^[^\"“]*?\bhad\s+(?:been\s+|also\s+)?[a-z]+(?:ed|en|t)\b", re.IGNORECASE)
-_REPORTED = re.compile(r"\b(?:said|reported|claimed|announced|stated|confirmed)\s+that\b")
+# "SANA reported that troops had retaken", "the government said forces had entered": what was
+# said that day, not what was done by it
+_REPORTED = re.compile(r"\b(?:said|reported|claimed|announced|stated|confirmed)\b")
 # "bombers returned", "struck again", "six more bombers": it happened on other days too, so its
 # day is no answer to write in, nor a place in an ordering
 _AGAIN = re.compile(
@@ -210,16 +212,16 @@ def _name_the_city(text: str, subject: Subject | None, context: str = "") -> str
         )
         # where it qualifies: "the city's Industrial District", "the city stadium"
         text = re.sub(rf"\b[Tt]he {noun}['’]s\b", f"{subject.name}'s", text)
-        text = re.sub(
-            rf"\bthe {noun}(?= (?!of\b|under\b|and\b|itself\b|was\b|were\b|had\b|from\b|to\b|"
-            rf"in\b|on\b|by\b|after\b|is\b|has\b|with\b|that\b|which\b|as\b|at\b)[a-z]+\b)",
-            f"the {subject.name} {noun}",
-            text,
-        )
+        text = re.sub(rf"\bthe {noun}(?= {_CITY_PARTS}\b)", f"the {subject.name} {noun}", text)
     return text
 
 
-_BARE_ARMY = re.compile(r"\bthe Army\b")
+# what "the city X" may be: "the city stadium", never "the city fell"
+_CITY_PARTS = (
+    r"(?:stadium|centre|center|hall|council|airport|walls|limits|outskirts|gates?|hospital|"
+    r"square|park|prison|market|museum|university|bridge|citadel|quarter|district|port)"
+)
+_BARE_ARMY = re.compile(r"\bthe Army\b(?!\s+of\b)")  # not "the Army of Islam"
 _ARMY = re.compile(r"\b((?:[A-Z][a-z]+ )+)Army\b")
 
 
@@ -257,6 +259,7 @@ def event_records(
     subject: Subject | None = None,
     names: dict[str, tuple[str, tuple[str, ...]]] | None = None,
     sides: frozenset[str] = frozenset(),
+    terms: tuple[str, ...] = (),
 ) -> list[Record]:
     """The article's dated statements as records: events within its own dates (what the
     Background or Aftermath tells happened before or after it is its own kind, 'context': asked
@@ -295,7 +298,7 @@ def event_records(
             places[place] = kind
     finder = Finder(places)
     who = mentions(texts, names or {})
-    who_index = Names.of(who)
+    who_index = Names.of(who, terms)
     # the two sides, and the army the article means by "the Army": no actor to ask about
     main = frozenset({*sides, *((army.casefold(),) if army else ())})
     # a place taken the same day is no safe wrong option: "On 17 October, _____ was captured"
@@ -388,7 +391,11 @@ def _takes_the(texts: list[str]) -> re.Pattern | None:
     )
 
 
-_THE_NAME = re.compile(r"\bthe ([A-Z][a-z]{3,})\b(?![\w-]| [A-Z])")
+# "the Euphrates." / "the Euphrates from": a name; "the Assad government": an adjective
+_THE_NAME = re.compile(
+    r"\bthe ([A-Z][a-z]{3,})(?=[.,;:)]| (?:and|in|on|at|to|from|of|near|was|were|had|is|"
+    r"north|south|east|west|valley|river|bank)\b)"
+)
 _NOT_THE = {"Army", "Syrian", "Russian", "Iraqi", "Islamic", "Government"}
 
 
@@ -402,7 +409,7 @@ def _spelled_as_the_body(events: list[Event], body: dict[str, str]) -> list[Even
     for name in body:
         by_words.setdefault(len(name.split()), []).append(name)
 
-    def respell(text: str | None) -> str | None:
+    def as_the_body(text: str | None) -> str | None:
         if not text:
             return text
         for m in reversed(list(re.finditer(PLACE_NAME, text))):
@@ -415,7 +422,7 @@ def _spelled_as_the_body(events: list[Event], body: dict[str, str]) -> list[Even
         return text
 
     return [
-        dataclasses.replace(e, text=respell(e.text), clause=respell(e.clause))
+        dataclasses.replace(e, text=as_the_body(e.text), clause=as_the_body(e.clause))
         if e.section == RESULT
         else e
         for e in events
