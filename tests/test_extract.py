@@ -1000,3 +1000,22 @@ def test_extract_text_summary_lists_the_timeline(line):
 def test_extract_missing_file_is_a_one_line_error(tmp_path):
     result = CliRunner().invoke(main, ["extract", str(tmp_path / "nope.md")])
     assert (result.exit_code, "no such file" in result.output) == (1, True)
+
+
+def test_a_result_point_takes_the_year_that_puts_it_within_the_infobox_dates():
+    # a span across New Year: "* On 3 January" is 2017, "* On 17 December" 2016
+    from deirquiz.events import RESULT, events
+
+    text = SEED.read_text(encoding="utf-8")
+    text = text.replace(
+        "text: 14 September â€“ 17 November 2017", "text: 14 December 2016 â€“ 17 January 2017"
+    )
+    text = text.replace("* On 17 October, the Syrian Army", "* On 17 December, the Syrian Army")
+    text = text.replace(
+        "* On 3 November, the Syrian Army took", "* On 3 January, the Syrian Army took"
+    )
+    text = text.replace(
+        "and on 17 November, ISIL surrendered", "and on 30 February, ISIL surrendered"
+    )
+    points = [e for e in events(parse(text, "x.md")) if e.section == RESULT]
+    assert [e.date.isoformat() for e in points] == ["2016-12-17", "2017-01-03"]

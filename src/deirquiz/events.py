@@ -253,6 +253,22 @@ def _result_points(article: Article) -> list[str]:
     ]
 
 
+def _within(day: dt.date, days: tuple | None, span: tuple[int, int] | None) -> dt.date | None:
+    """The one reading of a day (its year among the span's) that falls within the infobox's
+    dates; None when none or several do."""
+    if not days or not span:
+        return None
+    fits = []
+    for year in range(span[0], span[1] + 1):
+        try:
+            d = day.replace(year=year)
+        except ValueError:  # 29 February
+            continue
+        if days[0] <= d <= days[1]:
+            fits.append(d)
+    return fits[0] if len(fits) == 1 else None
+
+
 def events(article: Article) -> list[Event]:
     """Every day-precise statement of the body, in reading order, relative days resolved; then
     those of the infobox's result points, each read on its own."""
@@ -263,6 +279,8 @@ def events(article: Article) -> list[Event]:
     index = 0
     paragraphs = [(section or "Introduction", para) for section, para in article.paragraphs]
     points = [(RESULT, point) for point in _result_points(article)]
+    box_date = article.infobox.get("date")
+    days = dates.parse_range(box_date.text) if box_date and points else None
     for paragraph, (section, para) in enumerate([*paragraphs, *points]):
         if section == RESULT:
             anchor, year = None, span[0] if span else None  # no "next day" across points
@@ -278,6 +296,14 @@ def events(article: Article) -> list[Event]:
                     anchor = mention.date
                 else:
                     anchor = mention.end_date or mention.date
+                if section == RESULT:
+                    # "* On 3 January, ..." of a December–January span: the year that puts the
+                    # day within the infobox's dates, or no event
+                    mention.date = _within(mention.date, days, span)
+                    if mention.date is None or mention.end_date:
+                        anchor = None
+                        continue
+                    anchor = mention.date
                 resolved.append(mention)
             for mention in resolved:
                 out.append(
