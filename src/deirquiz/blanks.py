@@ -210,7 +210,7 @@ def blanks(
     where: str,
     places: dict[str, str],
     finder: Finder,
-    same_day: tuple[str, ...] = (),
+    same_day: tuple[str, ...] | None = (),
     names: Names | None = None,
     main: frozenset[str] = frozenset(),
 ) -> list[Record]:
@@ -224,7 +224,7 @@ def blanks(
         r for r in _actor(e, sentence, base, where, main)
         if r.get("actor").casefold().removeprefix("the ") not in blanked
     ]  # fmt: skip
-    for start, end, place in places_in(sentence, finder):
+    for start, end, place in places_in(sentence, finder) if same_day is not None else ():
         if start < body_start or place in base["title"]:
             continue  # the date phrase, or the article's own subject: no question
         blanked = sentence[:start] + "_____" + sentence[end:]

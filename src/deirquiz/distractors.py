@@ -55,6 +55,34 @@ def is_variant(a: str, b: str) -> bool:
     return f" {na} " in f" {nb} " or f" {nb} " in f" {na} "
 
 
+@lru_cache(maxsize=256)  # one per record list ("the places taken by 31 October"), shared
+def _excludes(exclude: tuple[str, ...]):
+    """is_variant(c, x) for any x of the list, in a few lookups: a long list (every place taken
+    before a "By" statement) compared one by one made an article of thousands of statements
+    quadratic."""
+    if len(exclude) <= 16:
+        return lambda c: any(is_variant(c, x) for x in exclude)
+    names = [normal(x).split() for x in exclude]
+    if any(not n for n in names):
+        return lambda c: True  # is_variant: an empty name is a variant of everything
+    whole = {" ".join(n) for n in names}
+    runs = {
+        " ".join(n[i:j]) for n in names for i in range(len(n)) for j in range(i + 1, len(n) + 1)
+    }
+
+    def excluded(c: str) -> bool:
+        words = normal(c).split()
+        if not words or " ".join(words) in runs:  # c within some name, or equal to it
+            return True
+        return any(  # some name within c
+            " ".join(words[i:j]) in whole
+            for i in range(len(words))
+            for j in range(i + 1, len(words) + 1)
+        )
+
+    return excluded
+
+
 def _accept(
     candidates: list[str], answer: str, exclude: tuple[str, ...], limit: int | None = None
 ) -> list[str]:
@@ -64,7 +92,7 @@ def _accept(
             break
         if not c or is_unknown(c) or is_variant(c, answer):
             continue
-        if any(is_variant(c, x) for x in exclude) or any(is_variant(c, o) for o in out):
+        if _excludes(exclude)(c) or any(is_variant(c, o) for o in out):
             continue
         if _same_number(c, answer) or any(_same_number(c, o) for o in out):
             continue

@@ -50,39 +50,52 @@ class _Sheet:
     """What the questions chosen so far show: on one sheet, "When did X happen?" beside "Which
     of these happened on 18 September?", or "_____ captured Ayyash" beside an option naming
     Ayyash, answers itself. A question is fresh when its sentence is not shown yet, its answer
-    stands nowhere on the sheet, and it shows no answer of the sheet."""
+    stands nowhere on the sheet, and it shows no answer of the sheet. Texts are compared as runs
+    of up to GRAM words, so that a sheet of thousands stays linear."""
+
+    GRAM = 8
+    SCAN = 50  # candidates looked at per pick, in their seeded order
 
     def __init__(self) -> None:
         self.sources: set[str] = set()
-        self.text = " "
-        self.answers: list[str] = []
+        self.shown: set[tuple[str, ...]] = set()  # every run of words the sheet shows
+        self.answers: set[tuple[str, ...]] = set()
+        self._runs: dict[int, set[tuple[str, ...]]] = {}
 
     def add(self, q: Question) -> None:
         self.sources.add(q.source.text)
-        self.text += f"{_words(_shown(q))} "
+        self.shown |= self._shown_runs(q)
         if q.type not in ("truefalse", "order"):
-            self.answers.append(f" {_words(q.answer)} ")
+            self.answers.add(_answer_key(q.answer))
 
     def fresh(self, candidates: list[Question]) -> int:
         """The first fresh candidate; else the first from a sentence not shown yet; else the
         first of all."""
         other_sentence = None
-        for i, q in enumerate(candidates):
+        for i, q in enumerate(candidates[: self.SCAN]):
             if q.source.text in self.sources:
                 continue
             if other_sentence is None:
                 other_sentence = i
-            if q.type not in ("truefalse", "order") and f" {_words(q.answer)} " in self.text:
+            if q.type not in ("truefalse", "order") and _answer_key(q.answer) in self.shown:
                 continue
-            shown = f" {_words(_shown(q))} "
-            if not any(a in shown for a in self.answers):
+            if not self.answers & self._shown_runs(q):
                 return i
         return other_sentence or 0
 
+    def _shown_runs(self, q: Question) -> set[tuple[str, ...]]:
+        runs = self._runs.get(id(q))
+        if runs is None:
+            words = re.findall(r"\w+", " ".join((q.prompt, *q.options)).casefold())
+            runs = {
+                tuple(words[i:j])
+                for i in range(len(words))
+                for j in range(i + 1, min(i + self.GRAM, len(words)) + 1)
+            }
+            self._runs[id(q)] = runs
+        return runs
 
-def _shown(q: Question) -> str:
-    return " ".join((q.prompt, *q.options))
 
-
-def _words(text: str) -> str:
-    return " ".join(re.findall(r"\w+", text.casefold()))
+def _answer_key(text: str) -> tuple[str, ...]:
+    """An answer as the run of words a sheet would show it in (its first GRAM words)."""
+    return tuple(re.findall(r"\w+", text.casefold())[: _Sheet.GRAM])

@@ -308,6 +308,7 @@ def event_records(
         places_by_day.setdefault(e.date.isoformat(), set()).update(named)
 
     the_names = _takes_the(texts)
+    taken_by = _TakenBy(places_by_day)
 
     def tidy(text: str) -> str:
         """As the article means it, spelled as its infobox spells it: 'the Army' as the one army
@@ -359,8 +360,7 @@ def event_records(
                     fields["rest"] = rest[0].lower() + rest[1:] if _lowerable(rest) else rest
             iso = e.date.isoformat()
             # "By 31 October, forces had recaptured _____": any place taken before fits too
-            days = [d for d in places_by_day if d <= iso] if state else [iso]
-            same_day = tuple(sorted({p for d in days for p in places_by_day.get(d, ())}))
+            same_day = taken_by(iso) if state else tuple(sorted(places_by_day.get(iso, ())))
             out.extend(blanks(e, absolute, base, where, places, finder, same_day, who_index, main))
         lists = {
             "same_day": tuple(by_day.get(e.date.isoformat(), ())),
@@ -376,6 +376,26 @@ def event_records(
         fields = {**base, "name": name, "group": group, group: name}
         out.append(Record("mention", f"mention:{name}", fields, "", "", {}))
     return out
+
+
+class _TakenBy:
+    """The places named on or before each day, worked out once per day in a single pass; None
+    past the first few hundred: "By 3 May, forces had taken _____" with hundreds of places
+    taken before is no card worth its cost."""
+
+    LIMIT = 300
+
+    def __init__(self, by_day: dict[str, set[str]]) -> None:
+        self._upto: dict[str, tuple[str, ...] | None] = {}
+        running: set[str] = set()
+        for day in sorted(by_day):
+            running |= by_day[day]
+            if len(running) > self.LIMIT:
+                break
+            self._upto[day] = tuple(sorted(running))
+
+    def __call__(self, iso: str) -> tuple[str, ...] | None:
+        return self._upto.get(iso)  # every statement's day is one of by_day's
 
 
 def _takes_the(texts: list[str]) -> re.Pattern | None:
