@@ -23,7 +23,7 @@ _NUMBERED = re.compile(
 )
 
 
-_ORDINAL = re.compile(r"\b\d+(?:st|nd|rd|th)\b")
+ORDINAL = re.compile(r"\b\d+(?:st|nd|rd|th)\b")  # "4th", "5th": a formation's number
 
 
 def mentions(texts: list[str], names: dict[str, tuple[str, tuple[str, ...]]]) -> dict:
@@ -69,7 +69,7 @@ class Names:
     def of(cls, groups: dict[str, tuple[str, tuple[str, ...]]], terms=()) -> Names:
         by_number: dict[str, list[str]] = {}
         for name in groups:
-            for n in _ORDINAL.findall(name):
+            for n in ORDINAL.findall(name):
                 by_number.setdefault(n, []).append(name)
         return cls(groups, Finder(groups, fold=True), by_number, tuple(terms))
 
@@ -84,7 +84,7 @@ def _mention_blanks(
     present = [name for _, _, name in hits]
     # what the sentence names besides, the answer's own kin, and a formation of the same number
     # (the '4th Armoured Division' may be the '4th Mechanized Division') are no wrong options
-    numbers = set(_ORDINAL.findall(" ".join(present)))
+    numbers = set(ORDINAL.findall(" ".join(present)))
     alike = [o for n in numbers for o in names.by_number.get(n, ())]
     out: list[Record] = []
     for start, end, name in hits:

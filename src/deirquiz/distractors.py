@@ -14,14 +14,12 @@ from collections import Counter
 from collections.abc import Iterable, Iterator
 from functools import lru_cache
 
+from .blanks import ORDINAL
 from .infobox import is_unknown, rank_distractors
 from .records import Record
 
 _THE = re.compile(r"^the\s+")
 _NON_WORD = re.compile(r"[^\w]+")
-
-
-_ORDINAL = re.compile(r"\b\d+(?:st|nd|rd|th)\b")
 
 
 def _same_number(a: str, b: str) -> bool:
@@ -35,7 +33,7 @@ def _same_number(a: str, b: str) -> bool:
 def _ordinals(text: str) -> frozenset[str]:
     if len(text.split()) > 6:
         return frozenset()  # a statement ("the 5th Legion advanced ..."), not a name
-    return frozenset(_ORDINAL.findall(text))
+    return frozenset(ORDINAL.findall(text))
 
 
 @lru_cache(maxsize=1024)  # an article's few hundred names, compared with each other many times

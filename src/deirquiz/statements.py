@@ -95,7 +95,7 @@ def _absolute_sentence(e: Event) -> str | None:
         if not e.clause:
             return None
         clause = e.clause
-        rest = " " + (clause[0].lower() + clause[1:] if _lowerable(clause) else clause)
+        rest = " " + _lowered(clause)
     if e.end_date:
         between = dates.fmt_between(e.date, e.end_date)
         lead = between[0].upper() + between[1:]
@@ -341,7 +341,7 @@ def event_records(
             fields["again"] = "yes"
         if clause and self_contained(clause, subject_name) and not e.end_date:
             fields["clause"] = clause
-            fields["statement"] = clause[0].lower() + clause[1:] if _lowerable(clause) else clause
+            fields["statement"] = _lowered(clause)
         absolute = _absolute_sentence(e)
         if absolute:
             absolute = tidy(absolute)
@@ -357,7 +357,7 @@ def event_records(
             if absolute.startswith("On ") and len(_DAY_MENTION.findall(absolute)) == 1 and short:
                 rest = re.sub(r"^also\s+|\s+also\b", "", absolute.split(",", 1)[1].strip())
                 if rest:
-                    fields["rest"] = rest[0].lower() + rest[1:] if _lowerable(rest) else rest
+                    fields["rest"] = _lowered(rest)
             iso = e.date.isoformat()
             # "By 31 October, forces had recaptured _____": any place taken before fits too
             same_day = taken_by(iso) if state else tuple(sorted(places_by_day.get(iso, ())))
@@ -465,6 +465,11 @@ def _context_records(events, span, base: dict, subject, tidy) -> list[Record]:
                   "clause": clause, when: "yes"}  # fmt: skip
         out.append(Record("context", e.identity, fields, e.text, f"section: {e.section}"))
     return out
+
+
+def _lowered(clause: str) -> str:
+    """'The town of Janenah was captured.' as it reads after a comma: 'the town of ...'."""
+    return clause[0].lower() + clause[1:] if _lowerable(clause) else clause
 
 
 def _lowerable(clause: str) -> bool:
