@@ -31,16 +31,17 @@ def seed_extraction():
 
 @pytest.fixture(scope="session")
 def templates():
-    from deirquiz.templating import load_templates
+    from deirquiz.questions import load_templates
 
     return load_templates()
 
 
 @pytest.fixture(scope="session")
 def seed_questions(seed_extraction, templates):
-    from deirquiz.templating import generate
+    from deirquiz.questions import generate
+    from deirquiz.reading import read
 
-    return generate(seed_extraction, templates, seed=2017)
+    return generate(read(seed_extraction), templates, seed=2017)
 
 
 @pytest.fixture(scope="session")

@@ -24,7 +24,8 @@ from deirquiz import article
 from deirquiz.cli import main
 from deirquiz.extract import extract
 from deirquiz.model import DeirquizError
-from deirquiz.templating import generate, load_templates
+from deirquiz.questions import generate, load_templates
+from deirquiz.reading import read
 
 from .conftest import SEED
 
@@ -185,8 +186,13 @@ CASES = [
     ("a device", _device, "is not a regular file"),
     ("a named pipe", _pipe, "is not a regular file"),
     (
-        "no question can be made",
+        "not a battle",
         _file("thin.md", _with_front_matter("title: Nothing much", "It rained.\n")),
+        "not a battle or campaign",
+    ),
+    (
+        "no question can be made",
+        _file("thin.md", _with_front_matter("title: Battle of Nothing", "It rained.\n")),
         "no question could be made",
     ),
     (
@@ -493,7 +499,7 @@ def _stages(text: str, tset) -> str:
     """Load, extract and ask; a refusal must be our own error type."""
     try:
         art = article.parse(text, "x.md")
-        questions = generate(extract(art), tset, seed=1)
+        questions = generate(read(extract(art)), tset, seed=1)
     except DeirquizError as e:
         assert str(e).startswith("x.md: ")
         assert "\n" not in e.what
@@ -506,7 +512,7 @@ def _all_stages(text: str, tset) -> None:
 
 
 def test_a_day_without_any_year_in_the_article_is_no_crash(tset):
-    assert _stages(_with_front_matter("{}", "September 17\n"), tset) == "no question"
+    assert _stages(_with_front_matter("{}", "September 17\n"), tset) == "refused"
 
 
 @PROPERTY
@@ -614,7 +620,7 @@ template_docs = st.fixed_dictionaries(
 @PROPERTY
 @given(doc=template_docs)
 def test_random_template_files_are_read_or_refused(doc):
-    from deirquiz.templating import parse_templates
+    from deirquiz.questions import parse_templates
 
     with contextlib.suppress(DeirquizError):
         parse_templates(yaml.safe_dump(doc, allow_unicode=True), "t.yaml")

@@ -43,14 +43,12 @@ HOSTILE_TITLE = f"Deir ez-Zor {SCRIPT} offensive {TYPST} (September–November 2
 ATTACKS = [
     ("title: Deir ez-Zor offensive (Septemberâ€“November 2017)\n", f"title: '{HOSTILE_TITLE}'\n"),
     ("author: Wikipedia", 'url: https://example.org/"onmouseover="alert`6`"\nauthor: Wikipedia'),
-    ("Maj. Gen. Issam Zahreddine\n", f"Maj. Gen. Issam {IMG} Zahreddine\n"),
-    ("Tha'er Ismail", f"Tha'er {HOVER}Ismail"),
-    ("(Baqir Brigade)", "(Baqir {{Front}} Brigade)"),
-    ("**Tiger Forces \n", f"**Tiger {CLOZE} Forces \n"),
-    ("district of Al-Baghiliyah", f"district of Al-Baghiliyah {SCRIPT}"),
-    ("captured Ayyash", f"captured Ayyash {SOUND} {CLOZE}"),
-    ("town of Janenah", f"town of Janenah {IMG}"),
-    ("capturing Maadan", f"capturing Maadan {HOVER}x</b> $x^2$ *{TYPST}*"),
+    ("Decisive Syrian Arab Army victory", f"Decisive Syrian {IMG} Arab Army victory"),
+    ("the Battle of Deir ez-Zor and the", f"the Battle of Deir ez-Zor {HOVER} and the"),
+    (' Islamic State of Iraq and the Levant"', f' Islamic State {CLOZE} of Iraq and the Levant"'),
+    ("hit a landmine.", f"hit a landmine {SOUND}."),
+    ("captured two districts and a stadium", "captured two districts {{Front}} and a stadium"),
+    ("surprise offensive on Saqr Island", f"surprise offensive on Saqr Island $x^2$ *{TYPST}*"),
 ]
 # what must reach the reader of every format, as text
 SHOWN = [SCRIPT, IMG, HOVER, CLOZE, SOUND, TYPST]

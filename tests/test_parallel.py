@@ -128,7 +128,7 @@ def test_quiet_keeps_no_quizzes_and_counts_every_article(folder, tmp_path):
 
 
 def _templates():
-    from deirquiz.templating import load_templates
+    from deirquiz.questions import load_templates
 
     return load_templates()
 

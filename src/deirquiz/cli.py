@@ -103,7 +103,7 @@ def topics(source: tuple[str, ...], template_files: tuple[str, ...]) -> None:
     """List the topics and how many questions each yields."""
     from .article import find_articles
     from .pipeline import each_article, topic_counts
-    from .templating import load_templates
+    from .questions import load_templates
 
     tset = load_templates(template_files)
     paths = find_articles(_sources(source))
@@ -149,8 +149,8 @@ def generate(source, topics_, types_, count, seed, out_dir, formats, template_fi
     """Write questions as Anki decks (.apkg), printable quizzes and other formats."""
     from .article import find_articles
     from .pipeline import DEFAULT_SEED, Options
+    from .questions import load_templates
     from .run import DEFAULT_FORMATS, Layout, default_jobs, generate_files
-    from .templating import load_templates
 
     tset = load_templates(template_files)
     tset.check_topics(topics_)

@@ -292,7 +292,9 @@ class Question:
     correct: tuple[int, ...] = ()  # mcq: index of the answer; order: option indices in order
     template: str = ""
     explanation: str = ""
-    extra: dict[str, str] = field(default_factory=dict, compare=False, hash=False)
+    depth: str = "core"  # core: what a teacher keeps; detail: only with --depth full
+    salience: float = 0.0  # how much it matters (reading/salience.py)
+    fact: str = ""  # what it tests: a printed sheet asks each fact once
 
     def to_dict(self) -> dict[str, Any]:
         return {
@@ -305,6 +307,7 @@ class Question:
             "correct": list(self.correct),
             "explanation": self.explanation,
             "template": self.template,
+            "depth": self.depth,
             "source": {
                 "text": self.source.text,
                 "where": self.source.where,
@@ -328,6 +331,19 @@ class Quiz:
     parts: tuple[Quiz, ...] = ()  # the articles' own quizzes, when several are combined
     # topic -> heading, from the topics data (templates/00-topics.yaml, or a teacher's file)
     headings: tuple[tuple[str, str], ...] = ()
+    sheet: tuple[str, ...] | None = None  # ids of the printed quiz's questions; None: all
+
+    def for_print(self) -> Quiz:
+        """The quiz as printed: the sheet's questions only (a deck may hold more)."""
+        if self.sheet is None:
+            return self
+        keep = set(self.sheet)
+        from dataclasses import replace
+
+        parts = tuple(p.for_print() for p in self.parts)
+        questions = tuple(q for q in self.questions if q.id in keep)
+        topics = tuple(t for t in self.topics if any(q.topic == t for q in questions))
+        return replace(self, questions=questions, topics=topics, parts=parts, sheet=None)
 
     def heading(self, topic: str) -> str:
         for name, heading in self.headings:

@@ -1,55 +1,72 @@
-"""The whole job for one article, and for a list of sources: load, extract, ask, select."""
+"""The conductor: load -> extract -> read -> ask -> select, one article at a time.
+
+Each stage takes one typed value and returns one; none calls a later one or reaches back:
+
+    path --load--> Article --extract--> Extraction --read--> RecordSet
+         --questions.generate--> [Question] --selection.select--> Quiz --writers--> files
+"""
 
 from __future__ import annotations
 
 from collections.abc import Sequence
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from pathlib import Path
 
-from .article import load
+from .article import load, slugify
 from .extract import extract
-from .model import DeirquizError, Quiz
-from .select import select
-from .templating import TemplateSet, generate
+from .model import DeirquizError, Question, Quiz
+from .questions import TemplateSet, generate
+from .reading import read
+from .selection import select
 
 DEFAULT_SEED = 2017
+DEPTHS = ("core", "full")
 
 
 @dataclass(frozen=True)
 class Options:
     topics: tuple[str, ...] = ()
     types: tuple[str, ...] = ()
-    count: int | None = None
+    count: int | None = None  # at most N questions, deck and sheet alike
     seed: int = DEFAULT_SEED
+    depth: str = "core"  # core: what a teacher keeps; full: the details too
+    whole_sheet: bool = False  # print every question of the deck
+
+
+def questions_for(path: str | Path, tset: TemplateSet, seed: int = DEFAULT_SEED):
+    """(article, every question its records give), before any selection."""
+    article = load(path)
+    return article, generate(read(extract(article)), tset, seed=seed)
 
 
 def quiz_for(path: str | Path, tset: TemplateSet, opts: Options) -> Quiz:
     """One article's quiz; an article that yields no question is an error, not an empty deck."""
-    article = load(path)
-    questions = generate(extract(article), tset, seed=opts.seed)
-    chosen = select(
-        questions,
-        list(tset.topics),
-        only_topics=opts.topics,
-        only_types=opts.types,
-        count=opts.count,
-        seed=opts.seed,
-    )
-    if not chosen:
+    article, questions = questions_for(path, tset, opts.seed)
+    chosen = select(questions, list(tset.topics), only_topics=opts.topics, only_types=opts.types,
+                    depth=opts.depth, count=opts.count, whole_sheet=opts.whole_sheet,
+                    seed=opts.seed)  # fmt: skip
+    if not chosen.deck:
         wanted = ""
         if opts.topics or opts.types:
             wanted = " for " + ", ".join((*opts.topics, *opts.types))
         raise DeirquizError(str(path), f"no question could be made{wanted}")
-    topics = tuple(dict.fromkeys(q.topic for q in chosen))
+    return _quiz(article.title, article.slug, Path(path).name, article.url, opts.seed,
+                 chosen.deck, chosen.sheet, tset)  # fmt: skip
+
+
+def _quiz(title, slug, source, url, seed, deck, sheet, tset, parts=()) -> Quiz:
+    topics = tuple(dict.fromkeys(q.topic for q in deck))
     return Quiz(
-        title=article.title,
-        slug=article.slug,
-        source=Path(path).name,
-        url=article.url,
-        seed=opts.seed,
-        questions=tuple(chosen),
+        title=title,
+        slug=slug,
+        source=source,
+        url=url,
+        seed=seed,
+        questions=tuple(deck),
         topics=topics,
+        parts=tuple(parts),
         headings=tuple((t, tset.topics[t]) for t in topics if t in tset.topics),
+        sheet=tuple(q.id for q in sheet),
     )
 
 
@@ -67,40 +84,31 @@ def each_article(paths: Sequence[Path], make) -> tuple[list, list[DeirquizError]
     return done, skipped
 
 
-def topic_counts(path: str | Path, tset: TemplateSet, seed: int = DEFAULT_SEED) -> dict[str, int]:
-    questions = generate(extract(load(path)), tset, seed=seed)
+def topic_counts(path: str | Path, tset: TemplateSet, seed: int = DEFAULT_SEED,
+                 depth: str = "core") -> dict[str, int]:  # fmt: skip
+    _, questions = questions_for(path, tset, seed)
     counts = dict.fromkeys(tset.topics, 0)
     for q in questions:
-        counts[q.topic] = counts.get(q.topic, 0) + 1
+        if depth == "full" or q.depth == "core":
+            counts[q.topic] = counts.get(q.topic, 0) + 1
     return counts
 
 
-def combine(quizzes: Sequence[Quiz], title: str | None = None, count: int | None = None) -> Quiz:
-    """Several articles' quizzes as one; ``count`` then limits the whole, balanced across topics
-    (each article's own quiz was made without it), and the parts keep only what was chosen, so
-    the deck and the printed quiz hold the same questions."""
-    from dataclasses import replace
-
-    from .article import slugify
-
+def combine(quizzes: Sequence[Quiz], tset: TemplateSet, opts: Options,
+            title: str | None = None) -> Quiz:  # fmt: skip
+    """Several articles' quizzes as one deck (a subdeck each) and one printed lesson chosen
+    across all of them; ``opts.count`` limits the whole."""
     name = title or " + ".join(q.title for q in quizzes)
-    topics = tuple(dict.fromkeys(t for q in quizzes for t in q.topics))
-    questions = [x for q in quizzes for x in q.questions]
-    seed = quizzes[0].seed
-    if count is not None:
-        questions = select(questions, topics, count=count, seed=seed)
-        chosen = {q.id for q in questions}
-        parts = [replace(q, questions=tuple(x for x in q.questions if x.id in chosen))
-                 for q in quizzes]  # fmt: skip
-        quizzes = [q for q in parts if q.questions]
-    return Quiz(
-        title=name,
-        slug=slugify(name),
-        source=", ".join(q.source for q in quizzes),
-        url=quizzes[0].url if len(quizzes) == 1 else None,
-        seed=seed,
-        questions=tuple(questions),
-        topics=tuple(t for t in topics if any(q.topic == t for q in questions)),
-        parts=tuple(quizzes),
-        headings=tuple(dict.fromkeys(h for q in quizzes for h in q.headings)),
-    )
+    questions: list[Question] = [x for q in quizzes for x in q.questions]
+    chosen = select(questions, list(tset.topics), count=opts.count, depth="full",
+                    whole_sheet=opts.whole_sheet, seed=opts.seed)  # fmt: skip
+    keep = {q.id for q in chosen.deck}
+    sheet = {q.id for q in chosen.sheet}
+    parts = []
+    for q in quizzes:
+        own = tuple(x for x in q.questions if x.id in keep)
+        if own:
+            parts.append(replace(q, questions=own, sheet=tuple(x.id for x in own if x.id in sheet)))
+    return _quiz(name, slugify(name), ", ".join(q.source for q in quizzes),
+                 quizzes[0].url if len(quizzes) == 1 else None, opts.seed, chosen.deck,
+                 chosen.sheet, tset, parts)  # fmt: skip

@@ -19,7 +19,7 @@ from pathlib import Path
 from .model import DeirquizError, Quiz
 from .output import safe_path, stage, write_atomic
 from .pipeline import Options, combine, quiz_for
-from .templating import TemplateSet
+from .questions import TemplateSet
 
 FORMATS = ("apkg", "md", "json", "html", "pdf")
 DEFAULT_FORMATS = ("apkg", "md")
@@ -70,11 +70,12 @@ def _render(quiz: Quiz, formats: Sequence[str], layout: Layout) -> dict[str, byt
         out[f"{slug}.json"] = json_writer.render(quiz).encode()
     printable = [f for f in ("md", "html", "pdf") if f in formats]
     if printable:
-        versions: list[tuple[str, Quiz, int | None]] = [(slug, quiz, None)]
+        printed = quiz.for_print()
+        versions: list[tuple[str, Quiz, int | None]] = [(slug, printed, None)]
         if layout.versions > 1:
             from .writers.versions import make_versions
 
-            made = make_versions(quiz, layout.versions, quiz.seed)
+            made = make_versions(printed, layout.versions, quiz.seed)
             versions = [(f"{slug}-v{i}", v, i) for i, v in enumerate(made, 1)]
         for stem, q, number in versions:
             kw = {"title": layout.title, "answer_key": layout.answer_key, "version": number}
@@ -247,10 +248,10 @@ def generate_files(
     many = len(paths) > 1
     try:
         if combined:  # --count limits the combined quiz, not each article's
-            whole = replace(opts, count=None)
+            whole = replace(opts, count=None, whole_sheet=True)
             quizzes = [q for q, _ in _quizzes(paths, tset, whole, jobs, report, many, on_article)]
             if quizzes:
-                quiz = combine(quizzes, layout.title, opts.count)
+                quiz = combine(quizzes, tset, opts, layout.title)
                 report.written.extend(output.write(_render(quiz, formats, layout)))
                 report.add(quiz, keep_quizzes)
             return report

@@ -1,0 +1,66 @@
+"""The shared word lists (``data/lexicon.yaml``): one place, at the bottom of the import graph, for
+the words several stages read, so that the next war is a data edit and not a code change."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from functools import cache
+from pathlib import Path
+
+import yaml
+
+DATA = Path(__file__).parent / "data"
+
+
+@cache
+def data_file(name: str) -> dict:
+    """A shipped data file, read as plain strings (libyaml's BaseLoader: no 'NO' -> False)."""
+    with open(DATA / name, encoding="utf-8") as f:
+        loaded = yaml.load(f, Loader=getattr(yaml, "CBaseLoader", yaml.BaseLoader))
+    return loaded if isinstance(loaded, dict) else {}
+
+
+@dataclass(frozen=True)
+class Lexicon:
+    leaning_starts: frozenset[str]
+    droppable_openers: tuple[str, ...]  # longest first
+    leaning_words: frozenset[str]
+    pronouns: frozenset[str]
+    plain_definites: frozenset[str]
+    subject_kinds: frozenset[str]
+    place_nouns: frozenset[str]
+    report_words: frozenset[str]
+    turning_verbs: frozenset[str]
+    progress_verbs: frozenset[str]
+    before_sections: frozenset[str]
+    after_sections: frozenset[str]
+    ordering_words: frozenset[str]
+    modifiers: frozenset[str]
+    apparatus_sections: frozenset[str]
+
+
+@cache
+def lexicon() -> Lexicon:
+    raw = data_file("lexicon.yaml")
+
+    def words(key: str) -> frozenset[str]:
+        return frozenset(str(w).lower() for w in raw.get(key) or [])
+
+    openers = sorted({str(w).lower() for w in raw.get("droppable_openers") or []}, key=len)
+    return Lexicon(
+        leaning_starts=words("leaning_starts"),
+        droppable_openers=tuple(reversed(openers)),
+        leaning_words=words("leaning_words"),
+        pronouns=words("pronouns"),
+        plain_definites=words("plain_definites"),
+        subject_kinds=words("subject_kinds"),
+        place_nouns=words("place_nouns"),
+        report_words=words("report_words"),
+        turning_verbs=words("turning_verbs"),
+        progress_verbs=words("progress_verbs"),
+        before_sections=words("before_sections"),
+        after_sections=words("after_sections"),
+        ordering_words=words("ordering_words"),
+        modifiers=words("modifiers"),
+        apparatus_sections=words("apparatus_sections"),
+    )

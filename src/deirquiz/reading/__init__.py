@@ -1,0 +1,99 @@
+"""The read stage: an article's facts and dated events -> the records questions are asked about.
+
+Each record says one thing the article states, in words that stand alone on a card, with how much
+it matters (salience.py); nothing here knows how a question is worded.
+"""
+
+from __future__ import annotations
+
+from ..lexicon import lexicon
+from ..model import Extraction
+from ..sentences import split_sentences
+from . import mentions, salience, timeline
+from .context import Context, context
+from .figures import figures
+from .overview import overview, sides
+from .people import commanders, formations, persons
+from .places import gazetteer
+from .records import Event, Mention, Record, RecordSet
+from .standalone import stand_alone
+
+MAX_PER_SENTENCE = 2  # blanks made from one sentence: more would be the same card again
+
+
+def _phase_of_section(heading: str) -> str:
+    low = heading.lower()
+    lex = lexicon()
+    if any(w in low for w in lex.before_sections):
+        return "before"
+    if any(w in low for w in lex.after_sections):
+        return "after"
+    return "during"
+
+
+def _statements(extraction: Extraction, ctx: Context, events: list[Event]):
+    """(card text, source sentence, where, weight) for every statement that stands alone: the
+    dated ones as the timeline made them, the others as they are."""
+    dated = {e.text for e in extraction.events}
+    seen: set[str] = set()
+    for ev in events:
+        if ev.statement not in seen:
+            seen.add(ev.statement)
+            yield ev.statement, ev.source, ev.where, ev.salience
+    apparatus = lexicon().apparatus_sections
+    for section in extraction.article.sections:
+        if any(h.lower() in apparatus for h in section.path):
+            continue
+        ph = _phase_of_section(" ".join(section.path))
+        for para in section.paragraphs:
+            for sentence in split_sentences(para):
+                if sentence in dated:
+                    continue
+                text = stand_alone(sentence, ctx).text
+                if text and text not in seen:
+                    seen.add(text)
+                    weight = salience.statement(text, ctx, ph)
+                    yield text, sentence, f"section: {section.heading}", weight
+
+
+def _mentions(extraction: Extraction, ctx: Context, events: list[Event]) -> list[Mention]:
+    facts = list(extraction.facts)
+    people = persons(facts)
+    units = formations(facts)
+    sides_and_people = {p.name for p in people} | {u.name for u in units}
+    sides_and_people |= {getattr(f, "name", "") for f in facts if f.kind == "combatant"}
+    g = gazetteer([p for _, p in extraction.article.paragraphs], sides_and_people)
+    out: list[Mention] = []
+    for text, source, where, weight in _statements(extraction, ctx, events):
+        found = [
+            *mentions.codenames(text, source, where, ctx),
+            *mentions.people(text, source, where, weight, ctx, people),
+            *mentions.formations(text, source, where, weight, ctx, units),
+            *mentions.places(text, source, where, weight, ctx, g),
+        ]
+        found.sort(key=lambda m: -m.salience)
+        out.extend(found[:MAX_PER_SENTENCE])
+    return out
+
+
+def read(extraction: Extraction) -> RecordSet:
+    ctx = context(extraction)
+    facts = list(extraction.facts)
+    records: list[Record] = []
+    records += overview(facts, ctx)
+    records += sides(facts, ctx)
+    records += commanders(facts, ctx)
+    records += figures(facts, ctx)
+    events = timeline.events(extraction, ctx)
+    records += events
+    records += timeline.orders(events, ctx)
+    records += _mentions(extraction, ctx, events)
+    art = extraction.article
+    return RecordSet(
+        slug=art.slug,
+        title=art.title,
+        subject=ctx.subject.name,
+        kind_the=f"the {ctx.subject.kind}" if ctx.subject.kind else "the fighting",
+        url=art.url,
+        records=records,
+    )

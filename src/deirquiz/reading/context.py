@@ -1,0 +1,187 @@
+"""What one article says about itself, worked out once: how to name its subject, the acronyms it
+spells out, how often it names a thing, what its lead singles out.
+
+Every reader of the stage gets this one object instead of recomputing it per record.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import re
+from dataclasses import dataclass, field
+from functools import cached_property
+
+from .. import dates
+from ..lexicon import lexicon
+from ..model import Article, DeirquizError, Extraction, Overview
+
+_LOWER_WORDS = {"of", "the", "and", "in", "for", "on", "al", "ad", "as", "at", "de", "el", "du"}
+_ACRONYM_DEF = re.compile(
+    r"((?:[A-Z][\w'’-]*|of|and|the|for|in)(?:\s+(?:[A-Z][\w'’-]*|of|and|the|for|in))+)"
+    r"\s+\(([A-Z][A-Za-z]{1,6})\)"
+)
+_ACRONYM = re.compile(r"^[A-Z][A-Z0-9]{1,6}$")
+
+
+@dataclass(frozen=True)
+class Subject:
+    """The article's subject as prompts name it: 'the Battle of Waterloo', 'the Deir ez-Zor
+    offensive of September–November 2017'."""
+
+    title: str
+    name: str
+    kind: str  # battle, offensive, siege... (lexicon: subject_kinds), or ""
+    place: str  # the place the title names: "Gettysburg", "Deir ez-Zor", or ""
+    place_noun: str  # what the article calls it: "town", "city", or ""
+    start: dt.date | None
+    end: dt.date | None
+
+    @property
+    def days(self) -> int:
+        """How many days the subject lasted by the infobox (0 when it gives no days)."""
+        if not self.start or not self.end:
+            return 0
+        return (self.end - self.start).days + 1
+
+
+def subject_name(title: str) -> str:
+    """'the Deir ez-Zor offensive of September–November 2017', 'the 2017 Abu Kamal offensive',
+    'the Battle of Waterloo', 'Operation Barbarossa'."""
+    core = re.sub(r"\s*\([^)]*\)\s*$", "", title)
+    when = re.fullmatch(rf"(.+?)\s*\(((?:(?:{dates.MONTH})\s*(?:–|-|to)?\s*)*\d{{4}})\)", title)
+    if when and " of " not in when.group(1):
+        title = f"{when.group(1)} of {when.group(2)}"
+    elif core != title:
+        title = core  # "Battle of X (1863)": the bracket disambiguates a page, not the battle
+    if re.match(r"(?i)^(the|operation)\b", core):
+        return title
+    words = core.split()
+    if re.match(
+        r"^(Battle|Siege|Fall|Sack|Capture|Liberation|Relief|Raid|Storming)\b", core
+    ) or any(w.islower() and w not in _LOWER_WORDS for w in words):
+        return f"the {title}"
+    return title
+
+
+def _kind(title: str, description: str) -> str:
+    kinds = lexicon().subject_kinds
+    for text in (title, description):
+        for word in re.findall(r"[A-Za-z]+", text.lower()):
+            if word in kinds:
+                return word
+    return ""
+
+
+def _place(title: str, texts: str) -> tuple[str, str]:
+    """The place a title names ('Battle of Gettysburg' -> Gettysburg) and the noun the article
+    calls it by ('the town of Gettysburg'), when the article says one."""
+    core = re.sub(r"\s*\([^)]*\)", "", title)
+    core = re.sub(r"^\d{4}\s+", "", core)
+    core = re.sub(
+        r"^(?:Battle|Siege|Fall|Sack|Capture|Liberation|Relief|Storming)\s+of\s+", "", core
+    )
+    m = re.match(r"[A-Z][\w'’]*(?:[ -](?:[a-z]{1,3}-)?[A-Z][\w'’]*)*", core)
+    if not m:
+        return "", ""
+    name = m.group()
+    nouns = "|".join(sorted(lexicon().place_nouns))
+    said = re.search(rf"\bthe (?:[a-z]+ )?({nouns}) of {re.escape(name)}\b", texts) or re.search(
+        rf"\b{re.escape(name)}, an? (?:[a-z-]+ )*?({nouns})\b", texts
+    )
+    return name, (said.group(1) if said else "")
+
+
+def _acronyms(article: Article) -> dict[str, str]:
+    """'ISIL' -> 'Islamic State of Iraq and the Levant', as the article or its infobox links spell
+    them out."""
+    out: dict[str, str] = {}
+    texts = [article.description, *(p for _, p in article.paragraphs)]
+    for f in article.infobox.values():
+        texts.append(f.text)
+        for link in f.links:
+            if _ACRONYM.match(link.text) and link.page and link.page != link.text:
+                page = re.sub(r"\s*\([^)]*\)$", "", link.page)
+                if len(page.split()) > 1:
+                    out.setdefault(link.text, page)
+    for text in texts:
+        if "(" not in text:
+            continue
+        for m in _ACRONYM_DEF.finditer(text):
+            full, short = re.sub(r"^(?:The|the)\s+", "", m.group(1)), m.group(2)
+            initials = "".join(w[0] for w in full.split() if w[0].isupper())
+            if short[0] == initials[:1]:
+                out.setdefault(short, full)
+    return out
+
+
+@dataclass
+class Context:
+    """The article-wide facts every reader of the stage shares."""
+
+    article: Article
+    subject: Subject
+    acronyms: dict[str, str]
+    _counts: dict[str, int] = field(default_factory=dict)
+
+    @cached_property
+    def body(self) -> str:
+        return "\n".join(p for _, p in self.article.paragraphs)
+
+    @cached_property
+    def lead(self) -> str:
+        """What the article singles out: its description, lead and the infobox's result."""
+        result = self.article.infobox.get("result")
+        return "\n".join(
+            [self.article.description, *self.article.lead, result.text if result else ""]
+        )
+
+    def count(self, name: str) -> int:
+        """How often the body names ``name`` as a whole word (case kept: 'Hill' is not 'hill')."""
+        if name not in self._counts:
+            pattern = rf"(?<![\w'’-]){re.escape(name)}(?![\w-]|['’](?!s\b))"
+            self._counts[name] = len(re.findall(pattern, self.body)) if name else 0
+        return self._counts[name]
+
+    def in_lead(self, name: str, short: bool = False) -> bool:
+        from .names import count
+
+        return bool(name) and count(self.lead, name, short) > 0
+
+    def count_short(self, form: str) -> int:
+        """How often the body names a short form ('Meade') as itself, not inside another name."""
+        from .names import count
+
+        key = "\x00" + form
+        if key not in self._counts:
+            self._counts[key] = count(self.body, form, short=True)
+        return self._counts[key]
+
+
+def is_conflict(article: Article) -> bool:
+    """A battle, campaign or war: an infobox with sides, or a title or description that says so."""
+    if any(re.match(r"(combatant|commander|belligerent)s?\d*$", k) for k in article.infobox):
+        return True
+    return bool(_kind(article.title, ""))
+
+
+def context(extraction: Extraction) -> Context:
+    article = extraction.article
+    if not is_conflict(article):
+        raise DeirquizError(
+            article.source,
+            "not a battle or campaign (no military-conflict infobox): deirquiz makes questions "
+            "about battles, sieges and campaigns",
+        )
+    span = next((f for f in extraction.facts if isinstance(f, Overview) and f.name == "date"), None)
+    texts = " ".join([article.description, *(p for _, p in article.paragraphs)])
+    place, noun = _place(article.title, texts)
+    subject = Subject(
+        title=article.title,
+        name=subject_name(article.title),
+        kind=_kind(article.title, article.description),
+        place=place,
+        place_noun=noun,
+        start=span.start if span else None,
+        end=span.end if span else None,
+    )
+    return Context(article=article, subject=subject, acronyms=_acronyms(article))

@@ -1,0 +1,181 @@
+"""Names in the article's statements that a card can blank: a commander the infobox lists, a
+formation of its order of battle, a place the article keeps coming back to, a codename.
+
+A name is blanked only where the statement names it once, not as one of a list, and where wrong
+options of its own kind exist: same side, same form (a surname among surnames, with any rank left
+out of the blank and the options alike), same kind of place or formation, none the statement names.
+"""
+
+from __future__ import annotations
+
+import hashlib
+import re
+from collections.abc import Iterable
+from dataclasses import dataclass
+
+from ..infobox import ranks
+from . import names, salience, when
+from .context import Context
+from .places import Gazetteer
+from .records import Mention
+
+_FORMATION_HEAD = re.compile(
+    r"\b(army|corps|division|brigade|regiment|battalion|wing|guard|legion|forces|group|fleet|"
+    r"squadron|company|battery|detachment)\b",
+    re.IGNORECASE,
+)
+_ORDINAL = re.compile(r"\b(\d+(?:st|nd|rd|th)|[IVXL]+)\b")
+_CODENAME_CUE = re.compile(r"(?:code-?named|code name|codename|known as|called)\s*$", re.IGNORECASE)
+
+
+@dataclass(frozen=True)
+class Person:
+    name: str
+    side: int
+
+
+@dataclass(frozen=True)
+class Formation:
+    name: str
+    side: int
+    kin: frozenset[str]  # its ancestors and descendants: never a wrong option for it
+    level: int = -1  # its depth in the order of battle, -1 where unknown
+
+
+def _h(*parts: str) -> str:
+    return hashlib.sha1("\x1f".join(parts).encode()).hexdigest()[:12]
+
+
+def _rank_before(text: str, start: int) -> int:
+    """Where a rank written just before a name begins ('Lt. Gen. Sir Thomas Picton')."""
+    words = sorted({*ranks(), *ranks().values(), "Marshal", "General", "Colonel", "Captain",
+                    "Major", "Sergeant", "Lieutenant", "Admiral", "Commodore", "Emperor",
+                    "King", "President", "Prime Minister"}, key=len, reverse=True)  # fmt: skip
+    before = text[:start]
+    for w in words:
+        if before.endswith(w + " "):
+            return _rank_before(text, start - len(w) - 1)
+    return start
+
+
+def _in_list(text: str, start: int, end: int) -> bool:
+    before, after = text[max(0, start - 6) : start], text[end : end + 6]
+    listed_before = re.search(r"(?:,|\band)\s+$", before) is not None
+    listed_after = re.match(r"(?:,\s+[A-Z]|\s+and\s+[A-Z])", after) is not None
+    return (listed_before and listed_after) or (listed_after and ", " in after[:2])
+
+
+def _blank(text: str, start: int, end: int) -> str:
+    return text[:start] + when.BLANK + text[end:]
+
+
+def _make(group: str, answer: str, text: str, start: int, end: int, choices: Iterable[str],
+          source: str, where: str, weight: float) -> Mention | None:  # fmt: skip
+    if text.count(answer) != 1:
+        return None
+    kept = [c for c in dict.fromkeys(choices) if c and c != answer and c not in text]
+    if group != "codename" and len(kept) < 2:
+        return None
+    return Mention(
+        identity=f"mention:{group}:{answer}:{_h(source)}",
+        source=source,
+        where=where,
+        salience=round(weight, 3),
+        fact=f"{group}:{answer}:{_h(source)}",
+        group=group,
+        answer=answer,
+        blanked=_blank(text, start, end),
+        statement=text,
+        choices=tuple(kept),
+    )
+
+
+def people(text: str, source: str, where: str, weight: float, ctx: Context,
+           persons: list[Person]) -> list[Mention]:  # fmt: skip
+    form_map = names.forms((p.name for p in persons), lambda f: ctx.count_short(f) > 0)
+    side_of = {p.name: p.side for p in persons}
+    out = []
+    for found, full in names.find(text, form_map):
+        short = found.form != full
+        same_side = [p.name for p in persons if p.side == side_of[full] and p.name != full]
+        if short:
+            shorts = {v: k for k, v in form_map.items() if k != v}
+            choices = [shorts[n] for n in same_side if n in shorts]
+        else:
+            choices = same_side
+        if any(c in text for c in (*choices, *same_side)):
+            choices = [c for c in choices if c not in text]
+        if _in_list(text, found.start, found.end):
+            continue
+        start = _rank_before(text, found.start)
+        count = ctx.count(full) + (ctx.count_short(found.form) if short else 0)
+        w = (
+            weight
+            + (0.1 if count >= 2 else -0.1)
+            + (0.1 if ctx.in_lead(found.form, short) else 0.0)
+        )
+        m = _make("commander", found.form, text, start, found.end, choices, source, where, w)
+        if m:
+            out.append(m)
+    return out
+
+
+def _head(name: str) -> str:
+    m = _FORMATION_HEAD.search(name)
+    return m.group(1).lower() if m else ""
+
+
+def formations(text: str, source: str, where: str, weight: float, ctx: Context,
+               units: list[Formation]) -> list[Mention]:  # fmt: skip
+    out = []
+    for u in units:
+        pos = [m.start() for m in re.finditer(rf"(?<![\w-]){re.escape(u.name)}(?![\w-])", text)]
+        if len(pos) != 1 or _in_list(text, pos[0], pos[0] + len(u.name)):
+            continue
+        numbers = set(_ORDINAL.findall(u.name))
+        choices = [
+            o.name for o in units
+            if o.side == u.side and o.name != u.name and o.name not in u.kin
+            and _head(o.name) == _head(u.name) and not numbers & set(_ORDINAL.findall(o.name))
+            and (u.level < 0 or o.level < 0 or o.level == u.level)
+        ]  # fmt: skip
+        w = weight + (0.1 if ctx.count(u.name) >= 2 else -0.1)
+        m = _make(
+            "formation", u.name, text, pos[0], pos[0] + len(u.name), choices, source, where, w
+        )
+        if m:
+            out.append(m)
+    return out
+
+
+def places(text: str, source: str, where: str, weight: float, ctx: Context,
+           g: Gazetteer) -> list[Mention]:  # fmt: skip
+    out = []
+    for place in g.kinds:
+        pos = [m.start() for m in re.finditer(rf"(?<![\w'’-]){re.escape(place)}(?![\w'’-])", text)]
+        if len(pos) != 1 or _in_list(text, pos[0], pos[0] + len(place)):
+            continue
+        count = ctx.count(place)
+        if count < 2:
+            continue  # a place named once is a detail of the story, not a place that matters
+        w = weight + salience.place(count, ctx.in_lead(place)) - 0.2
+        m = _make(
+            "place", place, text, pos[0], pos[0] + len(place), g.alike(place), source, where, w
+        )
+        if m:
+            out.append(m)
+    return out
+
+
+def codenames(text: str, source: str, where: str, ctx: Context) -> list[Mention]:
+    out = []
+    for term in ctx.article.terms[1:]:
+        pos = text.find(term)
+        if pos < 0 or not (_CODENAME_CUE.search(text[:pos]) or term.startswith("Operation ")):
+            continue
+        m = _make(
+            "codename", term, text, pos, pos + len(term), (), source, where, salience.CODENAME
+        )
+        if m:
+            out.append(m)
+    return out

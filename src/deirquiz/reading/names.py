@@ -1,0 +1,131 @@
+"""The forms an article names a person or a formation by, and finding them in a sentence.
+
+'George G. Meade' is also 'Meade'; 'Duke of Wellington' is 'Wellington'; 'Gebhard von Blücher'
+is 'Blücher'. A short form that two people share ('al-Hassan') or that is part of another name
+('Hill' in 'Cemetery Hill') is never taken for either.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Callable, Iterable
+from dataclasses import dataclass
+
+_TITLE_OF = re.compile(
+    r"^(?:Duke|Earl|Marquess|Marquis|Prince|Count|Comte|Baron|Lord|Viscount)\s+(?:of\s+)?(.+)$"
+)
+
+
+@dataclass(frozen=True)
+class Found:
+    start: int
+    end: int
+    form: str
+
+
+def short_form(name: str) -> str:
+    """The form a narrative uses after the first mention: the surname or the title's place."""
+    name = re.sub(r"\s*\([^)]*\)\s*$", "", name).strip()
+    m = _TITLE_OF.match(name)
+    if m:
+        return re.sub(r"^(?:de|du|von|van|la|le)\s+", "", m.group(1).strip())
+    words = name.split()
+    if len(words) < 2:
+        return ""
+    last = words[-1]
+    if re.fullmatch(r"[IVX]+|Jr\.?|Sr\.?", last):
+        return words[0] if len(words) == 2 else ""
+    return last if (len(last) >= 3 and last[:1].isupper()) or last.startswith(("d'", "al-")) else ""
+
+
+def forms(names: Iterable[str], attested: Callable[[str], bool] = lambda s: True) -> dict[str, str]:
+    """form -> the full name it stands for, for every full name and every short form that only
+    one of ``names`` has and that the article itself uses (``attested``)."""
+    names = [n for n in dict.fromkeys(names) if n]
+    out: dict[str, str] = {n: n for n in names}
+    shorts: dict[str, list[str]] = {}
+    for n in names:
+        s = short_form(n)
+        if s and s not in out and attested(s):
+            shorts.setdefault(s, []).append(n)
+    for s, owners in shorts.items():
+        if len(owners) == 1:
+            out[s] = owners[0]
+    return out
+
+
+def _bounded(text: str, start: int, end: int) -> bool:
+    """Not part of a longer name: no capitalised word right before or after ('Cemetery Hill')."""
+    before = text[:start].rstrip()
+    after = text[end:]
+    if start and text[start - 1] not in " (“\"'‘":
+        return False
+    if end < len(text) and (text[end].isalnum() or text[end] in "-"):
+        return False
+    two = re.search(r"([\w'’.-]+)\s+(of|de|du|von|van|la|le|del|della)\s*$", before)
+    if two and two.group(1)[:1].isupper() and text[start - 1] == " ":
+        return False  # "Prince of Orange": 'Orange' is part of the title
+    prev = re.search(r"([\w'’.-]+)\s*$", before)
+    if prev and text[start - 1] == " ":
+        word = prev.group(1)
+        if word[:1].isupper() and not word.endswith(".") and word.lower() not in {
+            "the", "on", "at", "in", "by", "after", "before", "when", "while", "as", "under",
+        }:  # fmt: skip
+            return False
+    nxt = re.match(r"\s+([\w'’-]+)", after)
+    return not (nxt and nxt.group(1)[:1].isupper() and not after.startswith((", ", "; ")))
+
+
+def count(text: str, form: str, short: bool) -> int:
+    """How often ``text`` names ``form`` as itself: a short form only where it is not part of
+    a longer name ('Minh' in 'Viet Minh', 'Hill' in 'Cemetery Hill')."""
+    n = 0
+    for m in re.finditer(rf"(?<![\w'’-]){re.escape(form)}(?![\w-]|['’](?!s\b))", text):
+        if not short or _bounded(text, m.start(), m.end()):
+            n += 1
+    return n
+
+
+def find(text: str, form_map: dict[str, str]) -> list[tuple[Found, str]]:
+    """Every whole occurrence of a form in ``text``, longest form first, as (where, full name)."""
+    taken: list[tuple[int, int]] = []
+    out: list[tuple[Found, str]] = []
+    for form in sorted(form_map, key=len, reverse=True):
+        full = form_map[form]
+        for m in re.finditer(rf"(?<![\w'’-]){re.escape(form)}(?![\w-])", text):
+            a, b = m.start(), m.end()
+            if any(x < b and a < y for x, y in taken):
+                continue
+            if form != full and not _bounded(text, a, b):
+                continue
+            taken.append((a, b))
+            out.append((Found(a, b, form), full))
+    return sorted(out, key=lambda t: t[0].start)
+
+
+def unit_the(name: str) -> str:
+    """A formation with its article: 'the Armée du Nord', 'the I Corps', 'the Tiger Forces'."""
+    if not name or name.lower().startswith("the ") or re.fullmatch(r"[A-Z][a-z]+", name):
+        return name
+    return f"the {name}"
+
+
+def with_the(name: str) -> str:
+    """'the Army of the Potomac', 'the I Corps', 'the Tiger Forces'; 'Napoleon', 'Russia'."""
+    if not name or name.lower().startswith("the "):
+        return name
+    words = re.sub(r"\s*\([^)]*\)\s*$", "", name).split()
+    if not words:
+        return name
+    last = words[-1].lower()
+    group_words = {
+        "army", "navy", "force", "forces", "guard", "brigade", "brigades", "division", "corps",
+        "regiment", "battalion", "group", "legion", "wing", "directorate", "movement", "front",
+        "militia", "militias", "fleet", "command", "coalition", "union", "republic", "kingdom",
+        "empire", "federation", "states", "confederacy", "alliance", "league", "levant",
+    }  # fmt: skip
+    if last in group_words or " of " in name or re.fullmatch(r"[A-Z]{2,6}", words[-1]):
+        return f"the {name}"
+    if words[0].islower():
+        return f"the {name}"
+    return name

@@ -1,0 +1,100 @@
+"""Commanders as the infobox lists them, with what the narrative makes of them."""
+
+from __future__ import annotations
+
+import re
+
+from .. import model
+from ..infobox import ranks
+from . import names, salience
+from .context import Context
+from .mentions import Formation, Person
+from .records import Commander
+
+_HEAD = re.compile(
+    r"\b(army|corps|division|brigade|regiment|battalion|wing|guard|fleet|legion|squadron)\b", re.I
+)
+
+
+def _head(unit: str) -> str:
+    m = _HEAD.search(unit)
+    return m.group(1).lower() if m else ""
+
+
+def _told_together(body: str, forms: list[str], unit: str) -> bool:
+    """The narrative names him with his formation ('Ewell's Second Corps', 'Sickles moved his
+    III Corps'): it discusses what the infobox lists."""
+    for f in forms:
+        if re.search(rf"{re.escape(f)}(?:['’]s?)?\s+(?:[\w-]+\s+){{0,3}}{re.escape(unit)}\b", body):
+            return True
+    return False
+
+
+def is_formation(name: str) -> bool:
+    """'I Corps', '6th BPC', 'Army of the Potomac', 'GONO'; not 'artillery' or 'Isabelle'."""
+    return bool(_HEAD.search(name) or re.search(r"\d|\b[A-Z]{2,}\b|\b[IVX]+\b", name))
+
+
+def commanders(facts: list[model.Fact], ctx: Context) -> list[Commander]:
+    people = [c for c in facts if isinstance(c, model.Commander) and not c.qualifier]
+    form_map = names.forms((c.name for c in people), lambda f: ctx.count_short(f) > 0)
+    sides = {c.side: c.name for c in facts if isinstance(c, model.Combatant) and c.leader}
+    units_of: dict[int, list[str]] = {}
+    for c in people:
+        if c.unit and is_formation(c.unit):
+            units_of.setdefault(c.side, []).append(c.unit)
+    out = []
+    for c in people:
+        own = [f for f, full in form_map.items() if full == c.name]
+        named = sum(ctx.count(f) if f == c.name else ctx.count_short(f) for f in own)
+        in_lead = any(ctx.in_lead(f, short=f != c.name) for f in own)
+        unique_unit = (
+            bool(c.unit)
+            and is_formation(c.unit or "")
+            and units_of.get(c.side, []).count(c.unit) == 1
+        )
+        head = _head(c.unit or "")
+        others = [u for u in units_of.get(c.side, []) if u != c.unit and head and _head(u) == head]
+        together = bool(c.unit) and _told_together(ctx.body, own, c.unit or "")
+        weight = salience.COMMANDER_UNIT_NAMED if together else salience.COMMANDER_UNIT
+        weight += 0.05 * min(named, 3) + (0.1 if in_lead else 0.0)
+        out.append(
+            Commander(
+                identity=f"commander:{c.side}:{c.name}",
+                source=c.source,
+                where=f"infobox: {c.field}",
+                salience=round(weight, 3),
+                fact=f"commander:{c.side}:{c.name}",
+                side=c.side,
+                side_name=names.with_the(sides.get(c.side, "")),
+                name=c.name,
+                rank=ranks().get(c.rank, c.rank) if c.rank else "",
+                unit=c.unit if unique_unit else "",
+                unit_the=names.unit_the(c.unit) if unique_unit and c.unit else "",
+                role=c.role or "",
+                killed=c.killed,
+                named=named,
+                unit_choices=tuple(dict.fromkeys(others)),
+            )
+        )
+    return out
+
+
+def persons(facts: list[model.Fact]) -> list[Person]:
+    return [
+        Person(c.name, c.side) for c in facts if isinstance(c, model.Commander) and not c.qualifier
+    ]
+
+
+def formations(facts: list[model.Fact]) -> list[Formation]:
+    """Every formation the infobox names, in its order of battle or beside a commander, with its
+    kin in the order of battle."""
+    units = [u for u in facts if isinstance(u, model.Unit)]
+    out: dict[str, Formation] = {}
+    for u in units:
+        kin = set(u.ancestors) | {v.name for v in units if u.name in v.ancestors}
+        out.setdefault(u.name, Formation(u.name, u.side, frozenset(kin), u.level))
+    for c in facts:
+        if isinstance(c, model.Commander) and c.unit and c.unit not in out and is_formation(c.unit):
+            out[c.unit] = Formation(c.unit, c.side, frozenset(), -1)
+    return list(out.values())

@@ -1,0 +1,116 @@
+"""The article's places, read from the words around them, each with its kind where the article
+says it ('the village of Plancenoit', 'Saqr Island') and the company it keeps in lists ('Hougoumont,
+La Haye Sainte and Papelotte'): a place blanked on a card gets wrong options of its own kind."""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass, field
+
+from ..lexicon import lexicon
+
+_NAME = r"(?:(?:al-|el-|ad-|as-|an-|ar-)?[A-Z][\w'’-]*)(?:\s+(?:(?:de|du|la|le|des|sur|en|of|al|el)\s+)?(?:al-|el-)?[A-Z][\w'’-]*){0,3}(?:\s+\d{1,2}\b)?"
+_CUE = re.compile(
+    rf"\b(?:at|near|towards|toward|into|outside|around|captured|took|seized|overran|abandoned|"
+    rf"reached|entered|attacked|retook|recaptured|stormed|held|lost|shelling|assaulted|"
+    rf"evacuated|reinforced|occupied|liberated|defended|from|to|in)\s+(?P<name>{_NAME})"
+)
+_AFTER = re.compile(
+    rf"(?P<name>{_NAME})\s+(?:fell|was overrun|was abandoned|was captured|was taken|was lost|"
+    rf"was retaken|was recaptured|held|withstood|came under attack)\b"
+)
+_LIST = re.compile(rf"(?P<items>{_NAME}(?:,\s+{_NAME})*,?\s+and\s+{_NAME})")
+
+
+@dataclass
+class Gazetteer:
+    kinds: dict[str, str] = field(default_factory=dict)  # place -> noun ("village"), or ""
+    company: dict[str, int] = field(default_factory=dict)  # place -> its list's number
+
+    def kind_of(self, place: str) -> str:
+        return self.kinds.get(place, "")
+
+    def alike(self, place: str) -> list[str]:
+        """Places of the same kind: named with the same noun, or listed together with it."""
+        kind = self.kinds.get(place, "")
+        group = self.company.get(place)
+        out = []
+        for other, k in self.kinds.items():
+            if other == place:
+                continue
+            if (kind and k == kind) or (group is not None and self.company.get(other) == group):
+                out.append(other)
+        return out
+
+
+def _clean(name: str, not_places: set[str]) -> str:
+    name = re.sub(r"['’]s$", "", name.strip())
+    words = name.split()
+    while words and (words[0].lower() in lexicon().leaning_starts or words[0] in not_places):
+        words = words[1:]
+    name = " ".join(words)
+    if not name or name in not_places or name.lower() in lexicon().plain_definites:
+        return ""
+    if re.fullmatch(r"[A-Z]{2,6}", name) or name.split()[0] in _MONTHS:
+        return ""
+    return name
+
+
+_MONTHS = {
+    "January", "February", "March", "April", "May", "June", "July", "August", "September",
+    "October", "November", "December", "Monday", "Tuesday", "Wednesday", "Thursday", "Friday",
+    "Saturday", "Sunday",
+}  # fmt: skip
+
+
+def gazetteer(paragraphs: list[str], not_places: set[str]) -> Gazetteer:
+    """Every place the text names in a place's position; ``not_places`` are the article's
+    people, sides and formations, never places."""
+    g = Gazetteer()
+    nouns = "|".join(sorted(lexicon().place_nouns, key=len, reverse=True))
+    of_noun = re.compile(rf"\bthe\s+(?:[a-z]+\s+)?(?P<noun>{nouns})\s+of\s+(?P<name>{_NAME})")
+    noun_after = re.compile(rf"(?P<name>{_NAME})\s+(?P<noun>{nouns})\b", re.IGNORECASE)
+    lists = []
+    for para in paragraphs:
+        for m in of_noun.finditer(para):
+            name = _clean(m.group("name"), not_places)
+            if name:
+                g.kinds[name] = m.group("noun")
+        for m in noun_after.finditer(para):
+            noun = m.group("noun")
+            name = _clean(m.group("name"), not_places)
+            if (
+                name
+                and noun[:1].isupper()
+                and name.split()[-1].lower() not in lexicon().place_nouns
+            ):
+                g.kinds.setdefault(f"{name} {noun}", noun.lower())
+        for rx in (_CUE, _AFTER):
+            for m in rx.finditer(para):
+                if _adjective(para, m.end("name")):
+                    continue
+                name = _clean(m.group("name"), not_places)
+                if name:
+                    g.kinds.setdefault(name, "")
+        lists.extend(_LIST.finditer(para))
+    for number, m in enumerate(lists):
+        items = [
+            _clean(i, not_places) for i in re.split(r",\s+and\s+|,\s+|\s+and\s+", m.group("items"))
+        ]
+        if sum(1 for i in items if i in g.kinds) >= 2:
+            for i in items:
+                if i:
+                    g.kinds.setdefault(i, "")
+                    g.company.setdefault(i, number)
+    return g
+
+
+def _adjective(text: str, end: int) -> bool:
+    """'towards French lines': the name is an adjective before a noun, not a place."""
+    nxt = re.match(r"\s+([a-z][\w-]*)", text[end:])
+    return bool(nxt) and nxt.group(1) not in {
+        "and", "or", "on", "in", "at", "to", "from", "with", "by", "for", "of", "as", "but",
+        "was", "were", "had", "which", "where", "when", "while", "after", "before", "until",
+        "under", "along", "across", "through", "into", "near", "towards", "toward", "south",
+        "north", "east", "west", "itself", "fell", "held", "again",
+    }  # fmt: skip

@@ -1,0 +1,158 @@
+"""What one question can be about: one frozen dataclass per kind, with typed fields.
+
+Templates (data) name a kind in ``about`` and its fields in their wording and conditions; the
+names they may use are derived from these classes, so the schema lives here only. Every record
+carries its ``salience`` (reading/salience.py says how it is reckoned) and the text it comes from.
+"""
+
+from __future__ import annotations
+
+import dataclasses
+from collections.abc import Iterator
+from dataclasses import dataclass, field
+from typing import Any, ClassVar, get_type_hints
+
+
+@dataclass(frozen=True)
+class Record:
+    kind: ClassVar[str] = ""
+    identity: str  # what is asked about, independent of wording: ids and GUIDs derive from it
+    source: str  # the sentence or infobox text the answer comes from, as a reader sees it
+    where: str  # "infobox: commander1", "section: First day"
+    salience: float
+    fact: str  # what it tests: two questions of one fact never share a printed sheet
+
+    def value(self, name: str) -> Any:
+        return getattr(self, name)
+
+
+@dataclass(frozen=True)
+class Overview(Record):
+    kind: ClassVar[str] = "overview"
+    when: str = ""  # "18 June 1815", "14 September – 17 November 2017"
+    start: str = ""
+    end: str = ""
+    year: str = ""
+    one_day: bool = False
+    place: str = ""
+    partof: str = ""
+    result: str = ""
+    codename: str = ""
+    year_choices: tuple[str, ...] = ()
+
+
+@dataclass(frozen=True)
+class Side(Record):
+    """One belligerent as the infobox heads its column."""
+
+    kind: ClassVar[str] = "side"
+    side: int = 0
+    name: str = ""
+    name_the: str = ""
+    force: str = ""  # "the Army of the Potomac", or "the forces of the United States"
+    enemy: str = ""  # "the Confederate States of America"; "the X and the Y" for two
+    leader: str = ""  # the commander the lead names for this side
+    leader_choices: tuple[str, ...] = ()
+
+
+@dataclass(frozen=True)
+class Commander(Record):
+    kind: ClassVar[str] = "commander"
+    side: int = 0
+    side_name: str = ""
+    name: str = ""
+    rank: str = ""  # in full: "Lieutenant General"
+    unit: str = ""  # "I Corps"
+    unit_the: str = ""
+    role: str = ""
+    killed: bool = False
+    named: int = 0  # how often the narrative names him
+    unit_choices: tuple[str, ...] = ()
+    name_choices: tuple[str, ...] = ()
+
+
+@dataclass(frozen=True)
+class Figure(Record):
+    """A total from the infobox: a side's losses or strength."""
+
+    kind: ClassVar[str] = "figure"
+    side: int = 0
+    side_name: str = ""
+    whose: str = ""  # "the French Empire's", "the Union's"
+    count: str = ""  # as written: "41,000"
+    what: str = ""  # "casualties", "troops"
+    according: str = ""  # "according to the Syrian Observatory for Human Rights, "
+    losses: bool = False
+    strength: bool = False
+    count_choices: tuple[str, ...] = ()
+
+
+@dataclass(frozen=True)
+class Event(Record):
+    """A dated statement of the article, made to stand alone."""
+
+    kind: ClassVar[str] = "event"
+    date: str = ""  # "3 November 2017"
+    iso: str = ""
+    statement: str = ""  # the sentence with every date in full
+    blanked: str = ""  # the sentence with this date as the blank ("On _____, ...")
+    clause: str = ""  # the dated clause without its date, for lists and orderings
+    by: bool = False
+    phase: str = ""  # before, during, after the subject's own dates
+    date_choices: tuple[str, ...] = ()
+
+
+@dataclass(frozen=True)
+class Mention(Record):
+    """A name in a statement, to be blanked: a place, a commander, a formation, a codename."""
+
+    kind: ClassVar[str] = "mention"
+    group: str = ""  # place, commander, formation, codename
+    answer: str = ""
+    blanked: str = ""
+    statement: str = ""
+    choices: tuple[str, ...] = ()
+
+
+@dataclass(frozen=True)
+class Order(Record):
+    """Four of the article's events, to be put in order."""
+
+    kind: ClassVar[str] = "order"
+    items: tuple[str, ...] = ()  # in the order they happened
+    dates: tuple[str, ...] = ()
+
+
+KINDS: dict[str, type[Record]] = {
+    k.kind: k for k in (Overview, Side, Commander, Figure, Event, Mention, Order)
+}
+_BASE = {f.name for f in dataclasses.fields(Record)}
+
+
+def fields_of(kind: str) -> dict[str, str]:
+    """A kind's template fields and their types ('text', 'flag', 'number', 'list'): the schema
+    that template files are checked against and the README's table is made from."""
+    cls = KINDS[kind]
+    hints = get_type_hints(cls)
+    out: dict[str, str] = {}
+    for f in dataclasses.fields(cls):
+        if f.name in _BASE - {"salience"}:
+            continue
+        t = hints[f.name]
+        out[f.name] = {bool: "flag", int: "number", float: "number", str: "text"}.get(t, "list")
+    return out
+
+
+@dataclass
+class RecordSet:
+    """Every record of one article, and what questions are asked in the article's own terms."""
+
+    slug: str
+    title: str
+    subject: str  # "the Battle of Waterloo"
+    kind_the: str  # "the battle", "the offensive": how a prompt says it without its name
+    url: str | None
+    records: list[Record] = field(default_factory=list)
+
+    def of(self, kind: str) -> Iterator[Record]:
+        return (r for r in self.records if r.kind == kind)

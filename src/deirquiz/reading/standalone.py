@@ -1,0 +1,198 @@
+"""Whether a sentence can stand on a card alone, read months later away from its article.
+
+A sentence qualifies when every thing it points at is named in it: no leading pronoun or "this",
+no "the garrison" or "the building" that only the sentence before explains, no "also" or "the
+other". What can be mended is mended (an opener like "However," dropped, an acronym spelled out
+once, "the town" named as the article's own town); anything else rules the sentence out.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+
+from ..lexicon import lexicon
+from .context import Context
+
+MAX_WORDS = 50
+_TOKEN = re.compile(r"[\w'’-]+|[^\w\s]")
+_FUNCTION = {
+    "of", "in", "on", "at", "to", "from", "by", "with", "and", "or", "but", "for", "as", "into",
+    "onto", "towards", "toward", "near", "across", "along", "through", "under", "over", "after",
+    "before", "during", "while", "which", "who", "that", "where", "when", "was", "were", "is",
+    "are", "had", "has", "have", "been", "being", "be", "than", "until", "against", "around",
+    "behind", "beneath", "below", "above", "between", "beyond", "without", "within", "upon",
+    "whose", "whom", "if", "so", "not", "could", "would", "should", "did", "do", "does", "it",
+    "they", "he", "she", "its", "their", "his", "her", "the", "a", "an", "throughout", "despite",
+    "among", "amid", "via", "per", "off", "out", "up", "down", "about", "since", "because",
+    "though", "although", "whether", "then", "there", "here",
+}  # fmt: skip
+_CALENDAR = {
+    "january", "february", "march", "april", "may", "june", "july", "august", "september",
+    "october", "november", "december", "monday", "tuesday", "wednesday", "thursday", "friday",
+    "saturday", "sunday", "jan", "feb", "mar", "apr", "jun", "jul", "aug", "sep", "sept", "oct",
+    "nov", "dec",
+}  # fmt: skip
+_OPENING_WORDS = {"on", "at", "in", "the", "by", "after", "before", "during", "when", "while",
+                  "as", "early", "late", "shortly", "about", "around", "between", "from", "a",
+                  "an", "with", "under", "although", "though", "despite", "following"}  # fmt: skip
+_RELATIVE_LEFT = re.compile(
+    r"\b(?:(?:a|one|two|three|four|five|six|seven|eight|nine|ten|\d+|several|a few|half an?)\s+"
+    r"(?:days?|hours?|weeks?|months?|minutes?|nights?)\s+(?:later|earlier|after|before|afterwards)"
+    r"|(?:the|that)\s+(?:next|following|previous|preceding|same)\s+\w+)\b",
+    re.IGNORECASE,
+)
+
+
+@dataclass(frozen=True)
+class Verdict:
+    text: str | None  # the sentence as a card shows it, or None
+    reason: str = ""
+
+
+def _drop_openers(text: str) -> str:
+    lex = lexicon()
+    changed = True
+    while changed:
+        changed = False
+        low = text.lower()
+        for opener in lex.droppable_openers:
+            if low.startswith(opener) and re.match(r"[,\s]", low[len(opener) : len(opener) + 1]):
+                rest = text[len(opener) :].lstrip(" ,")
+                if rest:
+                    text = rest[0].upper() + rest[1:]
+                    changed = True
+                break
+    return text
+
+
+def _spell_out(text: str, acronyms: dict[str, str]) -> str:
+    """Each acronym the article spells out, spelled out once: 'the SDF' -> 'the Syrian
+    Democratic Forces (SDF)'."""
+    for short, full in acronyms.items():
+        if full in text:
+            continue
+        m = re.search(rf"(?<![\w-]){re.escape(short)}(?![\w-])", text)
+        if m and not text[m.end() : m.end() + 2].startswith(("’s", "'s")):
+            text = f"{text[: m.start()]}{full} ({short}){text[m.end() :]}"
+        elif m:
+            text = f"{text[: m.start()]}{full}{text[m.end() :]}"
+    return text
+
+
+def _name_subject_place(text: str, ctx: Context) -> str:
+    """'the town' -> 'the town of Gettysburg' where the article's own place is a town."""
+    s = ctx.subject
+    if not s.place or not s.place_noun or s.place in text:
+        return text
+    text = re.sub(rf"\bthe {s.place_noun}['’]s\b", f"{s.place}’s", text, count=1)
+    # "the city fell", "the city, ...": the article's own; "the city stadium" is another thing
+    return re.sub(
+        rf"\bthe {s.place_noun}\b(?!\s+of\b)(?=[.,;:]|\s+(?:{'|'.join(sorted(_FUNCTION))})\b|\s+[a-z]+ed\b)",
+        f"the {s.place_noun} of {s.place}",
+        text,
+        count=1,
+    )
+
+
+def _capitalised(tok: str) -> bool:
+    return tok[:1].isupper() or tok[:1].isdigit()
+
+
+def _definites_named(tokens: list[str], ctx: Context) -> str:
+    """'' when every 'the X' is named; else the first that is not ('the garrison')."""
+    lex = lexicon()
+    plain = lex.plain_definites | {"ground", "high ground"}
+    if ctx.subject.kind:
+        plain = plain | {ctx.subject.kind}
+    for i, tok in enumerate(tokens):
+        if tok.lower() != "the":
+            continue
+        j, words = i + 1, []
+        while j < len(tokens) and tokens[j][:1].isalpha() and not _capitalised(tokens[j]):
+            if tokens[j].lower() in _FUNCTION:
+                break
+            words.append(tokens[j].lower())
+            j += 1
+        if not words:
+            continue  # "the Syrian Army", "the 4th Division", "the" before a number
+        if (
+            j < len(tokens)
+            and _capitalised(tokens[j])
+            and tokens[j][:1].isalpha()
+            and all(w in lex.modifiers for w in words)
+        ):
+            continue  # "the newly arrived Vietnamese paratroopers"
+        if j + 1 < len(tokens) and tokens[j].lower() == "of":
+            nxt = tokens[j + 1]
+            if _capitalised(nxt) or nxt.lower() in ("the", "a", "an", "his", "her", "its", "their"):
+                continue  # "the town of Gettysburg", "the crest of the ridge" (checked in turn)
+        head = words[-1]
+        if head in plain or " ".join(words) in plain or words[0] in plain:
+            continue
+        if head in lex.place_nouns and _named_before(tokens[:i], head):
+            continue  # "Hawijat Qati island ... on the island"
+        return "the " + " ".join(words)
+    return ""
+
+
+def _named_before(tokens: list[str], noun: str) -> bool:
+    """A capitalised name with this noun earlier in the sentence: 'Saqr Island', 'the town of
+    Janenah', 'Gettysburg, a town'."""
+    for k, tok in enumerate(tokens):
+        if tok.lower() != noun:
+            continue
+        before = tokens[k - 1] if k else ""
+        after = tokens[k + 2] if k + 2 < len(tokens) and tokens[k + 1] == "of" else ""
+        if before[:1].isupper() or after[:1].isupper():
+            return True
+    return False
+
+
+def _pronoun_without_name(tokens: list[str]) -> str:
+    pronouns = lexicon().pronouns
+    named = False
+    skip = _OPENING_WORDS | _CALENDAR | lexicon().leaning_starts
+    for tok in tokens:
+        if tok.lower() in pronouns and not named:
+            return tok
+        if tok[:1].isupper() and tok.lower() not in skip:
+            named = True
+    return ""
+
+
+def stand_alone(sentence: str, ctx: Context) -> Verdict:
+    """The sentence mended to stand alone, or None with the reason it cannot."""
+    lex = lexicon()
+    text = _drop_openers(sentence.strip())
+    if not text or (not text[:1].isupper() and not text[:1].isdigit()):
+        return Verdict(None, "does not start a sentence")
+    tokens = _TOKEN.findall(text)
+    words = [t for t in tokens if t[:1].isalnum()]
+    if len(words) > MAX_WORDS:
+        return Verdict(None, "too long for a card")
+    first = tokens[0].lower()
+    two = " ".join(t.lower() for t in tokens[:2])
+    if first in lex.leaning_starts or two in lex.leaning_starts:
+        return Verdict(None, f"starts with '{tokens[0]}'")
+    leaning = next((t for t in tokens if t.lower() in lex.leaning_words), "")
+    if leaning:
+        return Verdict(None, f"'{leaning}' points outside the sentence")
+    if _RELATIVE_LEFT.search(text):
+        return Verdict(None, "a relative date is left")
+    pronoun = _pronoun_without_name(tokens)
+    if pronoun:
+        return Verdict(None, f"'{pronoun}' before any name")
+    text = _name_subject_place(text, ctx)
+    tokens = _TOKEN.findall(text)
+    unnamed = _definites_named(tokens, ctx)
+    if unnamed:
+        return Verdict(None, f"'{unnamed}' is not named")
+    if text.count("(") != text.count(")") or text.count("“") != text.count("”"):
+        return Verdict(None, "unbalanced brackets or quotes")
+    if text.count('"') % 2:
+        return Verdict(None, "unbalanced quotes")
+    text = _spell_out(text, ctx.acronyms)
+    if not text.endswith((".", "!", "?", ".”", '."', "!”", "?”")):
+        text += "."
+    return Verdict(text)

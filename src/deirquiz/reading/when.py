@@ -1,0 +1,125 @@
+"""Days written for people, in the article's own order ("14 September 2017" or "July 1, 1863"),
+and the date phrases of a sentence made absolute so that it can stand on a card alone."""
+
+from __future__ import annotations
+
+import datetime as dt
+import re
+from collections.abc import Sequence
+
+from ..dates import MONTH, MONTH_NAMES
+from ..model import Article, Event
+
+BLANK = "_____"  # the one blank of every cloze and fill-in: a contract of the whole package
+
+_MDY = re.compile(rf"\b(?:{MONTH})\s+\d{{1,2}}\b")
+_DMY = re.compile(rf"\b\d{{1,2}}\s+(?:{MONTH})\b")
+_HAS_DAY = re.compile(rf"{_MDY.pattern}|{_DMY.pattern}")
+_YEAR = re.compile(r"\b\d{3,4}\b")
+_PART = re.compile(r"\b(morning|afternoon|evening|night)\b", re.IGNORECASE)
+_SHIFT = re.compile(
+    r"\b(?:next|following|subsequent|previous|preceding|same|that|later|earlier|before|after)\b",
+    re.IGNORECASE,
+)
+_BY_WORDS = re.compile(
+    r"^by\s+(midnight|nightfall|dawn|dusk|the end of the day|the evening)$", re.I
+)
+
+
+def style(article: Article) -> str:
+    """'mdy' where the article writes its days month first ("July 2"), else 'dmy'."""
+    body = " ".join(p for _, p in article.paragraphs)
+    date = article.infobox.get("date")
+    text = body + " " + (date.text if date else "")
+    return "mdy" if len(_MDY.findall(text)) > len(_DMY.findall(text)) else "dmy"
+
+
+def say(d: dt.date, order: str = "dmy", year: bool = True) -> str:
+    if order == "mdy":
+        s = f"{MONTH_NAMES[d.month]} {d.day}"
+        return f"{s}, {d.year}" if year else s
+    s = f"{d.day} {MONTH_NAMES[d.month]}"
+    return f"{s} {d.year}" if year else s
+
+
+def say_range(a: dt.date, b: dt.date, order: str = "dmy") -> str:
+    """'29 October – 1 November 2017', 'July 1–3, 1863', '13 March – 7 May 1954'."""
+    if a == b:
+        return say(a, order)
+    if a.year != b.year:
+        return f"{say(a, order)} – {say(b, order)}"
+    if order == "mdy":
+        if a.month == b.month:
+            return f"{MONTH_NAMES[a.month]} {a.day}–{b.day}, {b.year}"
+        return f"{say(a, order, year=False)} – {say(b, order)}"
+    if a.month == b.month:
+        return f"{a.day}–{b.day} {MONTH_NAMES[b.month]} {b.year}"
+    return f"{say(a, order, year=False)} – {say(b, order)}"
+
+
+def _cap(text: str, at_start: bool) -> str:
+    return text[:1].upper() + text[1:] if at_start else text
+
+
+def absolute(phrase: str, e: Event, order: str, at_start: bool, blank: bool = False) -> str | None:
+    """The phrase that dates ``e`` rewritten with its day in full (or, with ``blank``, with the
+    day as the blank): 'On 14 September' -> 'On 14 September 2017', 'The next day' -> 'On 15
+    October 2017', 'That night' -> 'On the night of 17 June 1815', 'At about 11:30' -> 'On 18
+    June 1815, at about 11:30'. None when the phrase cannot be read so."""
+    day = BLANK if blank else say(e.date, order)
+    low = phrase.lower().strip()
+    if _HAS_DAY.search(phrase):
+        if blank:
+            m = _HAS_DAY.search(phrase)
+            assert m is not None
+            tail = phrase[m.end() :]
+            tail = re.sub(r"^(?:,?\s*\d{3,4})", "", tail)
+            return phrase[: m.start()] + BLANK + tail
+        if _YEAR.search(phrase[_HAS_DAY.search(phrase).end() :]):  # type: ignore[union-attr]
+            return phrase
+        return phrase + (f", {e.date.year}" if order == "mdy" else f" {e.date.year}")
+    by = _BY_WORDS.match(low)
+    if by:
+        what = by.group(1)
+        if what == "the end of the day":
+            return _cap(f"by the end of {day}", at_start)
+        return _cap(f"by {what} on {day}", at_start)
+    part = _PART.search(low)
+    if re.search(r"\b(?:after|before)$", low):
+        return None  # "four days after [the battle]": the phrase runs on into its object
+    if _SHIFT.search(low):
+        if part and not re.search(r"\bdays?\b", low):
+            return _cap(f"on the {part.group(1).lower()} of {day}", at_start)
+        if re.search(r"\bdays?\b", low):
+            return _cap(f"on {day}", at_start)
+        return None
+    # a time or a part of the day only: the day in force, said first
+    return _cap(f"on {day}, {phrase[:1].lower()}{phrase[1:]}", at_start)
+
+
+def rewrite(
+    sentence: str, events: Sequence[Event], order: str, blank: Event | None = None
+) -> str | None:
+    """The sentence with every date phrase of ``events`` (all from this sentence) made absolute,
+    and the one of ``blank`` as the blank; None when some phrase cannot be placed or read."""
+    spans: list[tuple[int, int, str]] = []
+    for e in events:
+        start = _find(sentence, e.phrase, spans)
+        if start < 0:
+            return None
+        end = start + len(e.phrase)
+        new = absolute(e.phrase, e, order, at_start=start == 0, blank=e is blank)
+        if new is None:
+            return None
+        spans.append((start, end, new))
+    out = sentence
+    for start, end, new in sorted(spans, reverse=True):
+        out = out[:start] + new + out[end:]
+    return out
+
+
+def _find(sentence: str, phrase: str, taken: list[tuple[int, int, str]]) -> int:
+    pos = sentence.find(phrase)
+    while pos >= 0 and any(a <= pos < b for a, b, _ in taken):
+        pos = sentence.find(phrase, pos + 1)
+    return pos

@@ -1,0 +1,123 @@
+"""Which questions go where: the deck holds every question of the chosen depth, topics and types;
+the printed sheet is a lesson of about 25, chosen by salience across topics, that never answers
+itself (no fact twice, no sentence twice, no question whose answer another one shows)."""
+
+from __future__ import annotations
+
+import hashlib
+import re
+from collections.abc import Sequence
+from dataclasses import dataclass
+
+from .model import Question
+
+SHEET_SIZE = 25
+
+
+@dataclass(frozen=True)
+class Selection:
+    deck: list[Question]
+    sheet: list[Question]
+
+
+def _key(seed: int, q: Question) -> str:
+    return hashlib.sha1(f"{seed}:{q.id}".encode()).hexdigest()
+
+
+def _ranked(qs: list[Question], seed: int) -> list[Question]:
+    return sorted(qs, key=lambda q: (-q.salience, _key(seed, q)))
+
+
+def select(
+    questions: Sequence[Question],
+    topics: Sequence[str],
+    *,
+    only_topics: Sequence[str] = (),
+    only_types: Sequence[str] = (),
+    depth: str = "core",
+    count: int | None = None,
+    whole_sheet: bool = False,
+    seed: int = 0,
+) -> Selection:
+    """The deck and the sheet. ``count`` limits both to the same N questions; ``whole_sheet``
+    prints the whole deck. The order never depends on the input's order."""
+    order = [t for t in topics if not only_topics or t in only_topics]
+    order += sorted({q.topic for q in questions} - set(order) - set(topics))
+    wanted = [
+        q
+        for q in questions
+        if q.topic in order
+        and (not only_types or q.type in only_types)
+        and (depth == "full" or q.depth == "core")
+    ]
+    by_topic = {t: _ranked([q for q in wanted if q.topic == t], seed) for t in order}
+    deck = [q for t in order for q in by_topic[t]]
+    if whole_sheet and count is None:
+        return Selection(deck, deck)
+    size = count if count is not None else SHEET_SIZE
+    picked = _sheet(by_topic, size)
+    sheet = [q for q in deck if q.id in picked]
+    return Selection(sheet if count is not None else deck, sheet)
+
+
+def _sheet(by_topic: dict[str, list[Question]], size: int) -> set[str]:
+    """Round-robin over the topics, each time the weightiest question that is fresh on the sheet;
+    when no fresh one is left, none is taken."""
+    sheet = _Sheet()
+    queues = {t: list(qs) for t, qs in by_topic.items() if qs}
+    picked: set[str] = set()
+    while len(picked) < size and queues:
+        for t in list(queues):
+            if len(picked) >= size:
+                break
+            q = sheet.take(queues[t])
+            if q is None:
+                del queues[t]
+                continue
+            picked.add(q.id)
+    return picked
+
+
+class _Sheet:
+    """What the questions chosen so far show, compared as runs of up to GRAM words so that a sheet
+    of thousands stays linear."""
+
+    GRAM = 8
+    SCAN = 60
+
+    def __init__(self) -> None:
+        self.facts: set[str] = set()
+        self.sources: set[str] = set()
+        self.shown: set[tuple[str, ...]] = set()
+        self.answers: set[tuple[str, ...]] = set()
+
+    def take(self, queue: list[Question]) -> Question | None:
+        for i, q in enumerate(queue[: self.SCAN]):
+            if q.fact in self.facts or q.source.text in self.sources:
+                continue
+            runs = _runs(q, self.GRAM)
+            if q.type not in ("truefalse", "order") and _answer(q.answer, self.GRAM) in self.shown:
+                continue
+            if self.answers & runs:
+                continue
+            queue.pop(i)
+            self.facts.add(q.fact)
+            self.sources.add(q.source.text)
+            self.shown |= runs
+            if q.type not in ("truefalse", "order"):
+                self.answers.add(_answer(q.answer, self.GRAM))
+            return q
+        return None
+
+
+def _runs(q: Question, gram: int) -> set[tuple[str, ...]]:
+    words = re.findall(r"\w+", " ".join((q.prompt, *q.options)).casefold())
+    return {
+        tuple(words[i:j])
+        for i in range(len(words))
+        for j in range(i + 1, min(i + gram, len(words)) + 1)
+    }
+
+
+def _answer(text: str, gram: int) -> tuple[str, ...]:
+    return tuple(re.findall(r"\w+", text.casefold())[:gram])
