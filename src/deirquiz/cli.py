@@ -13,6 +13,23 @@ TYPES = ("basic", "mcq", "cloze", "truefalse", "order")
 FORMATS = ("apkg", "md", "json", "html", "pdf")
 
 
+class _Count(click.ParamType):
+    """A number of questions (at least 1), or 'all'."""
+
+    name = "count"
+
+    def convert(self, value, param, ctx):
+        if isinstance(value, int) or value == "all":
+            return value
+        try:
+            n = int(value)
+        except ValueError:
+            self.fail(f"{value!r} is neither a number nor 'all'", param, ctx)
+        if n < 1:
+            self.fail(f"{n} is not a number of questions (at least 1)", param, ctx)
+        return n
+
+
 class _Fail(click.ClickException):
     """Our one-line error: 'Error: <where>: <what>' on stderr, exit code 1."""
 
@@ -122,7 +139,11 @@ def topics(source: tuple[str, ...], template_files: tuple[str, ...]) -> None:
 )
 @click.option("--type", "types_", multiple=True, type=click.Choice(TYPES),
               help="Only this question type; repeatable (default: all).")  # fmt: skip
-@click.option("--count", type=click.IntRange(min=1), help="At most N questions, balanced by topic.")
+@click.option("--count", type=_Count(), metavar="N|all",
+              help="At most N questions in every format (default: the whole deck, and a printed "
+                   "lesson of 25); 'all' prints every question too.")  # fmt: skip
+@click.option("--depth", type=click.Choice(["core", "full"]), default="core", show_default=True,
+              help="core: what a teacher keeps; full: the details too (tagged depth::detail).")  # fmt: skip
 @click.option(
     "--seed", type=int, default=None, help="Seed for selection and shuffling (default 2017)."
 )
@@ -144,7 +165,7 @@ def topics(source: tuple[str, ...], template_files: tuple[str, ...]) -> None:
               help="Worker processes for many articles (default: number of cores).")  # fmt: skip
 @click.option("--quiet", "-q", is_flag=True, help="No progress bar, no summary.")
 @_guard
-def generate(source, topics_, types_, count, seed, out_dir, formats, template_files, combine,
+def generate(source, topics_, types_, count, depth, seed, out_dir, formats, template_files, combine,
              title, answer_key, versions, paper, force, jobs, quiet) -> None:  # fmt: skip
     """Write questions as Anki decks (.apkg), printable quizzes and other formats."""
     from .article import find_articles
@@ -154,7 +175,8 @@ def generate(source, topics_, types_, count, seed, out_dir, formats, template_fi
 
     tset = load_templates(template_files)
     tset.check_topics(topics_)
-    opts = Options(topics=topics_, types=types_, count=count,
+    opts = Options(topics=topics_, types=types_, count=None if count == "all" else count,
+                   depth=depth, whole_sheet=count == "all",
                    seed=DEFAULT_SEED if seed is None else seed)  # fmt: skip
     layout = Layout(title=title, answer_key=answer_key, versions=versions, paper=paper)
     paths = find_articles(_sources(source))

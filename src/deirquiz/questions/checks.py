@@ -74,6 +74,8 @@ def problems(q: Question) -> list[str]:
         out += _choice_problems(q)
     if q.type == "truefalse" and q.answer not in ("True", "False"):
         out.append("true/false answers True or False")
+    if re.search(rf"{BLANK}\s*(?:and|–|-|to)\s*\d", text):
+        out.append("the blank is half of a range")
     if _RELATIVE.search(text):
         out.append("a relative date")
     if _DAY_MONTH.search(text) or any(_DAY_MONTH.search(o) for o in q.options):

@@ -121,6 +121,7 @@ class Context:
     article: Article
     subject: Subject
     acronyms: dict[str, str]
+    known: frozenset[str] = frozenset()  # first words of the names the infobox gives
     _counts: dict[str, int] = field(default_factory=dict)
 
     @cached_property
@@ -184,4 +185,11 @@ def context(extraction: Extraction) -> Context:
         start=span.start if span else None,
         end=span.end if span else None,
     )
-    return Context(article=article, subject=subject, acronyms=_acronyms(article))
+    known = set()
+    for f in extraction.facts:
+        name = getattr(f, "name", "")
+        if f.kind in ("commander", "combatant", "unit") and name:
+            words = name.split()
+            known.update({words[0], words[-1]})
+    return Context(article=article, subject=subject, acronyms=_acronyms(article),
+                   known=frozenset(known))  # fmt: skip

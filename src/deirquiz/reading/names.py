@@ -16,6 +16,15 @@ _TITLE_OF = re.compile(
 )
 
 
+# words that may stand right before a surname without being part of another name
+_BEFORE_A_NAME = {
+    "the", "on", "at", "in", "by", "after", "before", "when", "while", "as", "under", "marshal",
+    "general", "admiral", "colonel", "captain", "major", "lieutenant", "sergeant", "commander",
+    "consul", "king", "emperor", "president", "chancellor", "premier", "generalfeldmarschall",
+    "commodore", "brigadier", "field", "vice", "rear", "sir", "lord", "count", "duke",
+}  # fmt: skip
+
+
 @dataclass(frozen=True)
 class Found:
     start: int
@@ -68,9 +77,7 @@ def _bounded(text: str, start: int, end: int) -> bool:
     prev = re.search(r"([\w'’.-]+)\s*$", before)
     if prev and text[start - 1] == " ":
         word = prev.group(1)
-        if word[:1].isupper() and not word.endswith(".") and word.lower() not in {
-            "the", "on", "at", "in", "by", "after", "before", "when", "while", "as", "under",
-        }:  # fmt: skip
+        if word[:1].isupper() and not word.endswith(".") and word.lower() not in _BEFORE_A_NAME:
             return False
     nxt = re.match(r"\s+([\w'’-]+)", after)
     return not (nxt and nxt.group(1)[:1].isupper() and not after.startswith((", ", "; ")))
@@ -128,4 +135,6 @@ def with_the(name: str) -> str:
         return f"the {name}"
     if words[0].islower():
         return f"the {name}"
+    if len(words) == 1 and re.search(r"(?<!s)s$|ish$|ese$|ch$", name):
+        return f"the {name}"  # "the Normans", "the English", "the French", "the Japanese"
     return name

@@ -68,17 +68,27 @@ def _force(side: int, facts: list[model.Fact], side_the: str) -> str:
     return f"the forces of {side_the}"
 
 
+_CUE = r"\b(?:under|led by|commanded by|army of|forces of|fleet of|navy of|troops of)\s+"
+_COMMANDED = re.compile(rf"{_CUE}(?P<who>(?:(?!{_CUE})[^,;:()])+)")
+
+
 def _leader(side: int, facts: list[model.Fact], ctx: Context) -> str:
-    """The first commander of the side that the lead names: the one a teacher asks about."""
-    people = [c for c in facts if isinstance(c, model.Commander)]
+    """The commander the lead says led the side ('a French army under Napoleon', 'commanded by
+    the Duke of Wellington'); none where it names two together ('led by the consuls Paullus and
+    Varro') or none at all."""
+    people = [c for c in facts if isinstance(c, model.Commander) and not c.qualifier]
     form_map = names.forms((c.name for c in people), lambda f: ctx.count_short(f) > 0)
-    for c in people:
-        if c.side != side or c.qualifier:
-            continue
-        own = [f for f, full in form_map.items() if full == c.name]
-        if any(ctx.in_lead(f, short=f != c.name) for f in own):
-            return c.name
-    return ""
+    side_of = {c.name: c.side for c in people}
+    found: set[str] = set()
+    from ..sentences import split_sentences
+
+    said = [s for line in ctx.lead.split("\n") for s in split_sentences(line)]
+    for m in (m for sentence in said for m in _COMMANDED.finditer(sentence)):
+        named = {full for _, full in names.find(m.group("who"), form_map) if side_of[full] == side}
+        if len(named) > 1:
+            return ""
+        found |= named
+    return found.pop() if len(found) == 1 else ""
 
 
 def sides(facts: list[model.Fact], ctx: Context) -> list[Side]:

@@ -149,14 +149,17 @@ def _named_before(tokens: list[str], noun: str) -> bool:
     return False
 
 
-def _pronoun_without_name(tokens: list[str]) -> str:
+def _pronoun_without_name(tokens: list[str], known: frozenset[str]) -> str:
+    """A pronoun before any name: the first word counts as a name only where the article names
+    someone or something so ('Blücher, who was 72, ... his fallen horse'), since every sentence
+    starts with a capital ('Many of them')."""
     pronouns = lexicon().pronouns
     named = False
     skip = _OPENING_WORDS | _CALENDAR | lexicon().leaning_starts
-    for tok in tokens:
+    for i, tok in enumerate(tokens):
         if tok.lower() in pronouns and not named:
             return tok
-        if tok[:1].isupper() and tok.lower() not in skip:
+        if tok[:1].isupper() and tok.lower() not in skip and (i > 0 or tok in known):
             named = True
     return ""
 
@@ -180,7 +183,7 @@ def stand_alone(sentence: str, ctx: Context) -> Verdict:
         return Verdict(None, f"'{leaning}' points outside the sentence")
     if _RELATIVE_LEFT.search(text):
         return Verdict(None, "a relative date is left")
-    pronoun = _pronoun_without_name(tokens)
+    pronoun = _pronoun_without_name(tokens, ctx.known)
     if pronoun:
         return Verdict(None, f"'{pronoun}' before any name")
     text = _name_subject_place(text, ctx)

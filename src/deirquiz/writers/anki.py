@@ -74,7 +74,8 @@ def _tag(part: str) -> str:
 
 
 def _tags(q: Question, quiz: Quiz) -> list[str]:
-    return ["deirquiz", f"topic::{_tag(q.topic)}", f"type::{_tag(q.type)}", _tag(quiz.slug)]
+    tags = ["deirquiz", f"topic::{_tag(q.topic)}", f"type::{_tag(q.type)}", _tag(quiz.slug)]
+    return [*tags, f"depth::{_tag(q.depth)}"] if q.depth != "core" else tags
 
 
 def _deck_part(name: str) -> str:
