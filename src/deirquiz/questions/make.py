@@ -11,6 +11,7 @@ import dataclasses
 import hashlib
 import random
 from collections import defaultdict
+from dataclasses import dataclass
 
 from ..model import Question, Source
 from ..reading import salience
@@ -20,7 +21,7 @@ from . import options
 from .checks import problems
 from .templates import Template, TemplateSet
 
-MAX_PER_SOURCE = 3  # cards from one sentence or infobox line: more would be the same card again
+MAX_PER_SOURCE = 3  # facts asked from one sentence or infobox line: more is the same card again
 
 
 def _h(text: str) -> str:
@@ -80,86 +81,99 @@ def _others(rec: Record, rs: RecordSet, field: str) -> list[str]:
     return [str(r.value(field)) for r in same]
 
 
+@dataclass(frozen=True)
+class _Ask:
+    """What every question of one template about one record shares."""
+
+    t: Template
+    rec: Record
+    fields: _Fields
+    answer: str
+    source: Source
+    base: str
+    seed: int
+    explanation: str
+
+    def question(self, ty: str, prompt: str, answer: str, options: tuple[str, ...] = (),
+                 correct: tuple[int, ...] = (), explanation: str | None = None) -> Question:  # fmt: skip
+        return Question(
+            id=f"{self.base}:{ty}", topic=self.t.topic, type=ty, prompt=prompt, answer=answer,
+            source=self.source, options=options, correct=correct, template=self.t.id,
+            explanation=self.explanation if explanation is None else explanation,
+            depth=_depth(self.t, self.rec), salience=self.rec.salience, fact=self.rec.fact,
+        )  # fmt: skip
+
+    def fill(self, wording: str, value: str) -> str | None:
+        return _fill(wording, {**self.fields, "value": value, "value_the": with_the(value)})
+
+
 def _apply(t: Template, rec: Record, rs: RecordSet, seed: int) -> list[Question]:
     fields = _fields(rec, rs)
     answer = str(rec.value(t.answer)) if t.answer else ""
     base = f"{rs.slug}:{t.id}:{_h(rec.identity)}"
     source = Source(text=rec.source, where=rec.where, title=rs.title, url=rs.url)
+    explanation = (_fill(t.explanation, {**fields, "value": answer}) or "") if t.explanation else ""
+    ask = _Ask(t, rec, fields, answer, source, base, seed, explanation)
     wrong = options.wrong(rec, t.options, answer, _others(rec, rs, t.answer), f"{seed}:{base}")
-    common = {"topic": t.topic, "template": t.id, "depth": _depth(t, rec),
-              "salience": rec.salience, "fact": rec.fact}  # fmt: skip
-    explanation = _fill(t.explanation, {**fields, "value": answer}) if t.explanation else ""
     out = []
     for ty, wording in t.types.items():
-        qid = f"{base}:{ty}"
         q = None
-        if ty in ("basic", "cloze"):
-            prompt = _fill(wording, {**fields, "value": answer, "value_the": with_the(answer)})
-            if prompt:
-                q = Question(qid, type=ty, prompt=prompt, answer=answer, source=source,
-                             explanation=explanation or "", **common)  # fmt: skip
-        elif ty == "mcq" and len(wrong) >= 2:
-            prompt = _fill(wording, {**fields, "value": answer})
-            shown = (answer, *wrong[:3])
-            if prompt:
-                q = Question(qid, type=ty, prompt=prompt, answer=answer, source=source,
-                             options=shown, correct=(0,), explanation=explanation or "",
-                             **common)  # fmt: skip
+        prompt = ask.fill(wording, answer)
+        if ty in ("basic", "cloze") and prompt:
+            q = ask.question(ty, prompt, answer)
+        elif ty == "mcq" and len(wrong) >= 2 and prompt:
+            q = ask.question(ty, prompt, answer, options=(answer, *wrong[:3]), correct=(0,))
         elif ty == "truefalse" and wrong:
-            q = _true_false(qid, wording, fields, answer, wrong[0], seed, source, common,
-                            explanation or "")  # fmt: skip
-        elif ty == "order":
-            q = _order(qid, wording, fields, rec, seed, source, common)
+            q = _true_false(ask, wording, wrong[0])
+        elif ty == "order" and prompt:
+            q = _order(ask, prompt)
         if q is not None and not problems(q):
             out.append(q)
     return out
 
 
-def _true_false(qid, wording, fields, answer, wrong, seed, source, common, explanation):
-    truth = _rng(seed, qid).random() < 0.5
-    value = answer if truth else wrong
-    statement = _fill(wording, {**fields, "value": value, "value_the": with_the(value)})
-    true_text = _fill(wording, {**fields, "value": answer, "value_the": with_the(answer)})
+def _true_false(ask: _Ask, wording: str, wrong: str) -> Question | None:
+    truth = _rng(ask.seed, ask.base, "truth").random() < 0.5
+    statement = ask.fill(wording, ask.answer if truth else wrong)
+    true_text = ask.fill(wording, ask.answer)
     if not statement or not true_text:
         return None
-    expl = (
-        explanation if truth else f"False: {true_text}" + (f" {explanation}" if explanation else "")
-    )
-    return Question(qid, type="truefalse", prompt=statement, answer="True" if truth else "False",
-                    source=source, options=("True", "False"), correct=(0 if truth else 1,),
-                    explanation=expl, **common)  # fmt: skip
+    expl = ask.explanation
+    if not truth:
+        expl = f"False: {true_text}" + (f" {expl}" if expl else "")
+    return ask.question("truefalse", statement, "True" if truth else "False",
+                        options=("True", "False"), correct=(0 if truth else 1,),
+                        explanation=expl)  # fmt: skip
 
 
-def _order(qid, wording, fields, rec, seed, source, common):
-    items = list(rec.value("items"))
-    when = list(rec.value("dates"))
+def _order(ask: _Ask, prompt: str) -> Question | None:
+    items = list(ask.rec.value("items"))
+    when = list(ask.rec.value("dates"))
     if len(items) != 4:
         return None
     shown = list(range(4))
-    rng = _rng(seed, qid)
+    rng = _rng(ask.seed, ask.base, "order")
     while shown in ([0, 1, 2, 3], [3, 2, 1, 0]):  # in order, or reversed: the answer shows
         rng.shuffle(shown)
     opts = tuple(items[k] for k in shown)
     correct = tuple(shown.index(k) for k in range(4))
-    answer = " → ".join(when)
-    prompt = _fill(wording, fields)
-    if not prompt:
-        return None
     expl = "; ".join(f"{d}: {i}" for d, i in zip(when, items, strict=True))
-    return Question(qid, type="order", prompt=prompt, answer=answer, source=source, options=opts,
-                    correct=correct, explanation=expl, **common)  # fmt: skip
+    return ask.question("order", prompt, " → ".join(when), options=opts, correct=correct,
+                        explanation=expl)  # fmt: skip
 
 
 def _limit_per_source(questions: list[Question]) -> list[Question]:
-    """At most MAX_PER_SOURCE cards from one sentence, the weightiest first."""
-    by_source: dict[str, list[Question]] = defaultdict(list)
+    """At most MAX_PER_SOURCE facts asked from one sentence, the weightiest first (a fact may
+    be asked as a choice and as a statement)."""
+    by_source: dict[str, dict[str, float]] = defaultdict(dict)
     for q in questions:
-        by_source[q.source.text].append(q)
-    keep: set[str] = set()
-    for qs in by_source.values():
-        qs.sort(key=lambda q: (-q.salience, q.id))
-        keep.update(q.id for q in qs[:MAX_PER_SOURCE])
-    return [q for q in questions if q.id in keep]
+        facts = by_source[q.source.text]
+        facts[q.fact] = max(facts.get(q.fact, 0.0), q.salience)
+    keep: set[tuple[str, str]] = set()
+    for text, facts in by_source.items():
+        top = sorted(facts, key=lambda f: (-facts[f], f))[:MAX_PER_SOURCE]
+        keep.update((text, f) for f in top)
+    return [q for q in questions if (q.source.text, q.fact) in keep]
 
 
 def _balance_letters(questions: list[Question], seed: int) -> list[Question]:

@@ -69,9 +69,14 @@ def _blank(text: str, start: int, end: int) -> str:
     return text[:start] + when.BLANK + text[end:]
 
 
+MIN_WORDS = 8  # a blank in "_____ was abandoned." is a guess: the rest must say enough
+
+
 def _make(group: str, answer: str, text: str, start: int, end: int, choices: Iterable[str],
           source: str, where: str, weight: float) -> Mention | None:  # fmt: skip
     if text.count(answer) != 1:
+        return None
+    if len(re.findall(r"[\w'’-]+", text[:start] + " " + text[end:])) < MIN_WORDS:
         return None
     kept = [c for c in dict.fromkeys(choices) if c and c != answer and c not in text]
     if group != "codename" and len(kept) < 2:

@@ -2,12 +2,13 @@
 
 from __future__ import annotations
 
+import dataclasses
 import re
 
 from .. import model
 from . import names, salience, when
 from .context import Context
-from .records import Overview, Side
+from .records import Leader, Overview, Record, Side
 
 
 def overview(facts: list[model.Fact], ctx: Context) -> list[Overview]:
@@ -39,9 +40,20 @@ def overview(facts: list[model.Fact], ctx: Context) -> list[Overview]:
             value = ""
         if value:
             where = "body" if f.field == "body" else f"infobox: {f.field}"
-            out.append(Overview(identity=f"overview:{name}", source=f.source, where=where,
-                                salience=weight, fact=f"overview:{name}", **{name: value}))  # fmt: skip
+            rec = Overview(identity=f"overview:{name}", source=f.source, where=where,
+                           salience=weight, fact=f"overview:{name}")  # fmt: skip
+            out.append(_with(rec, name, value))
     return out
+
+
+def _with(rec: Overview, name: str, value: str) -> Overview:
+    if name == "result":
+        return dataclasses.replace(rec, result=value)
+    if name == "partof":
+        return dataclasses.replace(rec, partof=value)
+    if name == "place":
+        return dataclasses.replace(rec, place=value)
+    return dataclasses.replace(rec, codename=value)
 
 
 def _place(value: str, named: str) -> str:
@@ -72,50 +84,64 @@ _CUE = r"\b(?:under|led by|commanded by|army of|forces of|fleet of|navy of|troop
 _COMMANDED = re.compile(rf"{_CUE}(?P<who>(?:(?!{_CUE})[^,;:()])+)")
 
 
-def _leader(side: int, facts: list[model.Fact], ctx: Context) -> str:
-    """The commander the lead says led the side ('a French army under Napoleon', 'commanded by
-    the Duke of Wellington'); none where it names two together ('led by the consuls Paullus and
-    Varro') or none at all."""
+def _leader(side: int, facts: list[model.Fact], ctx: Context) -> tuple[str, str]:
+    """(the commander the lead says led the side, that sentence): 'a French army under
+    Napoleon', 'commanded by the Duke of Wellington'; none where it names two together ('led by
+    the consuls Paullus and Varro') or none at all."""
+    from ..sentences import split_sentences
+
     people = [c for c in facts if isinstance(c, model.Commander) and not c.qualifier]
     form_map = names.forms((c.name for c in people), lambda f: ctx.count_short(f) > 0)
     side_of = {c.name: c.side for c in people}
-    found: set[str] = set()
-    from ..sentences import split_sentences
-
+    found: dict[str, str] = {}
     said = [s for line in ctx.lead.split("\n") for s in split_sentences(line)]
-    for m in (m for sentence in said for m in _COMMANDED.finditer(sentence)):
-        named = {full for _, full in names.find(m.group("who"), form_map) if side_of[full] == side}
-        if len(named) > 1:
-            return ""
-        found |= named
-    return found.pop() if len(found) == 1 else ""
+    for sentence in said:
+        for m in _COMMANDED.finditer(sentence):
+            named = {f for _, f in names.find(m.group("who"), form_map) if side_of[f] == side}
+            if len(named) > 1:
+                return "", ""
+            found.update((n, sentence) for n in named if n not in found)
+    return next(iter(found.items())) if len(found) == 1 else ("", "")
 
 
-def sides(facts: list[model.Fact], ctx: Context) -> list[Side]:
+def sides(facts: list[model.Fact], ctx: Context) -> list[Record]:
     leaders = {
         c.side: c for c in facts if isinstance(c, model.Combatant) and c.leader and c.side <= 4
     }
-    out = []
+    heads = {side: _leader(side, facts, ctx) for side in leaders}
+    out: list[Record] = []
+    fields = ", ".join(o.field for _, o in sorted(leaders.items()))
     for side, c in sorted(leaders.items()):
-        name = c.name
-        name_the = names.with_the(name)
+        name_the = names.with_the(c.name)
         others = [names.with_the(o.name) for s, o in sorted(leaders.items()) if s != side]
-        leader = _leader(side, facts, ctx)
-        rivals = [_leader(s, facts, ctx) for s in sorted(leaders) if s != side]
         out.append(
             Side(
-                identity=f"side:{side}:{name}",
-                source=c.source,
-                where=f"infobox: {c.field}",
+                identity=f"side:{side}:{c.name}",
+                source=" · ".join(o.name for _, o in sorted(leaders.items())),
+                where=f"infobox: {fields}",
                 salience=salience.SIDES,
                 fact=f"side:{side}",
                 side=side,
-                name=name,
+                name=c.name,
                 name_the=name_the,
-                force=_force(side, facts, name_the),
                 enemy=" and ".join(others) if len(others) <= 2 else "",
-                leader=leader,
-                leader_choices=tuple(r for r in rivals if r),
             )
         )
+        leader, sentence = heads[side]
+        if leader:
+            rivals = tuple(h for s, (h, _) in sorted(heads.items()) if s != side and h)
+            out.append(
+                Leader(
+                    identity=f"leader:{side}:{leader}",
+                    source=sentence,
+                    where="lead",
+                    salience=salience.LEADER,
+                    fact=f"leader:{side}",
+                    side=side,
+                    side_name=name_the,
+                    force=_force(side, facts, name_the),
+                    leader=leader,
+                    leader_choices=rivals,
+                )
+            )
     return out

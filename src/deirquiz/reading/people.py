@@ -48,14 +48,11 @@ def commanders(facts: list[model.Fact], ctx: Context) -> list[Commander]:
         own = [f for f, full in form_map.items() if full == c.name]
         named = sum(ctx.count(f) if f == c.name else ctx.count_short(f) for f in own)
         in_lead = any(ctx.in_lead(f, short=f != c.name) for f in own)
-        unique_unit = (
-            bool(c.unit)
-            and is_formation(c.unit or "")
-            and units_of.get(c.side, []).count(c.unit) == 1
-        )
-        head = _head(c.unit or "")
-        others = [u for u in units_of.get(c.side, []) if u != c.unit and head and _head(u) == head]
-        together = bool(c.unit) and _told_together(ctx.body, own, c.unit or "")
+        unit = c.unit or ""
+        unique_unit = is_formation(unit) and units_of.get(c.side, []).count(unit) == 1
+        head = _head(unit)
+        others = [u for u in units_of.get(c.side, []) if u != unit and head and _head(u) == head]
+        together = bool(unit) and _told_together(ctx.body, own, unit)
         weight = salience.COMMANDER_UNIT_NAMED if together else salience.COMMANDER_UNIT
         weight += 0.05 * min(named, 3) + (0.1 if in_lead else 0.0)
         out.append(
@@ -69,8 +66,8 @@ def commanders(facts: list[model.Fact], ctx: Context) -> list[Commander]:
                 side_name=names.with_the(sides.get(c.side, "")),
                 name=c.name,
                 rank=ranks().get(c.rank, c.rank) if c.rank else "",
-                unit=c.unit if unique_unit else "",
-                unit_the=names.unit_the(c.unit) if unique_unit and c.unit else "",
+                unit=unit if unique_unit else "",
+                unit_the=names.unit_the(unit) if unique_unit else "",
                 role=c.role or "",
                 killed=c.killed,
                 named=named,

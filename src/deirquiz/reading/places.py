@@ -70,7 +70,7 @@ def gazetteer(paragraphs: list[str], not_places: set[str]) -> Gazetteer:
     nouns = "|".join(sorted(lexicon().place_nouns, key=len, reverse=True))
     of_noun = re.compile(rf"\bthe\s+(?:[a-z]+\s+)?(?P<noun>{nouns})\s+of\s+(?P<name>{_NAME})")
     noun_after = re.compile(rf"(?P<name>{_NAME})\s+(?P<noun>{nouns})\b", re.IGNORECASE)
-    lists = []
+    lists: list[re.Match[str]] = []
     for para in paragraphs:
         for m in of_noun.finditer(para):
             name = _clean(m.group("name"), not_places)
@@ -108,7 +108,7 @@ def gazetteer(paragraphs: list[str], not_places: set[str]) -> Gazetteer:
 def _adjective(text: str, end: int) -> bool:
     """'towards French lines': the name is an adjective before a noun, not a place."""
     nxt = re.match(r"\s+([a-z][\w-]*)", text[end:])
-    return bool(nxt) and nxt.group(1) not in {
+    return nxt is not None and nxt.group(1) not in {
         "and", "or", "on", "in", "at", "to", "from", "with", "by", "for", "of", "as", "but",
         "was", "were", "had", "which", "where", "when", "while", "after", "before", "until",
         "under", "along", "across", "through", "into", "near", "towards", "toward", "south",

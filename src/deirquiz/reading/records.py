@@ -49,10 +49,19 @@ class Side(Record):
     side: int = 0
     name: str = ""
     name_the: str = ""
-    force: str = ""  # "the Army of the Potomac", or "the forces of the United States"
     enemy: str = ""  # "the Confederate States of America"; "the X and the Y" for two
-    leader: str = ""  # the commander the lead names for this side
-    leader_choices: tuple[str, ...] = ()
+
+
+@dataclass(frozen=True)
+class Leader(Record):
+    """The commander the article's lead says led a side; its source is that sentence."""
+
+    kind: ClassVar[str] = "leader"
+    side: int = 0
+    side_name: str = ""
+    force: str = ""  # "the Army of the Potomac", or "the forces of the United States"
+    leader: str = ""
+    leader_choices: tuple[str, ...] = ()  # the other sides' leaders
 
 
 @dataclass(frozen=True)
@@ -124,7 +133,7 @@ class Order(Record):
 
 
 KINDS: dict[str, type[Record]] = {
-    k.kind: k for k in (Overview, Side, Commander, Figure, Event, Mention, Order)
+    k.kind: k for k in (Overview, Side, Leader, Commander, Figure, Event, Mention, Order)
 }
 _BASE = {f.name for f in dataclasses.fields(Record)}
 

@@ -1,0 +1,187 @@
+"""What a teacher checks in the questions (../shared/REVIEW.md), pinned on every article we have:
+the seed, the shared articles and our own of other wars (tests/corpus)."""
+
+from __future__ import annotations
+
+import datetime as dt
+import re
+from collections import Counter
+from pathlib import Path
+
+import pytest
+
+from deirquiz.model import DeirquizError, Question
+from deirquiz.pipeline import Options, questions_for, quiz_for
+
+from .conftest import ALL, ROOT
+
+CORPUS = sorted((ROOT / "tests" / "corpus" / "articles").glob("battle-*.md"))
+EVERY = [*ALL, *CORPUS]
+RANKS = re.compile(
+    r"^(?:Maj\.|Gen\.|Lt\.|Col\.|Brig\.|Capt\.|Adm\.|Field Marshal|Marshal|General|Major|"
+    r"Colonel|Lieutenant|Admiral|Captain)\b"
+)
+_MONTHS = "January February March April May June July August September October November December"
+
+
+@pytest.fixture(scope="module")
+def quizzes(templates):
+    return {p.stem: quiz_for(p, templates, Options()) for p in EVERY}
+
+
+@pytest.fixture(scope="module")
+def decks(quizzes) -> list[Question]:
+    return [q for quiz in quizzes.values() for q in quiz.questions]
+
+
+def _by_stem(quizzes, stem: str):
+    return next(q for name, q in quizzes.items() if name.startswith(stem))
+
+
+def _day(text: str) -> dt.date | None:
+    months = _MONTHS.split()
+    m = re.fullmatch(rf"(\d{{1,2}}) ({'|'.join(months)}) (\d{{4}})", text)
+    if m:
+        return dt.date(int(m.group(3)), months.index(m.group(2)) + 1, int(m.group(1)))
+    m = re.fullmatch(rf"({'|'.join(months)}) (\d{{1,2}}), (\d{{4}})", text)
+    if m:
+        return dt.date(int(m.group(3)), months.index(m.group(1)) + 1, int(m.group(2)))
+    return None
+
+
+def test_a_side_is_asked_who_led_it_only_where_the_lead_names_one_leader(quizzes):
+    gettysburg = _by_stem(quizzes, "battle-of-gettysburg")
+    asked = {q.prompt: q.answer for q in gettysburg.questions if q.template == "side-leader"}
+    assert asked["Who commanded the Army of the Potomac in the Battle of Gettysburg?"] == (
+        "George G. Meade"
+    )
+    # the lead: "a much larger army of the Roman Republic led by the consuls Lucius Aemilius
+    # Paullus and Gaius Terentius Varro": two right answers, so no question
+    cannae = _by_stem(quizzes, "battle-of-cannae")
+    assert not [q for q in cannae.questions if q.template == "side-leader" and "Roman" in q.prompt]
+
+
+def test_no_option_carries_a_rank_only_some_options_have(decks):
+    for q in decks:
+        if q.type == "mcq":
+            ranked = {bool(RANKS.match(o)) for o in q.options}
+            assert len(ranked) == 1, (q.prompt, q.options)
+
+
+def test_a_blank_takes_the_rank_with_the_name(decks):
+    for q in decks:
+        if q.template == "mention-commander":
+            before = q.prompt.split("_____")[0]
+            assert not RANKS.search(before.split()[-1] if before.split() else ""), q.prompt
+
+
+def test_no_option_stands_in_the_prompt_and_every_key_is_an_option(decks):
+    for q in decks:
+        if q.type == "mcq":
+            assert q.options[q.correct[0]] == q.answer
+            for o in q.options:
+                if o != q.answer:
+                    assert o not in q.prompt, (q.prompt, o)
+
+
+def test_wrong_days_are_days_apart_except_within_a_short_battle(decks, quizzes):
+    for q in decks:
+        if q.template != "event-date":
+            continue
+        days = [_day(o) for o in q.options]
+        assert all(days), q.options
+        span = max(days) - min(days)
+        if span.days > 7:  # a long campaign: no two options a guess apart
+            gaps = [abs((a - b).days) for i, a in enumerate(days) for b in days[i + 1 :]]
+            assert min(gaps) >= 4, q.options
+
+
+def _number(text: str) -> int:
+    return int(text.replace(",", ""))
+
+
+def test_wrong_figures_are_no_simple_multiples_of_the_key(decks):
+    simple = (1 / 4, 1 / 3, 1 / 2, 2 / 3, 3 / 4, 3 / 2, 2, 3, 4)
+    for q in decks:
+        if q.template.startswith(("losses", "strength")):
+            key = _number(q.answer)
+            for o in q.options:
+                if o != q.answer:
+                    ratio = _number(o) / key
+                    assert all(abs(ratio - r) >= 0.03 * r for r in simple), (q.answer, o)
+
+
+def test_no_lower_bound_or_tally_for_a_few_days_is_asked(quizzes):
+    seed = _by_stem(quizzes, "deir-ez-zor")  # "300+ killed (Syrian claim; 29 Sep. – 13 Oct.)"
+    assert not [q for q in seed.questions if q.topic == "casualties"]
+    for q in (x for quiz in quizzes.values() for x in quiz.questions):
+        assert "+" not in q.answer, q.prompt
+
+
+def test_the_key_letter_is_spread_and_not_the_longest_option_more_than_by_chance(decks):
+    mcqs = [q for q in decks if q.type == "mcq" and len(q.options) == 4]
+    letters = Counter(q.correct[0] for q in mcqs)
+    assert max(letters.values()) <= len(mcqs) * 0.35, letters
+    longest = sum(
+        1 for q in mcqs if all(len(q.answer) > len(o) for o in q.options if o != q.answer)
+    )
+    assert longest <= len(mcqs) * 0.35  # chance: a quarter
+
+
+def test_every_question_stands_alone(decks):
+    for q in decks:
+        assert not re.match(r"(?i)(he|she|they|it|this|these|those)\b", q.prompt), q.prompt
+        assert not re.search(r"(?i)\bthe (next|following|previous|same) day\b", q.prompt)
+        assert q.source.text and q.source.where, q.id
+
+
+def test_a_printed_sheet_never_answers_itself(quizzes):
+    for quiz in quizzes.values():
+        sheet = quiz.for_print().questions
+        assert len(sheet) <= 25
+        facts = [q.fact for q in sheet]
+        assert len(facts) == len(set(facts)), quiz.title
+        for q in sheet:
+            if q.type in ("truefalse", "order"):
+                continue
+            for other in sheet:
+                if other is not q:
+                    shown = " ".join((other.prompt, *other.options)).casefold()
+                    assert q.answer.casefold() not in shown, (quiz.title, q.prompt, other.prompt)
+
+
+def test_every_sheet_question_is_in_the_deck(quizzes):
+    for quiz in quizzes.values():
+        deck = {q.id for q in quiz.questions}
+        assert {q.id for q in quiz.for_print().questions} <= deck
+
+
+def test_the_deck_asks_the_result_the_dates_and_the_sides(quizzes):
+    for quiz in quizzes.values():
+        templates = {q.template for q in quiz.questions}
+        assert "overview-result" in templates, quiz.title
+        if quiz.title not in ("Battle of Cannae", "Battle of Hastings"):  # years before 1500: #13
+            assert templates & {"overview-date", "overview-dates", "overview-year"}, quiz.title
+        assert "side-enemy" in templates, quiz.title
+
+
+def test_details_only_with_full_depth(templates):
+    path = next(p for p in EVERY if p.stem == "battle-of-gettysburg")
+    core = quiz_for(path, templates, Options())
+    full = quiz_for(path, templates, Options(depth="full"))
+    assert {q.id for q in core.questions} < {q.id for q in full.questions}
+    assert all(q.depth == "core" for q in core.questions)
+    assert any(q.depth == "detail" for q in full.questions)
+
+
+def test_an_article_that_is_not_about_a_battle_is_refused_in_one_line(templates):
+    person = ROOT / "tests" / "corpus" / "articles" / "florence-nightingale.md"
+    with pytest.raises(DeirquizError, match="not a battle or campaign"):
+        questions_for(person, templates)
+
+
+def test_same_input_and_seed_give_the_same_questions(templates):
+    path: Path = EVERY[1]
+    a = quiz_for(path, templates, Options(seed=5))
+    b = quiz_for(path, templates, Options(seed=5))
+    assert a == b
