@@ -37,6 +37,7 @@ class Lexicon:
     ordering_words: frozenset[str]
     modifiers: frozenset[str]
     apparatus_sections: frozenset[str]
+    irregular_past: frozenset[str]
 
 
 @cache
@@ -63,4 +64,5 @@ def lexicon() -> Lexicon:
         ordering_words=words("ordering_words"),
         modifiers=words("modifiers"),
         apparatus_sections=words("apparatus_sections"),
+        irregular_past=words("irregular_past"),
     )

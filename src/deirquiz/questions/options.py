@@ -16,8 +16,6 @@ from ..reading.records import Record
 
 _NON_WORD = re.compile(r"[^\w]+")
 _SIMPLE = (1 / 4, 1 / 3, 1 / 2, 2 / 3, 3 / 4, 3 / 2, 2.0, 3.0, 4.0)
-_RATIOS_DOWN = (0.42, 0.55, 0.61, 0.7, 0.82)
-_RATIOS_UP = (1.2, 1.28, 1.37, 1.6, 1.8)
 _UNKNOWN = {"unknown", "n a", "none", "unclear", "various"}
 
 
@@ -53,8 +51,8 @@ def accept(candidates: Sequence[str], answer: str, limit: int = 3) -> list[str]:
 def years(answer: str, rng: random.Random) -> list[str]:
     """Three other years, some before and some after, so the key is not the odd one out."""
     y = int(answer)
-    below = rng.sample([2, 3, 5, 7, 9, 12], 3)
-    above = rng.sample([2, 3, 4, 6, 8, 11], 3)
+    below = rng.sample([1, 2, 3], 3)
+    above = rng.sample([1, 2, 3], 3)
     k = rng.randint(0, 3)
     picked = [y - d for d in below[:k]] + [y + d for d in above[: 3 - k]]
     return [str(p) for p in picked]
@@ -80,26 +78,35 @@ def _simple(a: int, b: int) -> bool:
     return any(abs(a / b - r) < 0.03 * r for r in _SIMPLE) if b else True
 
 
-def figures(answer: str, others: Sequence[str], rng: random.Random) -> list[str]:
-    """Real figures of the same kind first (another side's total), then made ones."""
+def figures(answer: str, avoid: Sequence[str], rng: random.Random) -> list[str]:
+    """Made figures, some below the key and some above, each from a ratio drawn afresh (no fixed
+    ×0.42 a student could learn), as round as the key, and none near a figure the article gives
+    (another side's total, a part of this one) or near each other."""
     n = _value(answer)
-    if n is None or n == 0:
+    if n is None or n < 10:
         return []
-    step = _roundness(n) if _roundness(n) > 1 else 1
-    out: list[str] = []
-    for o in others:
-        v = _value(o)
-        if v and abs(v - n) > 0.08 * n and not _simple(v, n):
-            out.append(_say(v, answer))
-    downs, ups = list(_RATIOS_DOWN), list(_RATIOS_UP)
-    rng.shuffle(downs)
-    rng.shuffle(ups)
-    k = rng.randint(1, 2)
-    for r in [*downs[:k], *ups[: 3 - k], *downs[k:], *ups[3 - k :]]:
-        v = max(step, round(n * r / step) * step)
-        if v != n and not _simple(v, n) and all(_value(x) != v for x in out):
-            out.append(_say(v, answer))
-    return out
+    step = _roundness(n)
+    taken = [v for v in (_value(a) for a in avoid) if v]
+    out: list[int] = []
+    below = rng.randint(1, 2)
+    wants = [True] * below + [False] * (3 - below)
+    for want_below in wants * 30:
+        if len(out) == 3:
+            break
+        if sum(1 for v in out if (v < n) == want_below) >= wants.count(want_below):
+            continue
+        r = rng.uniform(0.3, 0.62) if want_below else rng.uniform(1.5, 2.5)
+        v = round(n * r / step) * step
+        if step == 1 and v > 100:  # an exact key: wrong figures as exact-looking as it
+            v = v - v % 100 + rng.randint(0, 99)
+        # near a figure of the article: true of something, or right by another count
+        near = any(abs(v - t) <= 0.1 * max(v, t) for t in taken)
+        if v <= 0 or near or _simple(v, n) or any(abs(v - t) <= 0.1 * max(v, t) for t in (n, *out)):
+            continue
+        out.append(v)
+    if not (any(v < n for v in out) and any(v > n for v in out)):
+        return []  # the key at one end of the options would be a guess's first pick
+    return [_say(v, answer) for v in out]
 
 
 def wrong(rec: Record, how: str, answer: str, others: Sequence[str], seed: str) -> list[str]:
@@ -110,7 +117,7 @@ def wrong(rec: Record, how: str, answer: str, others: Sequence[str], seed: str) 
     if how == "years":
         return accept(years(answer, rng), answer)
     if how == "figures":
-        return accept(figures(answer, others, rng), answer)
+        return accept(figures(answer, [*others, *getattr(rec, "avoid", ())], rng), answer)
     if how == "dates":
         return accept(list(getattr(rec, "date_choices", ())), answer)
     candidates = list(getattr(rec, how.removeprefix("choices:")))

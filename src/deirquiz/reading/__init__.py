@@ -12,7 +12,7 @@ from ..sentences import split_sentences
 from . import mentions, salience, timeline
 from .context import Context, context
 from .figures import figures
-from .overview import overview, sides
+from .overview import forces, overview, sides
 from .people import commanders, formations, persons
 from .places import gazetteer
 from .records import Event, Mention, Record, RecordSet
@@ -83,7 +83,7 @@ def read(extraction: Extraction) -> RecordSet:
     records += overview(facts, ctx)
     records += sides(facts, ctx)
     records += commanders(facts, ctx)
-    records += figures(facts, ctx)
+    records += figures(facts, ctx, forces(facts))
     events = timeline.events(extraction, ctx)
     records += events
     records += timeline.orders(events, ctx)

@@ -122,7 +122,12 @@ class Context:
     subject: Subject
     acronyms: dict[str, str]
     known: frozenset[str] = frozenset()  # first words of the names the infobox gives
+    everywhere: frozenset[str] = frozenset()  # names on every page of it: sides, its own place
     _counts: dict[str, int] = field(default_factory=dict)
+
+    @cached_property
+    def everywhere_words(self) -> frozenset[str]:
+        return frozenset(w.lower()[:6] for n in self.everywhere for w in re.findall(r"[\w'’-]+", n))
 
     @cached_property
     def body(self) -> str:
@@ -191,5 +196,14 @@ def context(extraction: Extraction) -> Context:
         if f.kind in ("commander", "combatant", "unit") and name:
             words = name.split()
             known.update({words[0], words[-1]})
-    return Context(article=article, subject=subject, acronyms=_acronyms(article),
-                   known=frozenset(known))  # fmt: skip
+    everywhere = {c.name for c in extraction.facts if c.kind == "combatant"}  # type: ignore[attr-defined]
+    everywhere |= {place, *ctx_words(article.title)}
+    acronyms = _acronyms(article)
+    everywhere |= {a for a, full in acronyms.items() if full in everywhere}
+    return Context(article=article, subject=subject, acronyms=acronyms, known=frozenset(known),
+                   everywhere=frozenset(n for n in everywhere if n))  # fmt: skip
+
+
+def ctx_words(title: str) -> set[str]:
+    """The title's own capitalised words: 'Gettysburg' in 'Battle of Gettysburg'."""
+    return {w for w in re.findall(r"[A-Z][\w'’-]+", title) if w not in ("Battle", "Siege")}

@@ -17,9 +17,8 @@ _EXACT = re.compile(r"^\d{1,3}(?:,\d{3})+$|^\d+$")
 _TOTAL_LINE = re.compile(r"^\*?\s*(?:Total:?\s*(?P<a>[\d,]+)|(?P<b>[\d,]+)\s+total)\b", re.I)
 
 
-def _whose(side_name: str) -> str:
-    the = names.with_the(side_name)
-    return f"{the}’s" if not the.endswith("s") else f"{the}’"
+def _whose(who: str) -> str:
+    return f"{who}’s" if not who.endswith("s") else f"{who}’"
 
 
 def _according(claim: str | None, ctx: Context) -> str:
@@ -40,42 +39,82 @@ def _total(text: str) -> str:
     return ""
 
 
-def figures(facts: list[model.Fact], ctx: Context) -> list[Figure]:
+_NUMBER = re.compile(r"\b\d{1,3}(?:,\d{3})+\b|\b\d{3,}\b")
+_OTHER_COUNTS = re.compile(r"\b(?:estimates?|estimated|up to)\b", re.I)
+
+
+_LOSS_WORDS = re.compile(
+    r"\b(?:lost|loss|losses|casualties|killed|wounded|dead|died|prisoners?|captured|missing)\b",
+    re.I,
+)
+_STRENGTH_WORDS = re.compile(r"\b(?:men|troops|soldiers|strong|strength|army of|force of)\b", re.I)
+
+
+def _avoid(ctx: Context, words: re.Pattern[str]) -> tuple[str, ...]:
+    """The figures a wrong option must keep away from, since one near them could be right by
+    another count: every figure of the infobox's losses and strength, and those of the
+    article's sentences on the same kind of number ('the French some 25,000 killed')."""
+    from ..sentences import split_sentences
+
+    texts = [
+        f.text for k, f in ctx.article.infobox.items() if k.startswith(("casualt", "strength"))
+    ]
+    said = [
+        s for p in (ctx.body, ctx.lead) for line in p.split("\n") for s in split_sentences(line)
+    ]
+    texts += [s for s in said if words.search(s)]
+    return tuple(sorted({m.group() for t in texts for m in _NUMBER.finditer(t)}))
+
+
+def figures(facts: list[model.Fact], ctx: Context, forces: dict[int, str]) -> list[Figure]:
+    """``forces``: how the article names each side's army ('the Army of the Potomac')."""
     sides = {c.side: c.name for c in facts if isinstance(c, model.Combatant) and c.leader}
+    avoid_losses, avoid_strength = _avoid(ctx, _LOSS_WORDS), _avoid(ctx, _STRENGTH_WORDS)
     out: list[Figure] = []
     for side, name in sorted(sides.items()):
         box = ctx.article.infobox.get(f"casualties{side}")
+        if box and _OTHER_COUNTS.search(box.text):
+            continue  # "Other estimates up to 28,063": one count among several
         losses = [c for c in facts if isinstance(c, model.Casualty) and c.side == side]
         count, claim = (_total(box.text) if box else ""), None
         if not count and len(losses) == 1 and not losses[0].periods and not losses[0].who:
             one = losses[0]
             if one.what.strip(" ;") in ("killed", "killed or wounded", "casualties", "total"):
                 count, claim = one.count, one.claimed_by
+        who = forces.get(side) or names.with_the(name)
         if count and _EXACT.match(count):
-            out.append(_figure(side, name, count, "casualties", _according(claim, ctx), box))
+            claimed = _according(claim, ctx)
+            out.append(_figure(side, who, count, "casualties", claimed, box, avoid_losses))
         strength = [s for s in facts if isinstance(s, model.Strength) and s.side == side]
         heads = [s for s in strength if s.who is None and _EXACT.match(s.count)]
-        if len(heads) == 1:
-            box = ctx.article.infobox.get(f"strength{side}")
-            out.append(_figure(side, name, heads[0].count, "troops", "", box))
+        box = ctx.article.infobox.get(f"strength{side}")
+        if len(heads) == 1 and not (box and _OTHER_COUNTS.search(box.text)):
+            out.append(_figure(side, who, heads[0].count, "troops", "", box, avoid_strength))
     return out
 
 
-def _figure(side: int, name: str, count: str, what: str, according: str,
-            box: model.Field | None) -> Figure:  # fmt: skip
+def _quote(text: str) -> str:
+    """An infobox field as one line a reader can follow: list marks and stray semicolons gone."""
+    lines = [ln.strip().lstrip("*").strip().rstrip(";").strip() for ln in text.split("\n")]
+    return "; ".join(ln for ln in lines if ln)
+
+
+def _figure(side: int, who: str, count: str, what: str, according: str,
+            box: model.Field | None, avoid: tuple[str, ...]) -> Figure:  # fmt: skip
     losses = what == "casualties"
     return Figure(
         identity=f"figure:{what}:{side}",
-        source=box.text.replace("\n", "; ") if box else count,
+        source=_quote(box.text) if box else count,
         where=f"infobox: {box.name}" if box else "infobox",
         salience=salience.LOSSES_TOTAL if losses else salience.STRENGTH_TOTAL,
         fact=f"figure:{what}:{side}",
         side=side,
-        side_name=names.with_the(name),
-        whose=_whose(name),
+        side_name=who,
+        whose=_whose(who),
         count=count,
         what=what,
         according=according,
         losses=losses,
         strength=not losses,
+        avoid=tuple(a for a in avoid if a != count),
     )

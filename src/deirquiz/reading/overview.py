@@ -19,7 +19,7 @@ def overview(facts: list[model.Fact], ctx: Context) -> list[Overview]:
     s = ctx.subject
     out = []
     date = got.get("date")
-    if date and date.start and date.end:
+    if date and date.start and date.end and not _months(s.title):  # "(September–November 2017)"
         start, end = date.start, date.end
         out.append(Overview(
             identity="overview", source=date.source, where="infobox: date",
@@ -34,8 +34,10 @@ def overview(facts: list[model.Fact], ctx: Context) -> list[Overview]:
         if not f or not f.value:
             continue
         value = f.value
-        if name == "place":
-            value = _place(value, s.place)
+        if name == "place" and s.place:
+            value = ""  # the title names a place: "where?" has the title's answer beside the key
+        if name == "partof":
+            value = _one_war(value, f, ctx)
         if name == "codename" and value in s.title:
             value = ""
         if value:
@@ -44,6 +46,22 @@ def overview(facts: list[model.Fact], ctx: Context) -> list[Overview]:
                            salience=weight, fact=f"overview:{name}")  # fmt: skip
             out.append(_with(rec, name, value))
     return out
+
+
+def _months(title: str) -> bool:
+    from ..dates import MONTH
+
+    return re.search(rf"\b{MONTH}\b", title) is not None
+
+
+def _one_war(value: str, f: model.Overview, ctx: Context) -> str:
+    """One answer where the infobox joins two ('the Eastern Syria campaign and the Russian
+    military intervention'): the one the article's text names, else the first."""
+    parts = [p.strip() for p in re.split(r"\s+and\s+(?=the\b|[A-Z])|;\s*|,\s+(?=the\b)", value)]
+    if len(parts) < 2:
+        return value
+    named = [p for p in parts if ctx.count(re.sub(r"^the\s+", "", p).split(" of the ")[0]) > 0]
+    return (named or parts)[0]
 
 
 def _with(rec: Overview, name: str, value: str) -> Overview:
@@ -69,6 +87,18 @@ def _plain(text: str) -> str:
 
     t = unicodedata.normalize("NFKD", text)
     return "".join(c for c in t if not unicodedata.combining(c)).casefold()
+
+
+def forces(facts: list[model.Fact]) -> dict[int, str]:
+    """Each side's army where its order of battle has one head: 'the Army of the Potomac'."""
+    out = {}
+    for side in {c.side for c in facts if isinstance(c, model.Combatant)}:
+        tops = [
+            u.name for u in facts if isinstance(u, model.Unit) and u.side == side and not u.parent
+        ]
+        if len(tops) == 1:
+            out[side] = names.unit_the(tops[0])
+    return out
 
 
 def _force(side: int, facts: list[model.Fact], side_the: str) -> str:

@@ -93,7 +93,7 @@ class Figure(Record):
     according: str = ""  # "according to the Syrian Observatory for Human Rights, "
     losses: bool = False
     strength: bool = False
-    count_choices: tuple[str, ...] = ()
+    avoid: tuple[str, ...] = ()  # every figure the article gives: none is a wrong option
 
 
 @dataclass(frozen=True)

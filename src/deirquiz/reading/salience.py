@@ -34,11 +34,16 @@ RANK = 0.1
 _WORD = re.compile(r"[A-Za-z][\w'’-]*")
 _NAME = re.compile(r"(?<![\w-])[A-Z][\w'’-]+(?:\s+(?:of\s+|de\s+|von\s+)?[A-Z][\w'’-]+)*")
 _TALLY = re.compile(r"\b\d[\d,]*\s+(?:[\w-]+\s+){0,3}(?:were\s+)?(?:killed|wounded|dead)\b")
-_STOP = {"the", "a", "an", "of", "on", "in", "at", "to", "and", "by", "was", "were", "with", "for"}
+_STOP = {
+    "the", "a", "an", "of", "on", "in", "at", "to", "and", "by", "was", "were", "with", "for",
+    "january", "february", "march", "april", "may", "june", "july", "august", "september",
+    "october", "november", "december", "day", "night", "morning", "afternoon", "evening",
+}  # fmt: skip
 
 
-def _content(text: str) -> set[str]:
-    return {w.lower() for w in _WORD.findall(text) if w.lower() not in _STOP and len(w) > 2}
+def content(text: str) -> set[str]:
+    """The text's content words, cut to six letters so that 'encircled' meets 'encirclement'."""
+    return {w.lower()[:6] for w in _WORD.findall(text) if w.lower() not in _STOP and len(w) > 2}
 
 
 def _names(text: str) -> set[str]:
@@ -46,16 +51,17 @@ def _names(text: str) -> set[str]:
     return {n for n in _NAME.findall(text) if n.lower() not in skip}
 
 
-def statement(text: str, ctx: Context, phase: str, result_point: bool = False) -> float:
-    """A statement's weight: a result point or what the lead retells, a turning point, the
-    article's main actors count up; a report, a tally, a step on the way count down."""
+def statement(text: str, ctx: Context, phase: str, retold: bool = False) -> float:
+    """A statement's weight: what the lead or the infobox's result retells, a turning point, the
+    lead's own names count up; a report, a tally, a step on the way, what came before or after
+    the subject count down. ``retold``: the caller knows the lead or result tells it too."""
     lex = lexicon()
     words = {w.lower() for w in _WORD.findall(text)}
     score = 0.2
-    if result_point or _retold(text, ctx):
+    if retold or _retold(text, ctx):
         score += 0.35
     if words & lex.turning_verbs:
-        score += 0.2
+        score += 0.15
     elif words & lex.progress_verbs:
         score -= 0.15
     if words & lex.report_words:
@@ -64,29 +70,28 @@ def statement(text: str, ctx: Context, phase: str, result_point: bool = False) -
         score -= 0.2
     if phase == "before":
         score -= 0.1
-    elif phase == "after" and not result_point:
+    elif phase == "after" and not retold:
         score -= 0.2
-    names = _names(text)
-    shared = sum(1 for n in names if ctx.in_lead(n))
-    score += min(shared, 3) * 0.05
+    shared = sum(1 for n in _names(text) if n not in ctx.everywhere and ctx.in_lead(n))
+    score += min(shared, 2) * 0.05
     return round(max(score, 0.0), 3)
 
 
 def overlap(a: str, b: str) -> bool:
     """Two tellings of one thing: half the content words of the shorter are in the other."""
-    wa, wb = _content(a), _content(b)
+    wa, wb = content(a), content(b)
     short = min(len(wa), len(wb))
     return short >= 2 and len(wa & wb) >= max(2, short // 2)
 
 
 def _retold(text: str, ctx: Context) -> bool:
-    """The lead, the description or the result says the same thing in its own words."""
-    own = _content(text)
+    """A sentence of the lead, the description or the result says most of the same thing."""
+    own = content(text) - ctx.everywhere_words
     if len(own) < 3:
         return False
     for line in re.split(r"(?<=[.;])\s+|\n", ctx.lead):
-        theirs = _content(line)
-        if len(theirs) >= 3 and len(own & theirs) >= max(3, len(theirs) // 2):
+        theirs = content(line)
+        if len(own & theirs) >= max(3, round(len(own) * 0.6)):
             return True
     return False
 

@@ -6,6 +6,8 @@ from __future__ import annotations
 
 import datetime as dt
 import hashlib
+import random
+import re
 from collections import defaultdict
 from collections.abc import Sequence
 
@@ -26,6 +28,19 @@ def _h(*parts: str) -> str:
     return hashlib.sha1("\x1f".join(parts).encode()).hexdigest()[:12]
 
 
+def _own_part(e: Dated, group: Sequence[Dated]) -> str | None:
+    """The part of a sentence of two dated clauses that holds this date and no other: 'Paulus
+    surrendered on 31 January 1943, and the last ... did the same two days later' -> its first
+    part. None when no such part starts a sentence of its own."""
+    parts = re.split(r",\s+(?:and|but|while)\s+|;\s+", e.text)
+    mine = [
+        p for p in parts if e.phrase in p and not any(o.phrase in p for o in group if o is not e)
+    ]
+    if len(mine) != 1 or not mine[0][:1].isupper():
+        return None
+    return mine[0].rstrip(" .") + "."
+
+
 def phase(day: dt.date, ctx: Context) -> str:
     s = ctx.subject
     if s.start and day < s.start:
@@ -41,7 +56,12 @@ def _texts(e: Dated, group: Sequence[Dated], ctx: Context, order: str) -> tuple[
     if len(group) == 1:
         full = when.rewrite(e.text, group, order)
         blank = when.rewrite(e.text, group, order, blank=e)
-    elif e.clause:
+    elif not e.clause:
+        part = _own_part(e, group)
+        if part is None:
+            return None
+        full, blank = when.rewrite(part, [e], order), when.rewrite(part, [e], order, blank=e)
+    else:
         lead = when.absolute(e.phrase, e, order, at_start=True)
         lead_blank = when.absolute(e.phrase, e, order, at_start=True, blank=True)
         if not lead or not lead_blank:
@@ -49,8 +69,6 @@ def _texts(e: Dated, group: Sequence[Dated], ctx: Context, order: str) -> tuple[
         first = e.clause.split(" ", 1)[0]
         body = e.clause[:1].lower() + e.clause[1:] if first in ("The", "A", "An") else e.clause
         full, blank = f"{lead}, {body}", f"{lead_blank}, {body}"
-    else:
-        return None
     if not full or not blank:
         return None
     a, b = stand_alone(full, ctx), stand_alone(blank, ctx)
@@ -65,23 +83,26 @@ def events(extraction: Extraction, ctx: Context) -> list[Event]:
     by_sentence: dict[str, list[Dated]] = defaultdict(list)
     for e in extraction.events:
         by_sentence[e.text].append(e)
+    told = _told(extraction.events, ctx)
     out: list[Event] = []
     for e in extraction.events:
         if e.section.lower() in apparatus or e.end_date is not None:
             continue
+        if e.section == RESULT_SECTION and not _past(e.text):
+            continue  # "Paulus surrenders on 31 January": a label, not a sentence to quote
         texts = _texts(e, by_sentence[e.text], ctx, order)
         if texts is None:
             continue
         statement, blanked = texts
         where = "infobox: result" if e.section == RESULT_SECTION else f"section: {e.section}"
         ph = phase(e.date, ctx)
-        weight = salience.statement(statement, ctx, ph, result_point=e.section == RESULT_SECTION)
+        retold = _retold(e, told)
         out.append(
             Event(
                 identity=f"event:{e.date.isoformat()}:{_h(e.text, e.phrase)}",
                 source=e.text,
-                where=where,
-                salience=weight,
+                where="lead" if e.section == LEAD else where,
+                salience=salience.statement(statement, ctx, ph, retold=retold),
                 fact=f"when:{e.date.isoformat()}:{_h(e.clause or e.text)}",
                 date=when.say(e.date, order),
                 iso=e.date.isoformat(),
@@ -93,6 +114,34 @@ def events(extraction: Extraction, ctx: Context) -> list[Event]:
             )
         )
     return _with_choices(_one_per_telling(out), ctx, order)
+
+
+LEAD = "Introduction"  # events.py's section name for the lead
+
+
+def _past(text: str) -> bool:
+    words = re.findall(r"[a-z]+", text.lower())
+    irregular = lexicon().irregular_past
+    return any((w.endswith("ed") and len(w) > 4) or w in irregular for w in words)
+
+
+def _told(events: Sequence[Dated], ctx: Context) -> dict[dt.date, set[str]]:
+    """The days the lead and the infobox's result give, with the words they tell them in."""
+    out: dict[dt.date, set[str]] = defaultdict(set)
+    ends = {ctx.subject.start, ctx.subject.end}
+    for e in events:
+        if e.section in (LEAD, RESULT_SECTION) and e.date not in ends:  # not "fought from X to Y"
+            out[e.date] |= salience.content(e.text) - ctx.everywhere_words
+    return out
+
+
+def _retold(e: Dated, told: dict[dt.date, set[str]]) -> bool:
+    """Told by the lead or the result: the statement is one of theirs, or says the same day
+    what they say (two words in common)."""
+    if e.section == RESULT_SECTION or (e.section == LEAD and e.date in told):
+        return True
+    words = told.get(e.date)
+    return bool(words) and len(salience.content(e.text) & words) >= 2
 
 
 def _one_per_telling(records: list[Event]) -> list[Event]:
@@ -122,27 +171,55 @@ def _clause(e: Dated, ctx: Context) -> str:
 
 
 def _with_choices(records: list[Event], ctx: Context, order: str) -> list[Event]:
-    """Each event's wrong days: within a short battle, its other days; otherwise the article's
-    other days, far enough from the answer and from each other that knowing beats guessing."""
+    """Each event's wrong days. Within a short battle: its other days. Otherwise days of the same
+    phase (during the subject's dates, or before them, or after), at least GAP_DAYS from the answer
+    and from each other, drawn afresh for each event so that a deck's cards share no pool."""
     from dataclasses import replace
 
     s = ctx.subject
-    days = sorted({dt.date.fromisoformat(r.iso) for r in records})
+    days = [dt.date.fromisoformat(r.iso) for r in records]
     out = []
-    for r in records:
-        day = dt.date.fromisoformat(r.iso)
-        if r.phase == "during" and s.start and s.end and 1 < s.days <= SHORT_BATTLE_DAYS:
+    for r, day in zip(records, days, strict=True):
+        if r.phase == "during" and s.start and s.end and s.days <= SHORT_BATTLE_DAYS:
             wrong = [s.start + dt.timedelta(i) for i in range(s.days)]
             wrong = [d for d in wrong if d != day]
-        elif r.phase == "during" and s.days == 1:
-            wrong = []  # one day: its events are asked otherwise
         else:
+            lo, hi = _range(r.phase, day, days, [x.phase for x in records], ctx)
+            rng = random.Random(r.identity)
+            pool = [lo + dt.timedelta(i) for i in range((hi - lo).days + 1)]
+            rng.shuffle(pool)
             wrong = []
-            for d in sorted(days, key=lambda d: (abs((d - day).days), d)):
+            for d in pool:
                 if all(abs((d - x).days) >= GAP_DAYS for x in (day, *wrong)):
                     wrong.append(d)
-        out.append(replace(r, date_choices=tuple(when.say(d, order) for d in wrong[:6])))
+                if len(wrong) == 3:
+                    break
+        out.append(replace(r, date_choices=tuple(when.say(d, order) for d in wrong)))
     return out
+
+
+def _range(ph: str, day: dt.date, days: list[dt.date], phases: list[str],
+           ctx: Context) -> tuple[dt.date, dt.date]:  # fmt: skip
+    """Where wrong days for an event of this phase may fall: within the subject's dates for its
+    own events; for what came before or after, the span the article's own such events cover."""
+    s = ctx.subject
+    if ph == "during" and s.start and s.end:
+        return s.start, s.end
+    same = [d for d, p in zip(days, phases, strict=True) if p == ph] or [day]
+    lo, hi = min(same), max(same)
+    if ph == "before" and s.start:
+        hi = s.start - dt.timedelta(1)
+    if ph == "after" and s.end:
+        lo = s.end + dt.timedelta(1)
+    if (
+        hi - lo
+    ).days < 4 * GAP_DAYS:  # too narrow for three wrong days: widen away from the subject
+        lo, hi = (
+            (hi - dt.timedelta(4 * GAP_DAYS), hi)
+            if ph == "before"
+            else (lo, lo + dt.timedelta(4 * GAP_DAYS))
+        )
+    return lo, hi
 
 
 def orders(records: list[Event], ctx: Context) -> list[Order]:
