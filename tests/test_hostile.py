@@ -46,7 +46,7 @@ ATTACKS = [
     ("Decisive Syrian Arab Army victory", f"Decisive Syrian {IMG} Arab Army victory"),
     ("the Battle of Deir ez-Zor and the", f"the Battle of Deir ez-Zor {HOVER} and the"),
     (' Islamic State of Iraq and the Levant"', f' Islamic State {CLOZE} of Iraq and the Levant"'),
-    ("hit a landmine.", f"hit a landmine {SOUND}."),
+    ("across the Euphrates River, codenamed", f"across the Euphrates River {SOUND}, codenamed"),
     ("captured two districts and a stadium", "captured two districts {{Front}} and a stadium"),
     ("surprise offensive on Saqr Island", f"surprise offensive on Saqr Island $x^2$ *{TYPST}*"),
 ]

@@ -160,7 +160,11 @@ def test_the_deck_asks_the_result_the_dates_and_the_sides(quizzes):
     for quiz in quizzes.values():
         templates = {q.template for q in quiz.questions}
         assert "overview-result" in templates, quiz.title
-        if quiz.title not in ("Battle of Cannae", "Battle of Hastings"):  # years before 1500: #13
+        if quiz.title in ("Battle of Cannae", "Battle of Hastings"):  # years before 1500: #13
+            continue
+        if "November" in quiz.title:  # "(September–November 2017)": every card shows the dates
+            assert "overview-dates" not in templates
+        else:
             assert templates & {"overview-date", "overview-dates", "overview-year"}, quiz.title
         assert "side-enemy" in templates, quiz.title
 
