@@ -38,6 +38,8 @@ HOVER = '<b onmouseover="alert`3`">'
 CLOZE = "{{c1::pwned}}"
 SOUND = "[sound:boom.mp3]"
 TYPST = '#panic("typst ran")'
+FORMULAS = ["=cmd|' /C calc'!A0", "+cmd|' /C calc'!A0", "-2+3+cmd|' /C calc'!A0", "@SUM(1+1)"]
+GIFT = "~x =y #z {w} a:b %50% -> [html]"
 HOSTILE_TITLE = f"Deir ez-Zor {SCRIPT} offensive {TYPST} (September–November 2017)"
 # (text in the seed, what replaces it): each attack where a question will carry it
 ATTACKS = [
@@ -51,6 +53,12 @@ ATTACKS = [
     ("captured Ayyash", f"captured Ayyash {SOUND} {CLOZE}"),
     ("town of Janenah", f"town of Janenah {IMG}"),
     ("capturing Maadan", f"capturing Maadan {HOVER}x</b> $x^2$ *{TYPST}*"),
+    # for the classroom platforms: spreadsheet formulas at a cell's start, GIFT's specials
+    ("Lt. Gen. Valery Asapov \n", f"Lt. Gen. {FORMULAS[0]} Valery Asapov \n"),
+    ("Tariq al-Hassan\n", f"{FORMULAS[1]} Tariq al-Hassan\n"),
+    ("Shaaban Ali Amiri\n", f"{FORMULAS[2]} Shaaban Ali Amiri\n"),
+    ("Maj. Gen. Suheil al-Hassan \n", f"Maj. Gen. {FORMULAS[3]} Suheil al-Hassan \n"),
+    ("80 percent of Hawijat Qati", f"80 percent {GIFT} of Hawijat Qati"),
 ]
 # what must reach the reader of every format, as text
 SHOWN = [SCRIPT, IMG, HOVER, CLOZE, SOUND, TYPST]

@@ -15,6 +15,7 @@ from __future__ import annotations
 import datetime as dt
 import io
 import re
+import zipfile
 
 from ..model import Question, Quiz
 from .platform import LeftOut, check_choice, credit_line, plain, questions, rezip, statement
@@ -125,8 +126,16 @@ def render(quiz: Quiz) -> tuple[bytes, LeftOut]:
                 cell = ws.cell(r, c, value)
                 if isinstance(value, str):
                     cell.data_type = "s"  # text, even when it starts with "="
-    stamp = dt.datetime(2000, 1, 1)
-    wb.properties.created = wb.properties.modified = stamp
+    return _xlsx(wb), left_out
+
+
+def _xlsx(wb) -> bytes:
+    """The workbook's bytes, the same for the same quiz: openpyxl's own save stamps the file
+    with the clock (its modified date, its zip entries' dates)."""
+    from openpyxl.writer.excel import ExcelWriter
+
+    wb.properties.created = wb.properties.modified = dt.datetime(2000, 1, 1)
     buf = io.BytesIO()
-    wb.save(buf)
-    return rezip(buf.getvalue()), left_out
+    with zipfile.ZipFile(buf, "w", zipfile.ZIP_DEFLATED) as archive:
+        ExcelWriter(wb, archive).save()
+    return rezip(buf.getvalue())
