@@ -103,7 +103,7 @@ def row(q: Question, quiz: Quiz) -> list | None:
 
 
 def render(quiz: Quiz) -> tuple[bytes, LeftOut]:
-    from openpyxl import Workbook  # heavy: only when a kahoot is written
+    from openpyxl import Workbook  # type: ignore[import-untyped]  # heavy: only for a kahoot
 
     wb = Workbook()
     ws = wb.active
@@ -132,7 +132,7 @@ def render(quiz: Quiz) -> tuple[bytes, LeftOut]:
 def _xlsx(wb) -> bytes:
     """The workbook's bytes, the same for the same quiz: openpyxl's own save stamps the file
     with the clock (its modified date, its zip entries' dates)."""
-    from openpyxl.writer.excel import ExcelWriter
+    from openpyxl.writer.excel import ExcelWriter  # type: ignore[import-untyped]
 
     wb.properties.created = wb.properties.modified = dt.datetime(2000, 1, 1)
     buf = io.BytesIO()
