@@ -38,6 +38,8 @@ HOVER = '<b onmouseover="alert`3`">'
 CLOZE = "{{c1::pwned}}"
 SOUND = "[sound:boom.mp3]"
 TYPST = '#panic("typst ran")'
+FORMULAS = ["=cmd|' /C calc'!A0", "+cmd|' /C calc'!A0", "-2+3+cmd|' /C calc'!A0", "@SUM(1+1)"]
+GIFT = "~x =y #z {w} a:b %50% -> [html]"
 HOSTILE_TITLE = f"Deir ez-Zor {SCRIPT} offensive {TYPST} (September–November 2017)"
 # (text in the seed, what replaces it): each attack where a question will carry it
 ATTACKS = [
@@ -49,9 +51,32 @@ ATTACKS = [
     ("across the Euphrates River, codenamed", f"across the Euphrates River {SOUND}, codenamed"),
     ("captured two districts and a stadium", "captured two districts {{Front}} and a stadium"),
     ("surprise offensive on Saqr Island", f"surprise offensive on Saqr Island $x^2$ *{TYPST}*"),
+    ("Maj. Gen. Issam Zahreddine\n", f"Maj. Gen. Issam {IMG} Zahreddine\n"),
+    ("Tha'er Ismail", f"Tha'er {HOVER}Ismail"),
+    ("(Baqir Brigade)", "(Baqir {{Front}} Brigade)"),
+    ("**Tiger Forces \n", f"**Tiger {CLOZE} Forces \n"),
+    ("district of Al-Baghiliyah", f"district of Al-Baghiliyah {SCRIPT}"),
+    ("captured Ayyash", f"captured Ayyash {SOUND} {CLOZE}"),
+    ("town of Janenah", f"town of Janenah {IMG}"),
+    ("capturing Maadan", f"capturing Maadan {HOVER}x</b> $x^2$ *{TYPST}*"),
+    # for the classroom platforms: GIFT's specials (formulas: hostile_formations_text)
+    ("engaged ISIS on the east bank", f"engaged ISIS {GIFT} on the east bank"),
 ]
 # what must reach the reader of every format, as text
 SHOWN = [SCRIPT, IMG, HOVER, CLOZE, SOUND, TYPST]
+
+
+def hostile_formations_text() -> str:
+    """Gettysburg with spreadsheet formulas opening the names of the formations its infobox
+    lists beside the commanders: they come back as the options of multiple-choice questions."""
+    from .conftest import ARTICLES
+
+    text = next(p for p in ARTICLES if p.stem == "battle-of-gettysburg").read_text(encoding="utf-8")
+    for corps, formula in zip(("First", "Second", "Third", "Cavalry"), FORMULAS, strict=True):
+        assert f"({corps} Corps)" in text or f"({corps} Division)" in text, corps
+        text = text.replace(f"({corps} Corps)", f"({formula} {corps} Corps)")
+        text = text.replace(f"({corps} Division)", f"({formula} {corps} Division)")
+    return text
 
 
 def hostile_text() -> str:

@@ -10,7 +10,8 @@ import click
 # Copies of templating.TYPES and run.FORMATS, so that --help imports nothing heavy (a test checks
 # that they agree)
 TYPES = ("basic", "mcq", "cloze", "truefalse", "order")
-FORMATS = ("apkg", "md", "json", "html", "pdf")
+FORMATS = ("apkg", "md", "json", "html", "pdf",
+           "moodle", "gift", "qti", "kahoot", "quizlet", "blooket", "anki-csv")  # fmt: skip
 
 
 class _Count(click.ParamType):
@@ -149,8 +150,8 @@ def topics(source: tuple[str, ...], template_files: tuple[str, ...]) -> None:
 )
 @click.option("--out", "out_dir", type=click.Path(), default="decks",
               show_default=True, help="Output folder.")  # fmt: skip
-@click.option("--format", "formats", multiple=True, type=click.Choice(FORMATS),
-              help="Output format; repeatable (default: apkg and md).")  # fmt: skip
+@click.option("--format", "formats", multiple=True, type=click.Choice([*FORMATS, "all"]),
+              help="Output format; repeatable, 'all' for every one (default: apkg and md).")  # fmt: skip
 @click.option("--templates", "template_files", multiple=True, type=click.Path(),
               help="Extra template file (YAML) adding or overriding templates by id; repeatable.")  # fmt: skip
 @click.option("--combine", is_flag=True, help="Put all articles into one deck and one quiz.")
@@ -180,6 +181,7 @@ def generate(source, topics_, types_, count, depth, seed, out_dir, formats, temp
                    seed=DEFAULT_SEED if seed is None else seed)  # fmt: skip
     layout = Layout(title=title, answer_key=answer_key, versions=versions, paper=paper)
     paths = find_articles(_sources(source))
+    formats = FORMATS if "all" in formats else formats
     show_bar = not quiet and len(paths) > 3 and sys.stderr.isatty()
     with click.progressbar(length=len(paths), label="Articles", file=sys.stderr,
                            hidden=not show_bar) as bar:  # fmt: skip

@@ -17,6 +17,15 @@ _UNSAFE = re.compile(r'[/\\:*?"<>|\x00-\x1f]')  # separators, drive letters, Win
 NAME_MAX = 255  # bytes, the limit of common file systems
 
 
+class Files(dict):
+    """One article's files, name -> bytes (or a writer callback that writes the file), and a
+    summary line per format on the questions it had to leave out."""
+
+    def __init__(self, *args, notes: tuple[str, ...] | list[str] = (), **kwargs) -> None:
+        super().__init__(*args, **kwargs)
+        self.notes = list(notes)
+
+
 def safe_path(out_dir: Path, name: str) -> Path:
     """``out_dir / name``, refusing any name that would leave the folder or that some system
     cannot hold: separators, ``..``, device names (``CON``), names over 255 bytes."""

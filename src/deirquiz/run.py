@@ -16,12 +16,13 @@ from collections.abc import Callable, Iterable, Iterator, Sequence
 from dataclasses import dataclass, field, replace
 from pathlib import Path
 
+from .formats import PLATFORMS
 from .model import DeirquizError, Quiz
-from .output import safe_path, stage, write_atomic
+from .output import Files, safe_path, stage, write_atomic
 from .pipeline import Options, combine, quiz_for
 from .questions import TemplateSet
 
-FORMATS = ("apkg", "md", "json", "html", "pdf")
+FORMATS = ("apkg", "md", "json", "html", "pdf", *PLATFORMS)
 DEFAULT_FORMATS = ("apkg", "md")
 MANIFEST = ".deirquiz-manifest"
 
@@ -43,8 +44,11 @@ class Report:
     skipped: list[DeirquizError] = field(default_factory=list)
     # (title, questions per topic) of every quiz written: what a summary needs, a few bytes each
     counts: list[tuple[str, dict[str, int]]] = field(default_factory=list)
+    # per quiz written, a line per format that had to leave questions out
+    left_out: list[list[str]] = field(default_factory=list)
 
-    def add(self, made: Quiz | tuple[str, dict[str, int]], keep: bool) -> None:
+    def add(self, made: Quiz | tuple[str, dict[str, int]], keep: bool, files=None) -> None:
+        self.left_out.append(list(getattr(files, "notes", ())))
         if isinstance(made, Quiz):
             self.counts.append(counts_of(made))
             if keep:
@@ -60,9 +64,9 @@ def counts_of(quiz: Quiz) -> tuple[str, dict[str, int]]:
     return quiz.title, per
 
 
-def _render(quiz: Quiz, formats: Sequence[str], layout: Layout) -> dict[str, bytes | Callable]:
+def _render(quiz: Quiz, formats: Sequence[str], layout: Layout) -> Files:
     """name -> bytes, or a writer callback for the .apkg (genanki writes files itself)."""
-    out: dict[str, bytes | Callable] = {}
+    out = Files()
     slug = quiz.slug
     if "json" in formats:
         from .writers import json as json_writer
@@ -108,6 +112,11 @@ def _render(quiz: Quiz, formats: Sequence[str], layout: Layout) -> dict[str, byt
         # rendered here, as bytes, like every other format: an error in it is a render error,
         # in one process as in a worker
         out[f"{slug}.apkg"] = _as_bytes(lambda path, q=quiz: write_apkg(list(q.parts or [q]), path))
+    if any(f in PLATFORMS for f in formats):
+        from . import formats as platforms
+
+        files, out.notes = platforms.render(quiz, formats)
+        out.update(files)
     return out
 
 
@@ -252,8 +261,9 @@ def generate_files(
             quizzes = [q for q, _ in _quizzes(paths, tset, whole, jobs, report, many, on_article)]
             if quizzes:
                 quiz = combine(quizzes, tset, opts, layout.title)
-                report.written.extend(output.write(_render(quiz, formats, layout)))
-                report.add(quiz, keep_quizzes)
+                rendered = _render(quiz, formats, layout)
+                report.written.extend(output.write(rendered))
+                report.add(quiz, keep_quizzes, rendered)
             return report
         made = _quizzes(paths, tset, opts, jobs, report, many, on_article, formats, layout,
                         keep_quizzes)  # fmt: skip
@@ -265,7 +275,7 @@ def generate_files(
                     raise
                 report.skipped.append(e)  # this article's files, not the run: the others go on
                 continue
-            report.add(quiz, keep_quizzes)
+            report.add(quiz, keep_quizzes, files)
         return report
     finally:
         output.close()
@@ -338,7 +348,8 @@ def _work(path: Path):
         if isinstance(got, DeirquizError):
             return _Failed(got.where, got.what)
         quiz, files = got
-        return quiz, {name: _as_bytes(d) if callable(d) else d for name, d in files.items()}
+        plain = {name: _as_bytes(d) if callable(d) else d for name, d in files.items()}
+        return quiz, Files(plain, notes=getattr(files, "notes", ()))
     except DeirquizError as e:
         return _Failed(e.where, e.what, fatal=True)
 

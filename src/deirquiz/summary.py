@@ -50,7 +50,8 @@ def generate_summary(report) -> str:
     lines = []
     for path in report.written:
         lines.append(f"wrote {path}")
-    for title, per in report.counts:
+    for i, (title, per) in enumerate(report.counts):
         parts = ", ".join(f"{t} {n}" for t, n in per.items())
         lines.append(f"{title}: {sum(per.values())} questions ({parts})")
+        lines.extend(f"  {note}" for note in getattr(report, "left_out", [[]] * (i + 1))[i])
     return "\n".join(lines)

@@ -18,15 +18,14 @@ import io
 import itertools
 import re
 import sqlite3
-import string
 import time
 import zipfile
 from collections.abc import Callable, Sequence
-from dataclasses import dataclass
 from pathlib import Path
 
 from ..model import DeirquizError, Question, Quiz
 from ..output import write_atomic
+from .anki_notetypes import CSS, LETTERS, NOTE_TYPES
 
 LICENCE_URL = "https://creativecommons.org/licenses/by-sa/4.0/"
 
@@ -57,6 +56,11 @@ def _url(url: str | None) -> str | None:
     return _text(url)
 
 
+# for the other writers that put article text into HTML fields (Moodle, GIFT, QTI)
+html_text = _text
+safe_href = _url
+
+
 def _link(title: str, url: str | None) -> str:
     href = _url(url)
     return f'<a href="{href}">{_text(title)}</a>' if href else _text(title)
@@ -73,9 +77,16 @@ def _tag(part: str) -> str:
     return re.sub(r"[\s\"\x00-\x1f:]+", "_", part).strip("_") or "none"
 
 
-def _tags(q: Question, quiz: Quiz) -> list[str]:
+def note_tags(q: Question, quiz: Quiz) -> list[str]:
     tags = ["deirquiz", f"topic::{_tag(q.topic)}", f"type::{_tag(q.type)}", _tag(quiz.slug)]
     return [*tags, f"depth::{_tag(q.depth)}"] if q.depth != "core" else tags
+
+
+def note_guid(q: Question) -> str:
+    """The note's GUID: from the question id alone, so a regenerated deck updates its notes."""
+    import genanki  # heavy: keep the CLI's start fast
+
+    return genanki.guid_for(q.id)
 
 
 def _deck_part(name: str) -> str:
@@ -88,171 +99,6 @@ def topic_heading(topic: str) -> str:
     """'commanders' -> 'Commanders' (rest of the name untouched, so 'ISIL units' stays)."""
     words = topic.replace("_", " ").strip()
     return words[:1].upper() + words[1:]
-
-
-# --- note types -------------------------------------------------------------------------------
-
-_HEADER = '<div class="dq-article">{{Article}}</div>'
-_PROMPT = '<div class="dq-prompt">{{Prompt}}</div>'
-_RULE = '<hr id="answer">'
-_EXPLANATION = '{{#Explanation}}<div class="dq-explanation">{{Explanation}}</div>{{/Explanation}}'
-_SOURCE = '<div class="dq-source">{{Source}}</div>'
-_MCQ_OPTION = '{{#X}}<li class="dq-opt dq-opt-X"><span class="dq-letter">X</span> {{X}}</li>{{/X}}'
-_LETTERS = string.ascii_uppercase
-
-
-def _side(kind: str, *parts: str) -> str:
-    """One side of a card in our wrapper (parts are Anki template syntax, not f-strings)."""
-    return f'<div class="dq dq-{kind}">' + "".join(parts) + "</div>"
-
-
-def _mcq_options(css_class: str) -> str:
-    return (
-        f'<ol class="{css_class}">' + "".join(_MCQ_OPTION.replace("X", x) for x in "ABCD") + "</ol>"
-    )
-
-
-@dataclass(frozen=True)
-class NoteType:
-    """What a genanki.Model needs, as plain data so importing this module stays cheap."""
-
-    name: str
-    card: str  # the template's name, shown as "Card" in Anki's browser
-    fields: tuple[str, ...]
-    front: str
-    back: str
-    cloze: bool = False
-
-
-NOTE_TYPES: dict[str, NoteType] = {
-    "basic": NoteType(
-        "deirquiz Basic v1",
-        "Basic",
-        ("Prompt", "Answer", "Explanation", "Source", "Article"),
-        _side("basic", _HEADER, _PROMPT),
-        "{{FrontSide}}"
-        + _RULE
-        + _side("basic", '<div class="dq-answer">{{Answer}}</div>', _EXPLANATION, _SOURCE),
-    ),
-    "mcq": NoteType(
-        "deirquiz Multiple choice v1",
-        "Multiple choice",
-        ("Prompt", "A", "B", "C", "D", "Correct", "Explanation", "Source", "Article"),
-        _side("mcq", _HEADER, _PROMPT, _mcq_options("dq-options")),
-        # The back repeats the options with the right one marked by CSS: dq-correct-B marks B.
-        _side(
-            "mcq",
-            _HEADER,
-            _PROMPT,
-            _mcq_options("dq-options dq-marked dq-correct-{{Correct}}"),
-            _RULE,
-            '<div class="dq-answer">Answer: {{Correct}}</div>',
-            _EXPLANATION,
-            _SOURCE,
-        ),
-    ),
-    "truefalse": NoteType(
-        "deirquiz True/False v1",
-        "True/False",
-        ("Statement", "Answer", "Explanation", "Source", "Article"),
-        _side(
-            "truefalse",
-            _HEADER,
-            '<div class="dq-kicker">True or false?</div>',
-            '<div class="dq-prompt">{{Statement}}</div>',
-        ),
-        "{{FrontSide}}"
-        + _RULE
-        + _side(
-            "truefalse",
-            '<div class="dq-answer dq-tf dq-tf-{{Answer}}">{{Answer}}</div>',
-            _EXPLANATION,
-            _SOURCE,
-        ),
-    ),
-    "cloze": NoteType(
-        "deirquiz Cloze v1",
-        "Cloze",
-        ("Text", "Extra", "Source", "Article"),
-        _side("cloze", _HEADER, '<div class="dq-prompt">{{cloze:Text}}</div>'),
-        _side(
-            "cloze",
-            _HEADER,
-            '<div class="dq-prompt">{{cloze:Text}}</div>',
-            _RULE,
-            '{{#Extra}}<div class="dq-explanation">{{Extra}}</div>{{/Extra}}',
-            _SOURCE,
-        ),
-        cloze=True,
-    ),
-    "order": NoteType(
-        "deirquiz Order v1",
-        "Order",
-        ("Prompt", "Items", "Order", "Explanation", "Source", "Article"),
-        _side("order", _HEADER, _PROMPT, "{{Items}}"),
-        "{{FrontSide}}"
-        + _RULE
-        + _side("order", '<div class="dq-answer">{{Order}}</div>', _EXPLANATION, _SOURCE),
-    ),
-}
-
-# Custom properties carry the colours, so night mode (.nightMode on desktop and iOS, .night_mode on
-# AnkiDroid) only swaps the palette.
-CSS = """\
-.card {
-  --dq-fg: #1f2328; --dq-muted: #59636e; --dq-bg: #ffffff; --dq-rule: #d1d9e0;
-  --dq-accent: #0969da; --dq-ok: #1a7f37; --dq-ok-bg: #dafbe1; --dq-bad: #cf222e;
-  --dq-bad-bg: #ffebe9;
-  font-family: system-ui, -apple-system, "Segoe UI", Roboto, "Helvetica Neue", Arial, sans-serif;
-  font-size: 20px; line-height: 1.45; text-align: left;
-  color: var(--dq-fg); background-color: var(--dq-bg);
-}
-.card.nightMode, .card.night_mode, .nightMode .card, .night_mode .card {
-  --dq-fg: #e6edf3; --dq-muted: #9da7b3; --dq-bg: #2c2c2c; --dq-rule: #4a525c;
-  --dq-accent: #6cb6ff; --dq-ok: #57d375; --dq-ok-bg: #1f3a27; --dq-bad: #ff7b72;
-  --dq-bad-bg: #442726;
-}
-.dq { max-width: 36em; margin: 0 auto; overflow-wrap: break-word; }
-.dq a { color: var(--dq-accent); }
-.dq-article, .dq-kicker {
-  font-size: 0.7em; color: var(--dq-muted); text-transform: uppercase; letter-spacing: 0.04em;
-  margin-bottom: 0.5em;
-}
-.dq-prompt { font-weight: 600; }
-.dq-options { list-style: none; padding: 0; margin: 1em 0; }
-.dq-opt {
-  border: 1px solid var(--dq-rule); border-radius: 0.5em; padding: 0.45em 0.75em;
-  margin: 0.4em 0;
-}
-.dq-letter { display: inline-block; min-width: 1.5em; font-weight: 700; color: var(--dq-accent); }
-.dq-marked .dq-opt { opacity: 0.6; }
-.dq-correct-A .dq-opt-A, .dq-correct-B .dq-opt-B,
-.dq-correct-C .dq-opt-C, .dq-correct-D .dq-opt-D {
-  opacity: 1; font-weight: 700; color: var(--dq-ok); background: var(--dq-ok-bg);
-  border-color: var(--dq-ok);
-}
-.dq-correct-A .dq-opt-A::after, .dq-correct-B .dq-opt-B::after,
-.dq-correct-C .dq-opt-C::after, .dq-correct-D .dq-opt-D::after { content: " ✓"; }
-.dq-answer { font-weight: 700; margin: 0.5em 0; }
-.dq-tf { display: inline-block; padding: 0.2em 0.7em; border-radius: 0.5em; }
-.dq-tf-True { color: var(--dq-ok); background: var(--dq-ok-bg); }
-.dq-tf-True::before { content: "✓ "; }
-.dq-tf-False { color: var(--dq-bad); background: var(--dq-bad-bg); }
-.dq-tf-False::before { content: "✗ "; }
-.dq-order-list { margin: 0.4em 0 0; padding-left: 1.6em; font-weight: 400; }
-.dq-explanation { margin-top: 0.8em; }
-.dq-source { margin-top: 1em; font-size: 0.75em; color: var(--dq-muted); }
-.dq-quote {
-  margin: 0 0 0.3em; padding-left: 0.75em; border-left: 3px solid var(--dq-rule);
-  font-style: italic;
-}
-.cloze { font-weight: 700; color: var(--dq-accent); }
-hr#answer { border: 0; border-top: 1px solid var(--dq-rule); margin: 1em 0; }
-@media (max-width: 480px) {
-  .card { font-size: 18px; }
-  .dq-opt { padding: 0.4em 0.6em; }
-}
-"""
 
 
 # --- questions to fields ----------------------------------------------------------------------
@@ -282,7 +128,7 @@ def _mcq(q: Question) -> list[str]:
     if len(q.correct) != 1 or not 0 <= q.correct[0] < len(q.options):
         raise _fail(q, f"'correct' must name one of the options, not {q.correct}")
     options = [_text(o) for o in q.options] + [""] * (4 - len(q.options))
-    return [_text(q.prompt), *options, _LETTERS[q.correct[0]], _text(q.explanation)]
+    return [_text(q.prompt), *options, LETTERS[q.correct[0]], _text(q.explanation)]
 
 
 def _truefalse(q: Question) -> list[str]:
@@ -304,14 +150,14 @@ def _cloze(q: Question) -> list[str]:
 
 def _order(q: Question) -> list[str]:
     n = len(q.options)
-    if n < 2 or n > len(_LETTERS) or sorted(q.correct) != list(range(n)):
+    if n < 2 or n > len(LETTERS) or sorted(q.correct) != list(range(n)):
         raise _fail(q, "an order question needs 'correct' to list every option once")
     items = "".join(
-        f'<li class="dq-opt"><span class="dq-letter">{_LETTERS[i]}</span> {_text(o)}</li>'
+        f'<li class="dq-opt"><span class="dq-letter">{LETTERS[i]}</span> {_text(o)}</li>'
         for i, o in enumerate(q.options)
     )
     steps = "".join(
-        f'<li><span class="dq-letter">{_LETTERS[i]}</span> {_text(q.options[i])}</li>'
+        f'<li><span class="dq-letter">{LETTERS[i]}</span> {_text(q.options[i])}</li>'
         for i in q.correct
     )
     order = _text(q.answer) + f'<ol class="dq-order-list">{steps}</ol>'
@@ -371,6 +217,23 @@ def _topics(quiz: Quiz) -> list[str]:
     return [t for t in dict.fromkeys([*quiz.topics, *used]) if t in used]
 
 
+def topic_decks(quiz: Quiz) -> tuple[str, dict[str, str]]:
+    """The quiz's deck name and, per topic with questions, its subdeck's full name."""
+    title = _deck_part(quiz.title)
+    heading = quiz.heading if quiz.headings else topic_heading
+    return title, {t: f"{title}::{_deck_part(heading(t))}" for t in _topics(quiz)}
+
+
+def is_repeat(q: Question, written: dict[str, Question]) -> bool:
+    """True for a question already written (a quiz combined with itself); two different
+    questions under one id would overwrite each other's note in Anki, so that is refused."""
+    if q.id not in written:
+        return False
+    if written[q.id] != q:
+        raise _fail(q, "two different questions share this id")
+    return True
+
+
 # --- writing ----------------------------------------------------------------------------------
 
 
@@ -412,40 +275,26 @@ def _models(genanki) -> dict:
     }
 
 
-def _is_repeat(q: Question, written: dict[str, Question]) -> bool:
-    """True for a question already written (a quiz combined with itself); two different
-    questions under one id would overwrite each other's note in Anki, so that is refused."""
-    if q.id not in written:
-        return False
-    if written[q.id] != q:
-        raise _fail(q, "two different questions share this id")
-    return True
-
-
 def _decks(genanki, quizzes: Sequence[Quiz]) -> tuple[list, int]:
     """The genanki decks (a title deck and its topic subdecks per quiz) and the note count."""
     models = _models(genanki)
     decks: dict[str, genanki.Deck] = {}
     written: dict[str, Question] = {}
     for quiz in quizzes:
-        title = _deck_part(quiz.title)
-        topics = {
-            t: f"{title}::{_deck_part(quiz.heading(t) if quiz.headings else topic_heading(t))}"
-            for t in _topics(quiz)
-        }
+        title, topics = topic_decks(quiz)
         for name in [title, *topics.values()]:
             if name not in decks:
                 deck_id = stable_id(f"deirquiz deck {name}")
                 decks[name] = genanki.Deck(deck_id, name, deck_description(quiz))
         for q in quiz.questions:
-            if _is_repeat(q, written):
+            if is_repeat(q, written):
                 continue
             fields = note_fields(q, quiz)
             note = genanki.Note(
                 model=models[q.type],
                 fields=fields,
-                tags=_tags(q, quiz),
-                guid=genanki.guid_for(q.id),
+                tags=note_tags(q, quiz),
+                guid=note_guid(q),
                 due=len(written),  # new cards come up in quiz order
             )
             decks[topics[q.topic]].add_note(note)
