@@ -41,24 +41,28 @@ def _statements(extraction: Extraction, ctx: Context, events: list[Event]):
             seen.add(ev.statement)
             yield ev.statement, ev.source, ev.where, ev.salience
     apparatus = lexicon().apparatus_sections
-    for section in extraction.article.sections:
-        if any(h.lower() in apparatus for h in section.path):
-            continue
-        ph = _phase_of_section(" ".join(section.path))
-        for para in section.paragraphs:
-            for sentence in split_sentences(para):
-                if sentence in dated:
-                    continue
-                text = stand_alone(sentence, ctx).text
-                if text and text not in seen:
-                    seen.add(text)
-                    weight = salience.statement(text, ctx, ph)
-                    yield text, sentence, f"section: {section.heading}", weight
+    lead = [("lead", "during", p) for p in extraction.article.lead]
+    told = [
+        (f"section: {s.heading}", _phase_of_section(" ".join(s.path)), p)
+        for s in extraction.article.sections
+        if not any(h.lower() in apparatus for h in s.path)
+        for p in s.paragraphs
+    ]
+    for where, ph, para in [*lead, *told]:
+        for sentence in split_sentences(para):
+            if sentence in dated:
+                continue
+            text = stand_alone(sentence, ctx).text
+            if text and text not in seen:
+                seen.add(text)
+                weight = salience.statement(text, ctx, ph, retold=where == "lead")
+                yield text, sentence, where, weight
 
 
-def _mentions(extraction: Extraction, ctx: Context, events: list[Event]) -> list[Mention]:
+def _mentions(extraction: Extraction, ctx: Context, events: list[Event],
+              leaders: set[str]) -> list[Mention]:  # fmt: skip
     facts = list(extraction.facts)
-    people = persons(facts)
+    people = persons(facts, leaders)
     units = formations(facts)
     sides_and_people = {p.name for p in people} | {u.name for u in units}
     sides_and_people |= {getattr(f, "name", "") for f in facts if f.kind == "combatant"}
@@ -87,7 +91,8 @@ def read(extraction: Extraction) -> RecordSet:
     events = timeline.events(extraction, ctx)
     records += events
     records += timeline.orders(events, ctx)
-    records += _mentions(extraction, ctx, events)
+    leaders = {r.value("leader") for r in records if r.kind == "leader"}
+    records += _mentions(extraction, ctx, events, leaders)
     art = extraction.article
     return RecordSet(
         slug=art.slug,

@@ -32,6 +32,8 @@ _CODENAME_CUE = re.compile(r"(?:code-?named|code name|codename|known as|called)\
 class Person:
     name: str
     side: int
+    unit: str = ""  # the formation the infobox lists beside him
+    top: bool = False  # the side's first-listed commander, or the one the lead says led it
 
 
 @dataclass(frozen=True)
@@ -40,6 +42,17 @@ class Formation:
     side: int
     kin: frozenset[str]  # its ancestors and descendants: never a wrong option for it
     level: int = -1  # its depth in the order of battle, -1 where unknown
+
+    @property
+    def qualified(self) -> bool:
+        """'Romanian 3rd Army', 'Italian 8th Army': a nation before the formation's name."""
+        first = self.name.split()[0]
+        return (
+            first[:1].isupper()
+            and first.isalpha()
+            and not _FORMATION_HEAD.match(first)
+            and (len(self.name.split()) > 2 and bool(_ORDINAL.search(self.name)))
+        )
 
 
 def _h(*parts: str) -> str:
@@ -98,11 +111,17 @@ def _make(group: str, answer: str, text: str, start: int, end: int, choices: Ite
 def people(text: str, source: str, where: str, weight: float, ctx: Context,
            persons: list[Person]) -> list[Mention]:  # fmt: skip
     form_map = names.forms((p.name for p in persons), lambda f: ctx.count_short(f) > 0)
-    side_of = {p.name: p.side for p in persons}
+    who = {p.name: p for p in persons}
     out = []
     for found, full in names.find(text, form_map):
         short = found.form != full
-        same_side = [p.name for p in persons if p.side == side_of[full] and p.name != full]
+        me = who[full]
+        if me.top or not _head(me.unit):
+            continue  # no one of his own level to offer beside him (an army's commander)
+        same_side = [
+            p.name for p in persons
+            if p.side == me.side and p.name != full and not p.top and _head(p.unit) == _head(me.unit)
+        ]  # fmt: skip
         if short:
             shorts = {v: k for k, v in form_map.items() if k != v}
             choices = [shorts[n] for n in same_side if n in shorts]
@@ -125,6 +144,14 @@ def people(text: str, source: str, where: str, weight: float, ctx: Context,
     return out
 
 
+def _shares_a_word(name: str, said: set[str]) -> bool:
+    """'Romanian 4th Army' beside a sentence on 'the Romanian armies': ruled out by the text."""
+    own = {w.lower() for w in re.findall(r"[\w'’-]+", name)}
+    return bool(
+        {w for w in own if not _FORMATION_HEAD.fullmatch(w) and not _ORDINAL.fullmatch(w)} & said
+    )
+
+
 def _head(name: str) -> str:
     m = _FORMATION_HEAD.search(name)
     return m.group(1).lower() if m else ""
@@ -138,13 +165,17 @@ def formations(text: str, source: str, where: str, weight: float, ctx: Context,
         if len(pos) != 1 or _in_list(text, pos[0], pos[0] + len(u.name)):
             continue
         numbers = set(_ORDINAL.findall(u.name))
+        said = {w.lower() for w in re.findall(r"[\w'’-]+", text)}
         choices = [
             o.name for o in units
             if o.side == u.side and o.name != u.name and o.name not in u.kin
             and _head(o.name) == _head(u.name) and not numbers & set(_ORDINAL.findall(o.name))
             and (u.level < 0 or o.level < 0 or o.level == u.level)
+            and o.qualified == u.qualified and not _shares_a_word(o.name, said)
         ]  # fmt: skip
-        w = weight + (0.1 if ctx.count(u.name) >= 2 else -0.1)
+        # a numbered formation matters where the lead names it; a named one where it recurs
+        told = ctx.in_lead(u.name) or (not numbers and ctx.count(u.name) >= 3)
+        w = weight + (0.1 if told else -0.3)
         m = _make(
             "formation", u.name, text, pos[0], pos[0] + len(u.name), choices, source, where, w
         )
@@ -157,6 +188,8 @@ def places(text: str, source: str, where: str, weight: float, ctx: Context,
            g: Gazetteer) -> list[Mention]:  # fmt: skip
     out = []
     for place in g.kinds:
+        if re.search(r"\s\d+$", place):
+            continue  # "Eliane 1": a numbered part of a position, too fine for a question
         pos = [m.start() for m in re.finditer(rf"(?<![\w'’-]){re.escape(place)}(?![\w'’-])", text)]
         if len(pos) != 1 or _in_list(text, pos[0], pos[0] + len(place)):
             continue
@@ -178,9 +211,10 @@ def codenames(text: str, source: str, where: str, ctx: Context) -> list[Mention]
         pos = text.find(term)
         if pos < 0 or not (_CODENAME_CUE.search(text[:pos]) or term.startswith("Operation ")):
             continue
-        m = _make(
-            "codename", term, text, pos, pos + len(term), (), source, where, salience.CODENAME
-        )
+        end = pos + len(term)
+        gloss = re.match(r"\s*\([^()]*\)", text[end:])  # "(Unternehmen Wintergewitter)"
+        said = text[:end] + text[end + gloss.end() :] if gloss else text
+        m = _make("codename", term, said, pos, end, (), source, where, salience.CODENAME)
         if m:
             out.append(m)
     return out

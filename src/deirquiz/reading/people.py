@@ -39,20 +39,21 @@ def commanders(facts: list[model.Fact], ctx: Context) -> list[Commander]:
     people = [c for c in facts if isinstance(c, model.Commander) and not c.qualifier]
     form_map = names.forms((c.name for c in people), lambda f: ctx.count_short(f) > 0)
     sides = {c.side: c.name for c in facts if isinstance(c, model.Combatant) and c.leader}
+    full = canonical(facts)
     units_of: dict[int, list[str]] = {}
     for c in people:
         if c.unit and is_formation(c.unit):
-            units_of.setdefault(c.side, []).append(c.unit)
+            units_of.setdefault(c.side, []).append(full[c.unit])
     out = []
     for c in people:
         own = [f for f, full in form_map.items() if full == c.name]
         named = sum(ctx.count(f) if f == c.name else ctx.count_short(f) for f in own)
         in_lead = any(ctx.in_lead(f, short=f != c.name) for f in own)
-        unit = c.unit or ""
+        unit = full.get(c.unit or "", "")
         unique_unit = is_formation(unit) and units_of.get(c.side, []).count(unit) == 1
         head = _head(unit)
         others = [u for u in units_of.get(c.side, []) if u != unit and head and _head(u) == head]
-        together = bool(unit) and _told_together(ctx.body, own, unit)
+        together = bool(unit) and _told_together(ctx.body, own, c.unit or "")
         weight = salience.COMMANDER_UNIT_NAMED if together else salience.COMMANDER_UNIT
         weight += 0.05 * min(named, 3) + (0.1 if in_lead else 0.0)
         out.append(
@@ -77,10 +78,28 @@ def commanders(facts: list[model.Fact], ctx: Context) -> list[Commander]:
     return out
 
 
-def persons(facts: list[model.Fact]) -> list[Person]:
-    return [
-        Person(c.name, c.side) for c in facts if isinstance(c, model.Commander) and not c.qualifier
-    ]
+def canonical(facts: list[model.Fact]) -> dict[str, str]:
+    """A commander's formation as the order of battle names it: '3rd Army' beside Dumitrescu is
+    the 'Romanian 3rd Army' of the units list."""
+    units = [u.name for u in facts if isinstance(u, model.Unit)]
+    out = {}
+    for c in facts:
+        if isinstance(c, model.Commander) and c.unit:
+            longer = [n for n in units if n != c.unit and n.endswith(" " + c.unit)]
+            out[c.unit] = longer[0] if len(longer) == 1 else c.unit
+    return out
+
+
+def persons(facts: list[model.Fact], leaders: set[str]) -> list[Person]:
+    """Commanders for blanks: with their formation, and whether they head their side."""
+    full = canonical(facts)
+    out, seen = [], set()
+    for c in facts:
+        if isinstance(c, model.Commander) and not c.qualifier:
+            top = c.side not in seen or c.name in leaders
+            seen.add(c.side)
+            out.append(Person(c.name, c.side, full.get(c.unit or "", ""), top))
+    return out
 
 
 def formations(facts: list[model.Fact]) -> list[Formation]:
@@ -91,7 +110,8 @@ def formations(facts: list[model.Fact]) -> list[Formation]:
     for u in units:
         kin = set(u.ancestors) | {v.name for v in units if u.name in v.ancestors}
         out.setdefault(u.name, Formation(u.name, u.side, frozenset(kin), u.level))
+    full = canonical(facts)
     for c in facts:
-        if isinstance(c, model.Commander) and c.unit and c.unit not in out and is_formation(c.unit):
-            out[c.unit] = Formation(c.unit, c.side, frozenset(), -1)
+        if isinstance(c, model.Commander) and c.unit and is_formation(c.unit):
+            out.setdefault(full[c.unit], Formation(full[c.unit], c.side, frozenset(), -1))
     return list(out.values())

@@ -19,7 +19,8 @@ _AFTER = re.compile(
     rf"(?P<name>{_NAME})\s+(?:fell|was overrun|was abandoned|was captured|was taken|was lost|"
     rf"was retaken|was recaptured|held|withstood|came under attack)\b"
 )
-_LIST = re.compile(rf"(?P<items>{_NAME}(?:,\s+{_NAME})*,?\s+and\s+{_NAME})")
+_ITEM = rf"{_NAME}(?:\s+(?:on|in|at|to)\s+the\s+[a-z]+)?"  # "Hougoumont on the right"
+_LIST = re.compile(rf"(?P<items>{_ITEM}(?:,\s+{_ITEM})*,?\s+and\s+{_ITEM})")
 
 
 @dataclass
@@ -94,8 +95,9 @@ def gazetteer(paragraphs: list[str], not_places: set[str]) -> Gazetteer:
                     g.kinds.setdefault(name, "")
         lists.extend(_LIST.finditer(para))
     for number, m in enumerate(lists):
+        parts = re.split(r",\s+and\s+|,\s+|\s+and\s+", m.group("items"))
         items = [
-            _clean(i, not_places) for i in re.split(r",\s+and\s+|,\s+|\s+and\s+", m.group("items"))
+            _clean(re.sub(r"\s+(?:on|in|at|to)\s+the\s+[a-z]+$", "", i), not_places) for i in parts
         ]
         if sum(1 for i in items if i in g.kinds) >= 2:
             for i in items:
