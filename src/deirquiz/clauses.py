@@ -5,7 +5,7 @@ from __future__ import annotations
 
 import re
 
-from .mentions import Mention
+from .mention import Mention
 
 _SUBORDINATE = re.compile(
     r"^(?:after|before|while|when|as|following|although|though|despite|since|until|because|"

@@ -43,19 +43,31 @@ _PART = re.compile(
     r"(?P<lead>(?:[Ll]ate|[Ee]arly|[Ll]ater)\s+)?"
     r"(?P<prep>[Ii]n|[Dd]uring|[Tt]hrough(?:out)?|[Bb]y|[Tt]owards?|[Uu]ntil|[Tt]ill|[Ii]nto|"
     r"[Bb]efore|[Aa]fter|[Aa]t|[Ss]hortly\s+(?:before|after))\s+"
-    rf"(?:the\s+(?P<qual>early\s+|late\s+|middle\s+of\s+the\s+)?)?(?P<part>{_PART_WORD})"
+    rf"(?:the\s+)?(?P<qual>early\s+|late\s+|middle\s+of\s+the\s+)?(?P<part>{_PART_WORD})"
     r"|[Oo]vernight"
     r")(?!['’]s|\s+of\b|[\w-])"
 )
 # 'at night' / 'by day' with no article are habits, not the night in force
 _HABIT = re.compile(r"^(?:at|by|in)\s+(?:night|day|dark|darkness)$", re.IGNORECASE)
-# times counted from the statement before, within its day
+# times counted from the time in force, within its day: "Half an hour later", "Soon afterwards",
+# "for the next two hours", "within about six minutes", "in the first minutes"
+_N = (
+    r"(?:[Hh]alf\s+an|[Aa]n|[Aa]|[Oo]ne|[Tt]wo|[Tt]hree|[Ff]our|[Ff]ive|[Ss]ix|[Ss]even|[Ee]ight|"
+    r"[Nn]ine|[Tt]en|[Ff]ew|[Ss]everal|[Ff]ifteen|[Tt]wenty|[Tt]hirty|[Ff]orty|[Ff]ifty|\d{1,3})"
+)
+_UNITS = r"(?:hours?|minutes?)"
 _SOON = re.compile(
-    r"(?<![\w-])(?P<phrase>(?:[Hh]alf\s+an|[Aa]n|[Aa]|[Oo]ne|[Tt]wo|[Tt]hree|[Ff]our|[Ff]ew|"
-    r"[Ss]everal|\d{1,2}|[Tt]en|[Ff]ifteen|[Tt]wenty|[Tt]hirty|[Ff]orty|[Ff]ifty)\s+"
-    r"(?:hours?|minutes?)\s+later|[Mm]inutes\s+later|[Mm]oments\s+later|"
-    r"(?:[Ss]oon|[Ss]hortly|[Ii]mmediately)\s+after(?:wards?)?(?=[,\s])(?!\s+(?:the|a|an|his|her|its|their)\b)"
-    r")"
+    r"(?<![\w-])(?P<phrase>"
+    rf"(?:(?:[Aa]bout|[Ss]ome|[Nn]early|[Aa]lmost|[Oo]nly|[Jj]ust)\s+)?{_N}\s+{_UNITS}\s+later"
+    r"|[Mm]inutes\s+later|[Mm]oments\s+later"
+    r"|(?:[Ss]oon|[Ss]hortly|[Ii]mmediately)\s+after(?:wards?)?(?=[,\s])"
+    r"(?!\s+(?:the|a|an|his|her|its|their)\b)"
+    r"|(?:[Ff]or|[Ww]ithin)\s+(?:(?:more|less)\s+than\s+|nearly\s+|almost\s+|about\s+|some\s+|over\s+)?"
+    rf"(?:{_N}|the\s+(?:next|following|first)(?:\s+{_N})?)\s+{_UNITS}"
+    rf"|[Ii]n\s+the\s+first\s+(?:few\s+)?{_UNITS}"
+    r"|as\s+the\s+(?:morning|afternoon|day|evening|night)\s+(?:went|wore|drew)\s+on"
+    r"|(?:[Ee]arly|[Ll]ate|[Ll]ater)\s+in\s+the\s+(?:battle|fighting|engagement|action|attack|assault)"
+    r")(?![\w-])"
 )
 # "Before the attack began", "as the bombardment opened": a moment of the day's fighting
 _PHASE = re.compile(
@@ -155,6 +167,18 @@ def cues(sentence: str) -> list[Cue]:
     found.sort(key=lambda c: (c.start, -c.end))
     out: list[Cue] = []
     for cue in found:
-        if not out or cue.start >= out[-1].end:
-            out.append(cue)
+        if out and cue.start < out[-1].end:
+            continue
+        if (
+            out
+            and out[-1].time
+            and cue.time
+            and _TIME_TO.fullmatch(sentence, out[-1].end, cue.start)
+        ):
+            out[-1].end, out[-1].phrase = cue.end, sentence[out[-1].start : cue.end]
+            continue  # "Between about 7:10 and 8:30 a.m.": one time of the day
+        out.append(cue)
     return out
+
+
+_TIME_TO = re.compile(r"\s*(?:and|to|–|—|-|until)\s*")

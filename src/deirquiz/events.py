@@ -17,7 +17,8 @@ from dataclasses import dataclass
 
 from . import dates, eras, timeline
 from .clauses import clause
-from .mentions import Context, Mention, find, heading_day
+from .mention import Context, Mention
+from .mentions import find, heading_day
 from .model import Article, Event
 from .sentences import split_sentences
 
@@ -38,6 +39,7 @@ _OPENING = re.compile(
     r"(?:(?:however|meanwhile|then|also|but|and|later|elsewhere|finally|thereafter),?\s+)*",
     re.IGNORECASE,
 )
+_SPAN_AFTER = re.compile(r"\b(?:days|weeks|months|years)\s+(?:after|before|following|since)\s+")
 RESULT = "infobox: result"  # the section of the result's own dated points
 
 
@@ -48,9 +50,13 @@ class _InForce:
     day: dt.date | None = None
     late: bool = False  # its evening or night: a time before dawn is the next day
     night: bool = False  # a night ("the night of 17–18 June"): its morning is the next day
+    # a time of the day reaches no further than its section: a heading ends it (the day stays
+    # for "The next day"), unless the new section opens with a clock time (a narrative told by
+    # the hour, as Waterloo's)
+    timed: bool = False
 
     def clear(self) -> None:
-        self.day, self.late, self.night = None, False, False
+        self.day, self.late, self.night, self.timed = None, False, False, False
 
 
 def _article_years(article: Article) -> tuple[int, int] | None:
@@ -109,16 +115,21 @@ class _Reader:
         self.index = 0
         self.known: list[Event] = []  # the result's points, for "the day after the fall of X"
         self.reached = False  # a day within the infobox's dates has been read
+        self.opening = False  # the next sentence opens a section
 
     def context(self) -> Context:
         return Context(self.year, self.state.day, self.old)
 
     def heading(self, heading: str) -> None:
-        """'Second day' sets the day in force to the battle's second day."""
+        """A heading ends the reach of a time of the day; 'Second day' sets the day in force to
+        the battle's second day."""
+        self.state.timed = False
+        self.opening = True
         n = heading_day(heading)
         if n is not None and self.days:
             self.state.clear()
             self.state.day = self._counted(n)
+            self.state.timed = self.state.day is not None
 
     def _counted(self, n: int) -> dt.date | None:
         if not self.days:
@@ -128,7 +139,12 @@ class _Reader:
 
     def sentence(self, sentence: str, section: str, paragraph: int) -> list[Event]:
         self.index += 1
+        opening, self.opening = self.opening, False
         found = [m for m in find(sentence, self.context()) if not _spanned(m, sentence)]
+        if not self.state.timed and not (
+            opening and found and found[0].time and found[0].start < 4
+        ):
+            found = [m for m in found if not _timed(m)]  # no time of the day in force
         coarse = not any(m.kind != "cue" for m in found) and _COARSE.search(sentence)
         if coarse:
             found = []
@@ -141,6 +157,8 @@ class _Reader:
                     self.state.clear()  # the text moved to a day we cannot tell
                 continue
             mention.date = day
+            if mention.length:
+                mention.end_date = eras.add_days(day, mention.length)
             if not aside and mention.follows is None:
                 self._move(mention)
             events.append(self._event(mention, sentence, section, paragraph, found))
@@ -174,6 +192,8 @@ class _Reader:
             or (s.night and m.part in ("dawn", "morning", "noon", "afternoon"))
         ):
             offset = 1
+        if m.back:
+            offset = -1
         try:
             return eras.add_days(s.day, offset)
         except (ValueError, OverflowError):
@@ -182,8 +202,11 @@ class _Reader:
     def _move(self, m: Mention) -> None:
         s = self.state
         s.day = m.end_date or m.date
-        s.night = m.night
-        s.late = m.night or m.part in ("evening", "night") or (m.time or "") >= "18:00"
+        s.night, s.timed = m.night, True
+        # a clock time says how late it is ("at 4:30 a.m." is early, not late)
+        s.late = (
+            m.night or (m.time or "") >= "18:00" or (not m.time and m.part in ("evening", "night"))
+        )
 
     def _event(self, m: Mention, sentence: str, section: str, paragraph: int, found) -> Event:
         assert m.date is not None  # resolved
@@ -233,8 +256,20 @@ class _Reader:
 
 
 def _spanned(m: Mention, sentence: str) -> bool:
-    """'over the next 48 hours', 'in the following days': a span of time, not a day."""
+    """'over the previous 24 hours', 'in the months after December 7, 1941': a span of time,
+    not a day."""
+    if m.length or m.kind == "cue":
+        return False  # "Over the next 48 hours, ...", "for the next two hours": the day in force
+    if m.kind == "date" and _SPAN_AFTER.search(sentence, 0, m.start + 10):
+        hit = _SPAN_AFTER.search(sentence, max(0, m.start - 30), m.start + 10)
+        if hit and hit.end() >= m.start:
+            return True
     return any(a.start() < m.end and m.start < a.end() for a in _NOT_A_DAY.finditer(sentence))
+
+
+def _timed(m: Mention) -> bool:
+    """A time of the day in force: a cue, or 'that evening', 'the same day'."""
+    return m.kind == "cue" or (m.kind == "relative" and m.offset == 0 and not m.length)
 
 
 def _aside(m: Mention, sentence: str, i: int) -> bool:
@@ -279,11 +314,19 @@ def _points(article: Article, reader: _Reader) -> list[tuple[int, Event]]:
     for n, point in enumerate(_result_points(article)):
         reader.state.clear()
         reader.year = reader.span[0] if reader.span else None
+        found = find(point, reader.context())
+        written = any(m.year is not None for m in found)
         for e in reader.sentence(point, RESULT, 0):
-            day = _within(e.date, reader.days, reader.span)
-            if day is None or e.end_date:
+            if written:  # "Napoleon abdicates on 22 June 1815": the year is written
+                out.append((n, e))
                 continue
-            out.append((n, _replace(e, date=day)))
+            day = _within(e.date, reader.days, reader.span)
+            end = _within(e.end_date, reader.days, reader.span) if e.end_date else None
+            if day is None and reader.span and reader.span[0] == reader.span[1]:
+                day, end = e.date, e.end_date  # one year: "falls early on 8 May"
+            if day is None or (e.end_date and end is None):
+                continue
+            out.append((n, _replace(e, date=day, end_date=end)))
     return out
 
 

@@ -8,54 +8,13 @@ Mentions are found with our own patterns (dateparser's search invents dates from
 
 from __future__ import annotations
 
-import datetime as dt
 import re
-from dataclasses import dataclass
-from functools import cache
 
 from . import dates as d
 from . import daytime, named_days
-
-M, D = d.MONTH, d.DAY
-_PREP = (
-    r"(?<![\w-])(?:(?:[Aa]lso|[Ee]arly|[Ll]ate|[Ll]ater|[Ee]arlier)\s+)?"
-    r"(?:[Oo]n|[Bb]y|[Bb]etween|[Ff]rom|[Ss]ince|[Uu]ntil|[Bb]efore|[Aa]fter)\s+"
-)
-_PARTS = r"morning|afternoon|evening|night|hours|small\s+hours|early\s+hours"
-# "On the morning of 17 June", "Late in the afternoon of 13 March", "the early hours of 8 May"
-_PART_OF = (
-    r"(?<![\w-])(?:(?:[Ll]ate|[Ee]arly)\s+)?(?:(?:[Oo]n|[Ii]n|[Dd]uring|[Bb]y|[Tt]hrough(?:out)?|"
-    r"[Uu]ntil|[Ii]nto)\s+)?(?:[Tt]he\s+)?(?:(?:early|late|small)\s+)?"
-    rf"(?P<part>{_PARTS})\s+(?:of|on)\s+"
-)
-_TO = r"\s*(?:and|–|—|-|to|until|/)\s*"
-_NTH = r"(?:[12][0-9]|3[01]|0?[1-9])(?:st|nd|rd|th)"
-
-
-@cache
-def _explicit(old: bool) -> re.Pattern[str]:
-    """Days written out; ``old``: the article's own dates are before 1500, so a bare three- or
-    four-digit number after a day is its year ("14 October 1066")."""
-    y = d.OLD_YEAR if old else d.MODERN_YEAR
-    return re.compile(
-        rf"(?P<prep>{_PART_OF}|{_PREP})?(?<![\w.,])(?:"
-        # 29 October and 1 November / 14 September – 17 November
-        rf"(?P<a_d1>{D})\s+(?P<a_m1>{M})(?:\s+(?P<a_y1>{y}))?{_TO}(?P<a_d2>{D})\s+(?P<a_m2>{M})(?:,?\s+(?P<a_y2>{y}))?"
-        # 14 and 23 September / 1–2 November / 17/18 June
-        rf"|(?P<b_d1>{D}){_TO}(?P<b_d2>{D})\s+(?P<b_m>{M})(?:,?\s+(?P<b_y>{y}))?"
-        # July 1 to July 3, 1863 / between July 4 and July 14
-        rf"|(?P<e_m1>{M})\s+(?P<e_d1>{D})(?:,\s+(?P<e_y1>{y}))?{_TO}(?P<e_m2>{M})\s+(?P<e_d2>{D})(?:,\s+(?P<e_y2>{y}))?"
-        # July 1–3, 1863 / June 13 and 15
-        rf"|(?P<f_m>{M})\s+(?P<f_d1>{D}){_TO}(?P<f_d2>{D})(?:,\s+(?P<f_y>{y}))?"
-        # 14 September 2017
-        rf"|(?P<c_d>{D})\s+(?P<c_m>{M})(?:,?\s+(?P<c_y>{y}))?"
-        # the 18th of June 1815
-        rf"|(?:the\s+)?(?P<h_d>{_NTH})\s+of\s+(?P<h_m>{M})(?:,?\s+(?P<h_y>{y}))?"
-        # September 14, 2017
-        rf"|(?P<g_m>{M})\s+(?P<g_d>{D})(?:,\s+(?P<g_y>{y}))?"
-        r")(?![\w–-])"
-    )
-
+from .eras import astronomical_year
+from .mention import Context, Mention
+from .written import explicit
 
 _NUM = {
     "a": 1, "one": 1, "two": 2, "three": 3, "four": 4, "five": 5, "six": 6, "seven": 7,
@@ -76,7 +35,16 @@ _RELATIVE = re.compile(
     r"[Ll]ater\s+in|[Ee]arly\s+in|[Ll]ate\s+in)\s+)?(?:[Tt]he\s+same|[Tt]hat)\s+"
     rf"(?:[A-Z][\w'’]*\s+(?=Day\b))?(?P<p3>{_DAYPART}|Day)"
     r"|[Bb]y\s+(?:the\s+end\s+of\s+the\s+day|(?P<p4>midnight|nightfall|the\s+evening|dawn))"
+    # "killed during the day's fighting": the day in force
+    r"|(?:[Dd]uring|[Ii]n)\s+the\s+day['’]s\s+(?:fighting|battle|clashes|combat|action)"
+    # "would begin in three days", "within four days had encircled"
+    rf"|(?P<within>[Ww]ithin|[Ii]n)\s+(?P<n2>{_COUNT_WORD})\s+days(?:['’]\s+time)?(?!\s+of\b)"
     r")(?![\w-])"
+)
+# "Over the next 48 hours, ...": a span from the day in force, opening its sentence
+_SPAN = re.compile(
+    r"^(?:[Oo]ver|[Dd]uring|[Ii]n|[Ww]ithin)\s+the\s+(?:next|following)\s+"
+    rf"(?P<n>{_COUNT_WORD}|twenty-four|forty-eight|seventy-two)\s+(?P<unit>hours|days)(?![\w-])"
 )
 _RELATIVE_PART = {"midnight": "night", "nightfall": "evening", "the evening": "evening",
                   "dawn": "dawn", "day": None, "Day": None}  # fmt: skip
@@ -103,35 +71,6 @@ _HEADING_DAY = re.compile(
 )
 
 
-@dataclass
-class Mention:
-    start: int
-    end: int
-    phrase: str
-    kind: str  # date, relative, count, named, event, cue
-    date: dt.date | None = None
-    end_date: dt.date | None = None
-    by: bool = False
-    offset: int = 0  # relative: days from the day in force; count: the day's number
-    night: bool = False  # the night that begins on ``date``
-    time: str | None = None
-    part: str | None = None
-    next_day: bool = False  # a cue that starts the next day ("shortly after midnight")
-    early: bool = False  # a cue before dawn: after an evening, the next day's small hours
-    what: str | None = None  # an event's own words: "the fall of the main position"
-    year: int | None = None  # an explicit year (astronomical) the mention writes
-    follows: Mention | None = None  # a cue after a day in its sentence: it is on that day
-
-
-@dataclass
-class Context:
-    """What the sentence is read against."""
-
-    year: int | None  # astronomical; None: no year known
-    anchor: dt.date | None  # the day in force, for a range across New Year
-    old: bool = False  # the article's own dates are before 1500
-
-
 def ordinal_number(word: str) -> int:
     word = word.lower()
     return _ORDINALS[word] if word in _ORDINALS else int("".join(c for c in word if c.isdigit()))
@@ -148,90 +87,6 @@ def heading_day(heading: str) -> int | None:
     return int(n) if n.isdigit() else _NUM.get(n)
 
 
-def _pick_year(month: int, explicit: str | None, ctx: Context) -> int | None:
-    if explicit:
-        return d.year_number(explicit)
-    if ctx.year is None:
-        return None
-    a = ctx.anchor
-    if a is not None and a.month > month + 6 and _ast(a) == ctx.year:
-        return ctx.year + 1  # a range that crosses New Year
-    return ctx.year
-
-
-def _ast(day: dt.date) -> int:
-    from .eras import astronomical_year
-
-    return astronomical_year(day)
-
-
-def _day(y: int | None, month: str, day: str) -> dt.date | None:
-    return None if y is None else d.make_date(y, d.month_number(month), d._day(day))
-
-
-def _pair(g: dict, k: str, ctx: Context) -> tuple | None:
-    """A range of days ('a', 'b', 'e', 'f' in _explicit); None unless it runs forward."""
-    if k == "a":
-        y2 = _pick_year(d.month_number(g["a_m2"]), g["a_y2"], ctx)
-        m1, m2 = d.month_number(g["a_m1"]), d.month_number(g["a_m2"])
-        y1 = d.year_number(g["a_y1"]) if g["a_y1"] else (None if y2 is None else y2 - (m1 > m2))
-        a, b = _day(y1, g["a_m1"], g["a_d1"]), _day(y2, g["a_m2"], g["a_d2"])
-    elif k == "b":
-        y = _pick_year(d.month_number(g["b_m"]), g["b_y"], ctx)
-        a, b = _day(y, g["b_m"], g["b_d1"]), _day(y, g["b_m"], g["b_d2"])
-    elif k == "e":
-        y2 = _pick_year(d.month_number(g["e_m2"]), g["e_y2"] or g["e_y1"], ctx)
-        m1, m2 = d.month_number(g["e_m1"]), d.month_number(g["e_m2"])
-        y1 = d.year_number(g["e_y1"]) if g["e_y1"] else (None if y2 is None else y2 - (m1 > m2))
-        a, b = _day(y1, g["e_m1"], g["e_d1"]), _day(y2, g["e_m2"], g["e_d2"])
-    else:
-        y = _pick_year(d.month_number(g["f_m"]), g["f_y"], ctx)
-        a, b = _day(y, g["f_m"], g["f_d1"]), _day(y, g["f_m"], g["f_d2"])
-    return (a, b) if a and b and a < b else None
-
-
-def _resolve(m: re.Match, ctx: Context) -> tuple[dt.date, dt.date | None] | None:
-    g = m.groupdict()
-    for k in ("a", "b", "e", "f"):
-        if g.get(f"{k}_d1"):
-            return _pair(g, k, ctx)
-    if g["c_d"]:
-        day = _day(_pick_year(d.month_number(g["c_m"]), g["c_y"], ctx), g["c_m"], g["c_d"])
-    elif g["h_d"]:
-        day = _day(_pick_year(d.month_number(g["h_m"]), g["h_y"], ctx), g["h_m"], g["h_d"])
-    else:
-        day = _day(_pick_year(d.month_number(g["g_m"]), g["g_y"], ctx), g["g_m"], g["g_d"])
-        if day is None and ctx.year is not None and ctx.year > 0:
-            day = d.normalise(m.group(0), ctx.year)
-    return (day, None) if day else None
-
-
-_YEAR_GROUPS = ("a_y1", "a_y2", "b_y", "e_y1", "e_y2", "f_y", "c_y", "h_y", "g_y")
-
-
-def explicit(sentence: str, ctx: Context) -> list[Mention]:
-    out = []
-    for m in _explicit(ctx.old).finditer(sentence):
-        got = _resolve(m, ctx)
-        if not got:
-            continue
-        prep = (m.group("prep") or "").strip()
-        part = m.group("part")
-        written = next((m.group(k) for k in _YEAR_GROUPS if m.group(k)), None)
-        mention = Mention(m.start(), m.end(), m.group(0), "date", got[0], got[1],
-                          by=prep.lower().endswith("by"),
-                          year=d.year_number(written) if written else None)  # fmt: skip
-        if part:
-            night = part == "night" or "hours" in part
-            mention.part = "night" if night else part
-            if part == "night" and got[1] is not None and (got[1] - got[0]).days == 1:
-                mention.end_date, mention.night = None, True  # the night of 17–18 June
-            elif part == "night" and got[1] is None:
-                mention.night = True
-        out.append(mention)
-    return out
-
-
 def relative(sentence: str) -> list[Mention]:
     out = []
     for m in _RELATIVE.finditer(sentence):
@@ -246,12 +101,22 @@ def relative(sentence: str) -> list[Mention]:
             offset = -1
         elif g["dayrel"]:
             offset = 1 if g["dayrel"] == "after" else -1
+        elif g["n2"]:
+            offset = int(g["n2"]) if g["n2"].isdigit() else _NUM[g["n2"].lower()]
         word = g["p1"] or g["p2"] or g["p3"] or g["p4"]
         part = _RELATIVE_PART.get(word, word) if word else None
         phrase = m.group(0)
-        out.append(Mention(m.start(), m.end(), phrase, "relative", offset=offset,
-                           by=phrase.lower().startswith("by "), part=part,
-                           night=part == "night"))  # fmt: skip
+        by = phrase.lower().startswith("by ") or (g["within"] or "").lower() == "within"
+        out.append(Mention(m.start(), m.end(), phrase, "relative", offset=offset, by=by,
+                           part=part, night=part == "night"))  # fmt: skip
+    span = _SPAN.match(sentence)
+    if span:
+        n = span.group("n").lower()
+        count = {"twenty-four": 24, "forty-eight": 48, "seventy-two": 72}.get(n) or (
+            int(n) if n.isdigit() else _NUM.get(n, 0)
+        )
+        days = -(-count // 24) if span.group("unit") == "hours" else count
+        out.append(Mention(0, span.end(), span.group(0), "relative", length=days))
     return out
 
 
@@ -275,7 +140,11 @@ def named(sentence: str, ctx: Context) -> list[Mention]:
         day, part = named_days.resolve(m.group("name"), year)
         if day is None:
             continue
-        late = ctx.anchor is not None and _ast(ctx.anchor) == year and (ctx.anchor - day).days > 183
+        late = (
+            ctx.anchor is not None
+            and astronomical_year(ctx.anchor) == year
+            and (ctx.anchor - day).days > 183
+        )
         if not tail and late:  # "On New Year's Day" after a December
             day, part = named_days.resolve(m.group("name"), year + 1)
         if day is None:
@@ -329,6 +198,7 @@ def find(sentence: str, ctx: Context) -> list[Mention]:
 
 _BEFORE_DAY = re.compile(r"\s*,?\s*(?:(?:on|of)\s+(?:the\s+)?)?")
 _AFTER_DAY = re.compile(r"\s*,?\s*(?:at\s+)?")
+_HAD = re.compile(r"\bhad\s+(?:been\s+)?\w+(?:ed|en|t|n)\b(?![^,;]*[,;])")
 _CLAUSE_BREAK = re.compile(
     r";|,\s+(?:and|but|while|whereas|which|who|where)\b|\s+and\s+(?:then\s+)?(?=by\b)"
 )
@@ -358,6 +228,8 @@ def _place(cue: daytime.Cue, sentence: str, found: list[Mention]) -> None:
         follows.part = follows.part or cue.part
         return
     night = cue.part == "night" and cue.time is None  # "during the night", not "at 1 a.m."
+    # "the XII Corps, which had returned during the night": the night before the day in force
+    back = night and _HAD.search(sentence[max(0, cue.start - 60) : cue.start]) is not None
     found.append(Mention(cue.start, cue.end, cue.phrase, "cue", by=cue.by, time=cue.time,
                          part=cue.part, next_day=cue.next_day, early=cue.early, night=night,
-                         follows=follows))  # fmt: skip
+                         follows=follows, back=back))  # fmt: skip

@@ -8,7 +8,7 @@ import re
 from functools import cache
 
 from . import datafiles, eras
-from .mentions import Mention
+from .mention import Mention
 from .model import Event
 
 _SUBJECT = re.compile(
