@@ -405,7 +405,7 @@ def test_sub_item_combatant_is_not_a_headline_or_militia(seed_extraction):
 # (article, name, side, rank, unit, role, country, killed, qualifier) as the infobox writes them
 COMMANDERS = [
     ("seed", "Suheil al-Hassan", 1, "Maj. Gen.", None, None, None, False, None),
-    ("seed", "Issam Zahreddine", 1, "Maj. Gen.", "Republican Guard", None, None, False, None),
+    ("seed", "Issam Zahreddine", 1, "Maj. Gen.", "Republican Guard", None, None, True, None),
     ("seed", "Valery Asapov", 1, "Lt. Gen.", "Syrian 5th Corps", None, "Russia", False, None),
     ("seed", "Ghassan Iskander Tarraf", 1, None, "Republican Guard", None, None, False, None),
     ("seed", "Tha'er Ismail", 1, None, "Tiger Forces", None, None, False, None),

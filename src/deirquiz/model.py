@@ -97,10 +97,12 @@ class Fact:
 @dataclass(frozen=True)
 class Overview(Fact):
     kind: ClassVar[str] = "overview"
-    name: str = ""  # date, place, result, partof, territory, result_point, codename
+    name: str = ""  # date, place, result, partof, territory, result_point, codename, coordinates
     value: str = ""
     start: dt.date | None = None
     end: dt.date | None = None
+    latitude: float | None = None  # coordinates: degrees north (south below 0)
+    longitude: float | None = None  # coordinates: degrees east (west below 0)
 
     @property
     def identity(self) -> str:
@@ -193,6 +195,7 @@ class Strength(Fact):
     text: str = ""
     count: str = ""
     who: str | None = None
+    label: str | None = None  # the bold line it stands under: "13 March", "Initial"
 
     @property
     def identity(self) -> str:
