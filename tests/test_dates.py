@@ -153,3 +153,170 @@ def test_fmt_between_of_one_day_is_on_that_day():
 @pytest.mark.parametrize(("a", "b", "expected", "_"), FORMATS, ids=IDS)
 def test_fmt_range_reads_back(a, b, expected, _):
     assert parse_range(expected) == (a, b)
+
+
+# --- dates in a body: what a reader takes each statement's day to be ---------------------------
+
+from deirquiz.article import parse  # noqa: E402
+from deirquiz.extract import extract  # noqa: E402
+from deirquiz.sentences import split_sentences  # noqa: E402
+
+
+def _events(body: str, date: str = "July 1–3, 1863"):
+    text = f"---\ntitle: Test battle\ninfoboxes:\n  - date:\n      text: {date}\n---\n\n{body}\n"
+    return extract(parse(text, "test.md")).events
+
+
+def _days(body: str, date: str = "July 1–3, 1863") -> list[str]:
+    out = []
+    for e in _events(body, date):
+        s = e.date.isoformat() + (f"/{e.end_date.isoformat()}" if e.end_date else "")
+        out.append(("by " if e.by else "") + s + (" night" if e.night else ""))
+    return out
+
+
+def test_a_time_of_day_keeps_the_day_in_force():
+    body = (
+        "## Battle\nEarly on July 2, the army moved. At about 7:30 a.m., the first shot was "
+        "fired. In the early afternoon, the corps arrived. Late in the afternoon, Hancock came."
+    )
+    assert _days(body) == ["1863-07-02"] * 4
+
+
+def test_a_time_of_day_with_no_day_in_force_gives_no_event():
+    assert _days("## Battle\nAt about 11:30, the division attacked.") == []
+
+
+def test_shortly_after_midnight_is_the_next_day():
+    body = "## Battle\nOn July 1, the army moved. That evening, the corps attacked. Meade reached the field shortly after midnight."
+    assert _days(body) == ["1863-07-01", "1863-07-01", "1863-07-02"]
+
+
+def test_a_night_of_two_days_is_the_first_and_its_next_day_the_second():
+    body = "## Battle\nOn the night of 1–2 July, X promised to march the next day."
+    events = _events(body)
+    assert [(e.date.isoformat(), e.night, e.end_date) for e in events] == [
+        ("1863-07-01", True, None),
+        ("1863-07-02", False, None),
+    ]
+
+
+def test_after_a_night_that_afternoon_is_the_day_the_night_ran_into():
+    body = "## Battle\nOn the night of 1–2 July, X was overrun. That afternoon, Y counterattacked."
+    assert _days(body) == ["1863-07-01 night", "1863-07-02"]
+
+
+def test_days_are_counted_within_the_battle_from_its_first_day():
+    body = "## Battle\nOn the first day, the army moved. On the third day of the battle, the corps attacked."
+    assert _days(body) == ["1863-07-01", "1863-07-03"]
+
+
+def test_a_heading_that_counts_the_days_sets_the_day():
+    assert _days("## Battle\n### Second day\nAt about 4 p.m., the assault opened.") == [
+        "1863-07-02"
+    ]
+
+
+def test_the_day_after_an_event_is_counted_from_that_events_day():
+    body = (
+        "## Battle\nOn 7 May, the main position was overrun. On 8 May, Isabelle fell.\n\n"
+        "## Aftermath\nThe day after the fall of the main position, the talks began."
+    )
+    assert _days(body, "13 March – 7 May 1954") == ["1954-05-07", "1954-05-08", "1954-05-08"]
+
+
+def test_the_day_after_an_event_that_cannot_be_found_is_no_day():
+    body = "## Battle\nOn 7 May, the army moved.\n\n## Aftermath\nThe day after the fall of the old fort, the corps attacked."
+    assert _days(body, "13 March – 7 May 1954") == ["1954-05-07"]
+
+
+def test_days_after_the_battle_count_from_its_last_day():
+    assert _days("He abdicated four days after the battle.", "June 18, 1815") == ["1815-06-22"]
+
+
+def test_a_named_day_is_read_in_the_year_in_force():
+    body = "## Battle\nOn 20 December, the army moved. On Christmas Day, the corps attacked. On New Year's Day, the guns fell silent."
+    assert _days(body, "20 December 1776 – 3 January 1777") == [
+        "1776-12-20", "1776-12-25", "1777-01-01",
+    ]  # fmt: skip
+
+
+def test_month_first_dates_and_ranges():
+    body = (
+        "It was fought from July 1 to July 3, 1863. Between June 13 and 15, the army moved. On June 30, the corps attacked. "
+        "On the night of July 13–14, the guns fell silent."
+    )
+    assert _days(body) == [
+        "1863-07-01/1863-07-03", "1863-06-13/1863-06-15", "1863-06-30", "1863-07-13 night",
+    ]  # fmt: skip
+
+
+def test_years_before_1500_and_before_the_era():
+    assert _days("It was fought on 14 October 1066.", "October 14, 1066") == ["1066-10-14"]
+    events = _events(
+        "It was fought on 2 August 216 BC. The next day, the army moved.", "2 August 216 BC"
+    )
+    assert [e.date.isoformat() for e in events] == ["-0215-08-02", "-0215-08-03"]
+    assert fmt(events[0].date) == "2 August 216 BC"
+
+
+def test_the_same_day_is_the_day_of_the_statement_it_continues():
+    body = (
+        "## Battle\nOn July 2, the corps attacked. Vincent was wounded and died five days later. "
+        "That evening, the army moved. "
+        "Stuart rejoined on the afternoon of July 2, after shelling Carlisle on the previous "
+        "evening. That night, the corps attacked."
+    )
+    assert _days(body) == [
+        "1863-07-02", "1863-07-07", "1863-07-02", "1863-07-02", "1863-07-01", "1863-07-02 night",
+    ]  # fmt: skip
+
+
+def test_a_heading_ends_a_time_of_day_but_not_a_relative_day():
+    body = (
+        "## Battle\nOn July 1, the army moved.\n\n### Later\nLate in the afternoon, the corps attacked.\n\n"
+        "### Next\nThe next day, the guns fell silent."
+    )
+    assert _days(body) == ["1863-07-01", "1863-07-02"]
+
+
+def test_a_clock_time_opening_a_section_goes_on_with_the_hours_of_the_day():
+    body = "## Battle\nOn July 1, at about 11:30, the army moved.\n\n### Attack\nAt about 13:00, the corps attacked."
+    assert _days(body) == ["1863-07-01", "1863-07-01"]
+
+
+def test_a_time_is_kept_as_24_hour_clock_and_a_part_of_the_day_by_name():
+    events = _events(
+        "## Battle\nOn July 2, the army moved. At about 4 p.m., the corps attacked. Toward evening, the guns fell silent."
+    )
+    assert [(e.time, e.part) for e in events] == [(None, None), ("16:00", "afternoon"),
+                                                  (None, "evening")]  # fmt: skip
+
+
+def test_a_coarse_date_ends_the_day_in_force():
+    assert _days(
+        "## Battle\nOn July 1, the army moved. In late July, the corps attacked. That evening, the guns fell silent."
+    ) == ["1863-07-01"]
+
+
+# --- sentences ---------------------------------------------------------------------------------
+
+SPLITS = [
+    ["At 5:30 p.m. Lt. Col. Lalande ordered a breakout.", "It failed."],
+    ["The attack began at 3 p.m.", "The French fell back."],
+    ["At 7 a.m. Union cavalry fired.", "Buford held."],
+    ["Lt. Gen. A. P. Hill attacked.", "Maj. Gen. George G. Meade arrived."],
+    ["The U.S. Army landed at St. Mihiel.", "No. 3 Squadron flew."],
+    ["Gen. J. E. B. Stuart rode north.", "Stuart returned on July 2."],
+    ["Casualties were c. 3,000 men.", "The rest fled."],
+    ["It was fought in 216 B.C.", "Hannibal won."],
+    ["In 216 B.C. Hannibal crossed the Aufidus.", "Rome lost."],
+    ["Pvt. John Smith fired first.", "The war began."],
+    ["By 4 p.m. Confederate forces had withdrawn.", "Night fell."],
+    ["Sous-Lieutenant Legros broke in.", "Lt. Col. Macdonell shut the gate."],
+]
+
+
+@pytest.mark.parametrize("sentences", SPLITS, ids=[s[0][:30] for s in SPLITS])
+def test_sentences_never_end_at_a_rank_an_initial_or_an_opening_time(sentences):
+    assert split_sentences(" ".join(sentences)) == sentences

@@ -1,245 +1,80 @@
-"""Body -> dated events: explicit days, ranges, "By ..." and relative days resolved in reading order.
+"""Body -> dated events, read in order with the day in force.
 
-A mention is kept only when it names a day; coarse dates ("In the summer of 2017", "In late
-November") give no event, though an explicit year in them sets the context for later days.
+A statement dates itself with a day written out, a day counted from the one in force ("The next
+day"), a day of the battle ("On the first day"), a named day ("Christmas Day"), a day counted
+from an event ("The day after the fall of ..."), or only a time or part of the day ("At about
+11:30", "Late in the afternoon"), which belongs to the day in force. That day carries on through
+paragraphs and sections until the text names another; a coarse date ("In late November", "In
+May 1953") ends it. A day named in passing ("after shelling Carlisle on the previous evening",
+"and died five days later") dates its own clause but does not move the day in force.
 """
 
 from __future__ import annotations
 
 import datetime as dt
 import re
-import zlib
 from dataclasses import dataclass
 
-from . import dates
+from . import dates, eras, timeline
+from .clauses import clause
+from .mention import Context, Mention
+from .mentions import find, heading_day
 from .model import Article, Event
 from .sentences import split_sentences
 
-M, D, Y = dates.MONTH, dates.DAY, dates.YEAR
-_PREP = r"(?<![\w-])(?:(?:[Aa]lso|[Ee]arly|[Ll]ate|[Ll]ater|[Ee]arlier)\s+)?(?:[Oo]n|[Bb]y|[Bb]etween|[Ff]rom|[Ss]ince|[Uu]ntil|[Bb]efore|[Aa]fter)\s+"
-
-_EXPLICIT = re.compile(
-    rf"(?P<prep>{_PREP})?(?:"
-    # 29 October and 1 November / 14 September – 17 November
-    rf"(?P<a_d1>{D})\s+(?P<a_m1>{M})(?:\s+(?P<a_y1>{Y}))?\s*(?:and|–|—|-|to|until)\s*(?P<a_d2>{D})\s+(?P<a_m2>{M})(?:,?\s+(?P<a_y2>{Y}))?"
-    # 14 and 23 September / 1–2 November
-    rf"|(?P<b_d1>{D})\s*(?:and|–|—|-|to)\s*(?P<b_d2>{D})\s+(?P<b_m>{M})(?:,?\s+(?P<b_y>{Y}))?"
-    # 14 September 2017
-    rf"|(?P<c_d>{D})\s+(?P<c_m>{M})(?:,?\s+(?P<c_y>{Y}))?"
-    # September 14, 2017
-    rf"|(?P<d_m>{M})\s+(?P<d_d>{D})(?:st|nd|rd|th)?(?:,\s+(?P<d_y>{Y}))?"
-    r")(?![\w–-])"
+M, Y = dates.MONTH, dates.MODERN_YEAR
+_YEAR_CONTEXT = re.compile(rf"{M},?\s+({dates.OLD_YEAR})|{M}\s+{dates.DAY},\s+({dates.OLD_YEAR})")
+_OPENING_YEAR = re.compile(
+    rf"^(?:In|By|During|Early\s+in|Late\s+in)\s+(?:(?:early|mid|late)[- ])?({dates.ERA_YEAR}|\d{{3,4}}),"
 )
-
-_NUM = {"one": 1, "two": 2, "three": 3, "four": 4, "five": 5, "six": 6, "seven": 7, "a": 1}
-_RELATIVE = re.compile(
-    r"(?<![\w-])(?P<phrase>"
-    r"(?:(?:[Oo]n|[Bb]y|[Ll]ate on|[Ee]arly on)\s+)?(?:[Tt]he|[Tt]hat)\s+(?P<next>next|following|subsequent)\s+(?:day|morning|night|evening)"
-    r"|(?P<n>[Aa]|[Oo]ne|[Tt]wo|[Tt]hree|[Ff]our|[Ff]ive|[Ss]ix|[Ss]even|\d)\s+days?\s+(?P<dir>later|earlier|before|after)"
-    r"|(?:(?:[Oo]n|[Bb]y)\s+)?[Tt]he\s+(?P<prev>previous|preceding)\s+day"
-    r"|[Tt]he\s+day\s+(?P<dayrel>before|after)"
-    r"|(?:(?:[Oo]n|[Bb]y|[Ll]ater|[Ee]arlier|[Ee]lsewhere)\s+)?(?:[Tt]he\s+same|[Tt]hat)\s+(?:day|night|evening|morning|afternoon)"
-    r"|[Bb]y\s+(?:the\s+end\s+of\s+the\s+day|midnight|nightfall|the\s+evening|dawn)"
-    r")(?![\w-])"
+_COARSE = re.compile(
+    rf"\b(?:[Ii]n|[Dd]uring|[Bb]y)\s+(?:(?:early|mid|late)[- ])?(?:the\s+)?"
+    rf"(?:(?:summer|spring|autumn|fall|winter)\b|(?:{M})(?!\s+\d))"
 )
 _NOT_A_DAY = re.compile(
     r"(?:over|during|within|in|for)\s+the\s+(?:next|following|previous|past)\s+\S+\s+(?:hours|days|weeks)",
     re.IGNORECASE,
 )
-_YEAR_CONTEXT = re.compile(rf"{M},?\s+({Y})\b")
-_COARSE = re.compile(
-    rf"\b(?:[Ii]n|[Dd]uring|[Bb]y)\s+(?:(?:early|mid|late)[- ])?(?:the\s+)?"
-    rf"(?:(?:summer|spring|autumn|fall|winter)\b|(?:{M})(?!\s+\d))"
-)
-_SUBORDINATE = re.compile(
-    r"^(?:after|before|while|when|as|following|although|though|despite|since|until|because|"
-    r"whose|which|who|where)\b",
+_OPENING = re.compile(
+    r"(?:(?:however|meanwhile|then|also|but|and|later|elsewhere|finally|thereafter),?\s+)*",
     re.IGNORECASE,
 )
-_SEPARATORS = re.compile(r";\s+|:\s+(?=[A-Z])|,\s+(?:and|while|but|whereas)\s+")
-_TRAILING = re.compile(r",\s+(?:after|before|while|when|as)\s+")
-_OPENERS = re.compile(r"^(?:however|meanwhile|also|then|later|subsequently),?\s+", re.IGNORECASE)
-
-# Cheap tests that spare the scans above (most of extraction's time) where they cannot match:
-# every _EXPLICIT or _YEAR_CONTEXT match holds an ASCII digit and a month name, every _RELATIVE
-# match one of _DAY_WORDS, every _NOT_A_DAY match 'hours', 'days' or 'weeks' in any case. They
-# were read off the patterns as they stand; a pattern edited since turns them off (_GATED).
-_MONTH_STEMS = ("Jan", "Feb", "Mar", "Apr", "May", "Jun", "Jul", "Aug", "Sep", "Oct", "Nov", "Dec")
-_DAY_WORDS = ("day", "night", "morning", "evening", "afternoon", "dawn")
-_DIGIT = re.compile(r"[0-9]")
-_GATED = zlib.crc32(
-    "\0".join(f"{p.pattern}\0{p.flags}" for p in (_EXPLICIT, _YEAR_CONTEXT, _RELATIVE, _NOT_A_DAY))
-    .encode()
-) == 0xAB13C1C8  # fmt: skip
-
-
-def _may_date(sentence: str) -> bool:
-    """False when neither _EXPLICIT nor _YEAR_CONTEXT can match."""
-    return not _GATED or (
-        _DIGIT.search(sentence) is not None and any(m in sentence for m in _MONTH_STEMS)
-    )
-
-
-def _may_relative(sentence: str) -> bool:
-    return not _GATED or any(w in sentence for w in _DAY_WORDS)
-
-
-def _may_span(sentence: str) -> bool:
-    """False when _NOT_A_DAY cannot match (U+017F, the long s, is a case-blind 's')."""
-    low = sentence.lower()
-    return not _GATED or "\u017f" in sentence or any(w in low for w in ("hours", "days", "weeks"))
+_SPAN_AFTER = re.compile(r"\b(?:days|weeks|months|years)\s+(?:after|before|following|since)\s+")
+RESULT = "infobox: result"  # the section of the result's own dated points
 
 
 @dataclass
-class _Mention:
-    start: int
-    end: int
-    phrase: str
-    date: dt.date
-    end_date: dt.date | None
-    relative: bool
-    by: bool
-    offset: int = 0  # a relative mention: days from the statement before
+class _InForce:
+    """The day in force while reading, and what a time of day after it means."""
 
+    day: dt.date | None = None
+    late: bool = False  # its evening or night: a time before dawn is the next day
+    night: bool = False  # a night ("the night of 17–18 June"): its morning is the next day
+    # a time of the day reaches no further than its section: a heading ends it (the day stays
+    # for "The next day"), unless the new section opens with a clock time (a narrative told by
+    # the hour, as Waterloo's)
+    timed: bool = False
 
-def _resolve_explicit(m: re.Match, year: int, anchor: dt.date | None) -> tuple | None:
-    g = m.groupdict()
-
-    def pick_year(month: int, explicit: str | None) -> int:
-        if explicit:
-            return int(explicit)
-        if anchor and anchor.year == year and month < anchor.month - 6:
-            return year + 1  # a range that crosses New Year
-        return year
-
-    if g["a_d1"]:
-        m2 = dates.month_number(g["a_m2"])
-        y2 = pick_year(m2, g["a_y2"])
-        m1 = dates.month_number(g["a_m1"])
-        y1 = int(g["a_y1"]) if g["a_y1"] else (y2 if m1 <= m2 else y2 - 1)
-        a = dates.make_date(y1, m1, dates._day(g["a_d1"]))
-        b = dates.make_date(y2, m2, dates._day(g["a_d2"]))
-        return (a, b) if a and b and a < b else None
-    if g["b_d1"]:
-        mo = dates.month_number(g["b_m"])
-        y = pick_year(mo, g["b_y"])
-        a = dates.make_date(y, mo, dates._day(g["b_d1"]))
-        b = dates.make_date(y, mo, dates._day(g["b_d2"]))
-        return (a, b) if a and b and a < b else None
-    if g["c_d"]:
-        mo = dates.month_number(g["c_m"])
-        d = dates.make_date(pick_year(mo, g["c_y"]), mo, dates._day(g["c_d"]))
-        return (d, None) if d else None
-    if g["d_m"]:
-        mo = dates.month_number(g["d_m"])
-        d = dates.make_date(pick_year(mo, g["d_y"]), mo, dates._day(g["d_d"]))
-        if d is None and year > 0:
-            d = dates.normalise(m.group(0), year)
-        return (d, None) if d else None
-    return None
-
-
-def _relative_offset(m: re.Match) -> int:
-    g = m.groupdict()
-    if g["next"]:
-        return 1
-    if g["n"]:
-        n = int(g["n"]) if g["n"].isdigit() else _NUM[g["n"].lower()]
-        return n if g["dir"] in ("later", "after") else -n
-    if g["prev"]:
-        return -1
-    if g["dayrel"]:
-        return 1 if g["dayrel"] == "after" else -1
-    return 0
-
-
-def _mentions(sentence: str, year: int, anchor: dt.date | None) -> list[_Mention]:
-    found: list[_Mention] = []
-    taken: list[tuple[int, int]] = (
-        [(m.start(), m.end()) for m in _NOT_A_DAY.finditer(sentence)] if _may_span(sentence) else []
-    )
-    for m in _EXPLICIT.finditer(sentence) if _may_date(sentence) else ():
-        if any(a < m.end() and m.start() < b for a, b in taken):
-            continue
-        got = _resolve_explicit(m, year, anchor)
-        if not got:
-            continue
-        prep = (m.group("prep") or "").strip().lower()
-        found.append(
-            _Mention(m.start(), m.end(), m.group(0), got[0], got[1], False, prep.endswith("by"))
-        )
-        taken.append((m.start(), m.end()))
-    for m in _RELATIVE.finditer(sentence) if _may_relative(sentence) else ():
-        if any(a < m.end() and m.start() < b for a, b in taken):
-            continue
-        found.append(
-            _Mention(m.start(), m.end(), m.group(0), dt.date.min, None, True,
-                     m.group(0).lower().startswith("by "), _relative_offset(m))
-        )  # fmt: skip
-    found.sort(key=lambda x: x.start)
-    return found
-
-
-def _clause(sentence: str, mention: _Mention, all_mentions: list[_Mention]) -> str | None:
-    """The statement the mention dates, without its date phrase, when it can stand alone."""
-    starts = {x.start for x in all_mentions}
-    # a separator splits clauses only where the next clause carries a date of its own
-    seps = [
-        s
-        for s in _SEPARATORS.finditer(sentence)
-        if s.group()[0] in ";:" or any(0 <= st - s.end() <= 12 for st in starts)
-    ]
-    seg_start = max([0, *(s.end() for s in seps if s.end() <= mention.start)])
-    ends = [
-        s.start() for s in seps if s.start() >= mention.end + (0 if s.group()[0] in ";:" else 2)
-    ]
-    seg_end = min(ends) if ends else len(sentence)
-    later = [x for x in all_mentions if mention.end <= x.start < seg_end]
-    if later:  # "..., after taking the stadium on the previous day": stop before that clause
-        cut = [t.start() for t in _TRAILING.finditer(sentence, mention.end, later[0].start)]
-        if not cut:
-            return None
-        seg_end = cut[-1]
-    if any(seg_start <= x.start < mention.start for x in all_mentions):
-        return None
-    segment = sentence[seg_start:seg_end]
-    lead = segment[: mention.start - seg_start]
-    rest = segment[mention.end - seg_start :]
-    if not lead.strip(" ,") or re.fullmatch(r"\s*(?:and|then|also|but)\s*", lead, re.I):
-        text = rest
-    elif not rest.strip(" .,;:") and not _SUBORDINATE.match(lead.strip()):
-        text = lead
-    else:
-        return None
-    text = _OPENERS.sub("", text.strip(" ,;:"))
-    text = re.sub(r"\s+,", ",", re.sub(r"\s{2,}", " ", text))
-    if not text or (_SUBORDINATE.match(text) and seg_start > 0):
-        return None
-    if not re.match(r"[\"“A-Za-z0-9]", text):
-        return None
-    text = text[0].upper() + text[1:]
-    if not text.endswith((".", "!", "?")) and not text.endswith(('."', '."', ".”", "!”", "?”")):
-        text += "."
-    return text
+    def clear(self) -> None:
+        self.day, self.late, self.night, self.timed = None, False, False, False
 
 
 def _article_years(article: Article) -> tuple[int, int] | None:
-    """The years the infobox date spans, even when it is not day-precise ("March – May 2016")."""
+    """The (astronomical) years the infobox date spans, even when not day-precise."""
     box_date = article.infobox.get("date")
     if not box_date:
         return None
     rng = dates.parse_range(box_date.text)
     if rng:
-        return rng[0].year, rng[1].year
-    years = [int(y) for y in re.findall(rf"\b({Y})\b", box_date.text)]
+        return eras.astronomical_year(rng[0]), eras.astronomical_year(rng[1])
+    years = [
+        dates.year_number(y) for y in re.findall(rf"{dates.ERA_YEAR}|\b\d{{3,4}}\b", box_date.text)
+    ]
     return (min(years), max(years)) if years else None
 
 
 def _in_span(y: int, span: tuple[int, int] | None) -> bool:
     return span is None or span[0] <= y <= span[1]
-
-
-RESULT = "infobox: result"  # the section of the result's own dated points
 
 
 def _result_points(article: Article) -> list[str]:
@@ -258,76 +93,244 @@ def _within(day: dt.date, days: tuple | None, span: tuple[int, int] | None) -> d
     dates; None when none or several do."""
     if not days or not span:
         return None
-    fits = []
-    for year in range(span[0], span[1] + 1):
-        try:
-            d = day.replace(year=year)
-        except ValueError:  # 29 February
-            continue
-        if days[0] <= d <= days[1]:
-            fits.append(d)
+    fits = [
+        got
+        for year in range(span[0], span[1] + 1)
+        if (got := eras.make_day(year, day.month, day.day)) and days[0] <= got <= days[1]
+    ]
     return fits[0] if len(fits) == 1 else None
 
 
+class _Reader:
+    """Reads an article's sentences in order, keeping the year and the day in force."""
+
+    def __init__(self, article: Article) -> None:
+        self.span = _article_years(article)
+        self.year = self.span[0] if self.span else None
+        box_date = article.infobox.get("date")
+        self.days = dates.parse_range(box_date.text) if box_date else None
+        self.old = self.span is not None and self.span[1] < 1500
+        self.state = _InForce()
+        self.out: list[Event] = []
+        self.index = 0
+        self.known: list[Event] = []  # the result's points, for "the day after the fall of X"
+        self.reached = False  # a day within the infobox's dates has been read
+        self.opening = False  # the next sentence opens a section
+
+    def context(self) -> Context:
+        return Context(self.year, self.state.day, self.old)
+
+    def heading(self, heading: str) -> None:
+        """A heading ends the reach of a time of the day; 'Second day' sets the day in force to
+        the battle's second day."""
+        self.state.timed = False
+        self.opening = True
+        n = heading_day(heading)
+        if n is not None and self.days:
+            self.state.clear()
+            self.state.day = self._counted(n)
+            self.state.timed = self.state.day is not None
+
+    def _counted(self, n: int) -> dt.date | None:
+        if not self.days:
+            return None
+        day = self.days[1] if n < 0 else eras.add_days(self.days[0], n - 1)
+        return day if day <= self.days[1] else None
+
+    def sentence(self, sentence: str, section: str, paragraph: int) -> list[Event]:
+        self.index += 1
+        opening, self.opening = self.opening, False
+        found = [m for m in find(sentence, self.context()) if not _spanned(m, sentence)]
+        if not self.state.timed and not (
+            opening and found and found[0].time and found[0].start < 4
+        ):
+            found = [m for m in found if not _timed(m)]  # no time of the day in force
+        coarse = not any(m.kind != "cue" for m in found) and _COARSE.search(sentence)
+        if coarse:
+            found = []
+        events = []
+        for i, mention in enumerate(found):
+            day = self._resolve(mention)
+            aside = _aside(mention, sentence, i)
+            if day is None:
+                if mention.kind not in ("cue",) and not aside:
+                    self.state.clear()  # the text moved to a day we cannot tell
+                continue
+            mention.date = day
+            if mention.length:
+                mention.end_date = eras.add_days(day, mention.length)
+            if not aside and mention.follows is None:
+                self._move(mention)
+            events.append(self._event(mention, sentence, section, paragraph, found))
+        if self.days and not self.reached:
+            self.reached = any(self.days[0] <= e.date <= self.days[1] for e in events)
+        self._year_context(sentence, found)
+        if coarse:
+            self.state.clear()  # "In late November, ...": a later "the next day" has no day
+        return events
+
+    def _resolve(self, m: Mention) -> dt.date | None:
+        s = self.state
+        if m.follows is not None:  # a time in a sentence that named its day: that day's
+            if m.follows.date is None:
+                return None
+            s = _InForce(m.follows.date, False, m.follows.night)
+        if m.kind in ("date", "named"):
+            return m.date
+        if m.kind == "count":
+            return self._counted(m.offset)
+        if m.kind == "event":
+            return timeline.day_of(m, self.days, [*self.known, *self.out])
+        if s.day is None:
+            return None
+        offset = m.offset
+        if m.kind == "relative" and offset == 0 and s.night and m.part not in ("evening", "night"):
+            offset = 1  # "that afternoon", after a night: the day the night ran into
+        if m.kind == "cue" and (
+            m.next_day
+            or (m.early and s.late)
+            or (s.night and m.part in ("dawn", "morning", "noon", "afternoon"))
+        ):
+            offset = 1
+        if m.back:
+            offset = -1
+        try:
+            return eras.add_days(s.day, offset)
+        except (ValueError, OverflowError):
+            return None
+
+    def _move(self, m: Mention) -> None:
+        s = self.state
+        s.day = m.end_date or m.date
+        s.night, s.timed = m.night, True
+        # a clock time says how late it is ("at 4:30 a.m." is early, not late)
+        s.late = (
+            m.night or (m.time or "") >= "18:00" or (not m.time and m.part in ("evening", "night"))
+        )
+
+    def _event(self, m: Mention, sentence: str, section: str, paragraph: int, found) -> Event:
+        assert m.date is not None  # resolved
+        return Event(
+            date=m.date,
+            end_date=m.end_date,
+            text=sentence,
+            section=section,
+            phrase=m.phrase.strip(),
+            relative=m.kind not in ("date", "named"),
+            clause=clause(sentence, m, found),
+            by=m.by,
+            index=self.index,
+            paragraph=paragraph,
+            time=m.time,
+            part=m.part,
+            night=m.night,
+            cue=m.kind,
+        )
+
+    def _year_context(self, sentence: str, found: list[Mention]) -> None:
+        """A year written out moves the context on, unless it is a look back or ahead outside
+        the article's span ("gains made in June 2016", "lost on 14 January 2015"); before the
+        span is reached (a Background leading up to it), any earlier year moves it."""
+        if not any(c.isdigit() for c in sentence):
+            return
+        for m in found:
+            if m.year is not None and not self.reached and self.span and m.year < self.span[0]:
+                self.year = m.year
+        for ym in _YEAR_CONTEXT.finditer(sentence):
+            y = dates.year_number(ym.group(1) or ym.group(2))
+            if not self._plausible(y):
+                continue
+            # "In June 2016, ..." opening a sentence sets the narrative's year; in passing
+            # ("gains made in June 2016") only a year of the article's own span does
+            if ym.start() <= 12 or _in_span(y, self.span):
+                self.year = y
+        opening = _OPENING_YEAR.match(sentence)
+        if opening and self.span and _in_span(dates.year_number(opening.group(1)), self.span):
+            self.year = dates.year_number(opening.group(1))
+
+    def _plausible(self, y: int) -> bool:
+        """A bare year the article could mean: of the modern era, or near its own dates."""
+        return 1500 <= y <= 2099 or (
+            self.span is not None and self.span[0] - 300 <= y <= self.span[1] + 300
+        )
+
+
+def _spanned(m: Mention, sentence: str) -> bool:
+    """'over the previous 24 hours', 'in the months after December 7, 1941': a span of time,
+    not a day."""
+    if m.length or m.kind == "cue":
+        return False  # "Over the next 48 hours, ...", "for the next two hours": the day in force
+    if m.kind == "date" and _SPAN_AFTER.search(sentence, 0, m.start + 10):
+        hit = _SPAN_AFTER.search(sentence, max(0, m.start - 30), m.start + 10)
+        if hit and hit.end() >= m.start:
+            return True
+    return any(a.start() < m.end and m.start < a.end() for a in _NOT_A_DAY.finditer(sentence))
+
+
+def _timed(m: Mention) -> bool:
+    """A time of the day in force: a cue, or 'that evening', 'the same day'."""
+    return m.kind == "cue" or (m.kind == "relative" and m.offset == 0 and not m.length)
+
+
+def _aside(m: Mention, sentence: str, i: int) -> bool:
+    """A day named in passing: a look back ("on the previous evening"), or a jump of days in a
+    sentence that is otherwise on the day in force ("and died five days later")."""
+    if m.kind not in ("relative", "event") or _OPENING.fullmatch(sentence[: m.start]):
+        return False
+    return m.offset < 0 or (m.offset >= 2 and i == 0)
+
+
 def events(article: Article) -> list[Event]:
-    """Every day-precise statement of the body, in reading order, relative days resolved; then
-    those of the infobox's result points, each read on its own."""
-    span = _article_years(article)
-    year = span[0] if span else None
-    anchor: dt.date | None = None
-    out: list[Event] = []
-    index = 0
-    paragraphs = [(section or "Introduction", para) for section, para in article.paragraphs]
-    points = [(RESULT, point) for point in _result_points(article)]
-    box_date = article.infobox.get("date")
-    days = dates.parse_range(box_date.text) if box_date and points else None
-    for paragraph, (section, para) in enumerate([*paragraphs, *points]):
-        if section == RESULT:
-            anchor, year = None, span[0] if span else None  # no "next day" across points
-        for sentence in split_sentences(para):
-            index += 1
-            found = _mentions(sentence, year if year is not None else -1, anchor)
-            resolved: list[_Mention] = []
-            for mention in found:
-                if mention.relative:
-                    if anchor is None:
-                        continue
-                    mention.date = anchor + dt.timedelta(days=mention.offset)
-                    anchor = mention.date
-                else:
-                    anchor = mention.end_date or mention.date
-                if section == RESULT:
-                    # "* On 3 January, ..." of a December–January span: the year that puts the
-                    # day within the infobox's dates, or no event
-                    mention.date = _within(mention.date, days, span)
-                    if mention.date is None or mention.end_date:
-                        anchor = None
-                        continue
-                    anchor = mention.date
-                resolved.append(mention)
-            for mention in resolved:
-                out.append(
-                    Event(
-                        date=mention.date,
-                        end_date=mention.end_date,
-                        text=sentence,
-                        section=section,
-                        phrase=mention.phrase.strip(),
-                        relative=mention.relative,
-                        clause=_clause(sentence, mention, found),
-                        by=mention.by,
-                        index=index,
-                        paragraph=paragraph,
-                    )
-                )
-            # a year written out moves the context on, unless it is a look back outside the
-            # article's span ("gains made in June 2016", "lost on 14 January 2015")
-            for ym in _YEAR_CONTEXT.finditer(sentence) if _may_date(sentence) else ():
-                y = int(ym.group(1))
-                # "In June 2016, ..." opening a sentence sets the narrative's year; in passing
-                # ("gains made in June 2016") only a year of the article's own span does
-                if ym.start() <= 12 or _in_span(y, span):
-                    year = y
-            if not found and _COARSE.search(sentence):
-                anchor = None  # "In late November, ..." : a later "the next day" has no day
+    """Every dated statement of the body, in reading order; then those of the infobox's result
+    points, each read on its own (no day carries from one point to the next)."""
+    reader = _Reader(article)
+    points = _points(article, reader)
+    reader.known = [e for _, e in points]
+    reader.out = []
+    reader.state.clear()
+    reader.year = reader.span[0] if reader.span else None
+    reader.index, reader.reached = 0, False
+    paragraph = 0
+    for section, paras in _sections(article):
+        reader.heading(section)
+        for para in paras:
+            for sentence in split_sentences(para):
+                reader.out.extend(reader.sentence(sentence, section or "Introduction", paragraph))
+            paragraph += 1
+    body = reader.out
+    for n, point in points:
+        body.append(_replace(point, index=reader.index + n + 1, paragraph=paragraph + n))
+    return body
+
+
+def _sections(article: Article) -> list[tuple[str, tuple[str, ...]]]:
+    return [("", article.lead), *((s.heading, s.paragraphs) for s in article.sections)]
+
+
+def _points(article: Article, reader: _Reader) -> list[tuple[int, Event]]:
+    """The result's dated points (with their number), each with the year that puts it within
+    the infobox's dates."""
+    out: list[tuple[int, Event]] = []
+    for n, point in enumerate(_result_points(article)):
+        reader.state.clear()
+        reader.year = reader.span[0] if reader.span else None
+        found = find(point, reader.context())
+        written = any(m.year is not None for m in found)
+        for e in reader.sentence(point, RESULT, 0):
+            if written:  # "Napoleon abdicates on 22 June 1815": the year is written
+                out.append((n, e))
+                continue
+            day = _within(e.date, reader.days, reader.span)
+            end = _within(e.end_date, reader.days, reader.span) if e.end_date else None
+            if day is None and reader.span and reader.span[0] == reader.span[1]:
+                day, end = e.date, e.end_date  # one year: "falls early on 8 May"
+            if day is None or (e.end_date and end is None):
+                continue
+            out.append((n, _replace(e, date=day, end_date=end)))
     return out
+
+
+def _replace(e: Event, **changes) -> Event:
+    import dataclasses
+
+    return dataclasses.replace(e, **changes)

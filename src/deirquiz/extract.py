@@ -6,12 +6,18 @@ from pathlib import Path
 
 from . import article as article_mod
 from .events import events
+from .fallen import mark_fallen
 from .infobox import facts
 from .model import Article, Extraction
 
 
 def extract(article: Article) -> Extraction:
-    return Extraction(article=article, facts=tuple(facts(article)), events=tuple(events(article)))
+    dated = events(article)
+    return Extraction(
+        article=article,
+        facts=tuple(mark_fallen(facts(article), article, dated)),
+        events=tuple(dated),
+    )
 
 
 def extract_file(path: str | Path) -> Extraction:

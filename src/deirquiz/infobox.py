@@ -2,84 +2,40 @@
 
 The converter flattens Wikipedia's infobox templates into text with list markers, flag emoji
 and parenthesised notes; these readers undo that layout, never an article's particular wording.
+Commanders are read in commanders.py, casualties and strength in figures.py.
 """
 
 from __future__ import annotations
 
 import re
 from collections.abc import Iterator
-from functools import cache, lru_cache
-from pathlib import Path
+from functools import cache
 
-import yaml
+from . import datafiles, dates
+from .commanders import FLAG, abbreviations, clean_name, flag_country, is_unknown
+from .commanders import commanders as _commanders
+from .figures import casualties as _casualties
+from .figures import strength as _strength
+from .model import Article, Casualty, Combatant, Commander, Fact, Field, Overview, Strength, Unit
 
-from . import dates
-from .model import (
-    Article,
-    Casualty,
-    Combatant,
-    Commander,
-    Fact,
-    Field,
-    Overview,
-    Strength,
-    Unit,
-)
-
-FLAG = re.compile(r"[\U0001F1E6-\U0001F1FF]{2}")
-_IMAGE_FILE = re.compile(r"^.*?\.(?:svg|png|jpe?g|gif|webp)\s+", re.IGNORECASE)
+__all__ = ["FLAG", "country_names", "facts", "flag_country", "is_unknown", "rank_distractors",
+           "ranks"]  # fmt: skip
 _SIDE_FIELD = re.compile(r"^(combatant|commander|units|casualties|strength)(\d+)$")
-_UNKNOWN = {"unknown", "n/a", "none", "unclear", "various", "-", "–", "?"}
-_ROLE_WORDS = re.compile(
-    r"\b(commander|chief|leader|head|deputy|spokes(?:man|woman|person)|advis[eo]r|governor|"
-    r"emir|minister|officer|general staff)\b",
-    re.IGNORECASE,
-)
-_QUALIFIERS = {"possibly", "alleged", "allegedly", "unconfirmed", "disputed", "reportedly"}
-_DEAD = "†"
-
-
-@cache  # one entry per data file: a size of 1 reloaded them in turn
-def _data(name: str) -> dict:
-    with open(Path(__file__).parent / "data" / name, encoding="utf-8") as f:
-        # shipped files: libyaml reads them as the pure-Python BaseLoader does, ten times faster
-        return yaml.load(f, Loader=getattr(yaml, "CBaseLoader", yaml.BaseLoader))
-
-
-def flag_country(flag: str) -> str | None:
-    code = "".join(chr(ord(c) - 0x1F1E6 + ord("A")) for c in flag)
-    return _data("countries.yaml").get(code)
 
 
 @cache
 def country_names() -> frozenset[str]:
     """Every country's short name: a country is no wrong option for a village."""
-    return frozenset(_data("countries.yaml").values())
+    return frozenset(datafiles.load("countries.yaml").values())
 
 
 def ranks() -> dict[str, str]:
     """Abbreviation -> full rank, longest first so 'Maj. Gen.' wins over 'Maj.'."""
-    return dict(_ranks())
-
-
-@lru_cache(maxsize=1)
-def _ranks() -> dict[str, str]:
-    table = _data("ranks.yaml")["abbreviations"]
-    return dict(sorted(table.items(), key=lambda kv: -len(kv[0])))
+    return dict(abbreviations())
 
 
 def rank_distractors() -> list[str]:
-    return list(_data("ranks.yaml")["distractors"])
-
-
-def is_unknown(text: str) -> bool:
-    return text.strip().strip(".").lower() in _UNKNOWN
-
-
-def _clean_name(text: str) -> str:
-    text = FLAG.sub(" ", text)
-    text = _IMAGE_FILE.sub("", text.strip())
-    return re.sub(r"\s+", " ", text).strip(" ,;:*")
+    return list(datafiles.load("ranks.yaml")["distractors"])
 
 
 # --- overview ---------------------------------------------------------------------------
@@ -118,7 +74,31 @@ def overview(article: Article) -> list[Overview]:
     codename = _codename(article)
     if codename:
         out.append(codename)
+    coordinates = _coordinates(box.get("coordinates"))
+    if coordinates:
+        out.append(coordinates)
     return out
+
+
+_COORD = re.compile(
+    r"(?P<lat>-?\d+(?:\.\d+)?)\s*°\s*(?P<ns>[NS])\s*,?\s*(?P<lon>-?\d+(?:\.\d+)?)\s*°\s*(?P<ew>[EW])"
+)
+
+
+def _coordinates(f: Field | None) -> Overview | None:
+    """The converter writes every point as signed degrees under fixed labels, "N" and "W"
+    (4.41°E comes out as "4.41167°W", 77.2°W as "-77.225°W"): under those labels the sign is
+    the hemisphere; under any other, the letter is."""
+    m = _COORD.search(f.text) if f else None
+    if not f or not m:
+        return None
+    lat, lon = float(m.group("lat")), float(m.group("lon"))
+    if (m.group("ns"), m.group("ew")) != ("N", "W"):
+        lat = -abs(lat) if m.group("ns") == "S" else abs(lat)
+        lon = -abs(lon) if m.group("ew") == "W" else abs(lon)
+    value = f"{abs(lat):g}°{'S' if lat < 0 else 'N'}, {abs(lon):g}°{'W' if lon < 0 else 'E'}"
+    return Overview(field=f.name, source=f.text, name="coordinates", value=value,
+                    latitude=lat, longitude=lon)  # fmt: skip
 
 
 _CODENAMED = re.compile(r",?\s+(?:codenamed|code-named|code named)\s+(?P<name>[^,(.;]+)")
@@ -196,7 +176,7 @@ def combatants(article: Article) -> list[Combatant]:
                     group = part.rstrip(":").strip()
                     continue
                 for chunk in re.split(r"\s{2,}", part.strip()):
-                    name = _clean_name(chunk)
+                    name = clean_name(chunk)
                     if not name or is_unknown(name):
                         continue
                     out.append(
@@ -215,73 +195,6 @@ def combatants(article: Article) -> list[Combatant]:
     return out
 
 
-# --- commanders ----------------------------------------------------------------------------
-
-_CMD_TOKEN = re.compile(rf"(?P<flag>{FLAG.pattern})|\((?P<paren>[^()]*)\)|(?P<text>[^()\n]+)|\n")
-
-
-def _split_rank(name: str) -> tuple[str | None, str]:
-    for abbr in _ranks():
-        if name.startswith(abbr + " "):
-            return abbr, name[len(abbr) + 1 :].strip()
-    return None, name
-
-
-def commanders(article: Article) -> list[Commander]:
-    out: list[Commander] = []
-    for side, f in _sides(article, "commander"):
-        people: list[dict] = []
-        flag = None
-        for m in _CMD_TOKEN.finditer(f.text):
-            if m.group("flag"):
-                flag = flag_country(m.group("flag"))
-            elif m.group("paren") is not None:
-                note = m.group("paren").strip()
-                if not people or not note:
-                    continue
-                who = people[-1]
-                if note.lower() in _QUALIFIERS:
-                    who["qualifier"] = note.lower()
-                elif who["unit"] is None and who["role"] is None:
-                    if _ROLE_WORDS.search(note):
-                        who["role"] = note
-                    else:
-                        who["unit"] = note
-            elif m.group("text"):
-                for chunk in re.split(r"\s{2,}", m.group("text")):
-                    chunk = chunk.strip()
-                    if not chunk:
-                        continue
-                    killed = _DEAD in chunk
-                    chunk = chunk.replace(_DEAD, "").strip()
-                    rank, name = _split_rank(_clean_name(chunk))
-                    if not name or is_unknown(name) or not re.search(r"[A-Za-z]", name):
-                        flag = None
-                        continue
-                    people.append(
-                        {"name": name, "rank": rank, "unit": None, "role": None,
-                         "country": flag, "killed": killed, "qualifier": None}
-                    )  # fmt: skip
-                    flag = None
-        for p in people:
-            out.append(Commander(field=f.name, source=_commander_source(p), side=side, **p))
-    return out
-
-
-def _commander_source(p: dict) -> str:
-    s = " ".join(x for x in (p["rank"], p["name"]) if x)
-    if p["killed"]:
-        s += " †"
-    note = p["unit"] or p["role"]
-    if note:
-        s += f" ({note})"
-    if p["qualifier"]:
-        s += f" ({p['qualifier']})"
-    if p["country"]:
-        s = f"{p['country']}: {s}"
-    return s
-
-
 # --- units -----------------------------------------------------------------------------------
 
 
@@ -297,7 +210,7 @@ def units(article: Article) -> list[Unit]:
             body = line.lstrip("*").strip()
             flag = FLAG.search(body)
             country = flag_country(flag.group()) if flag else None
-            name = _clean_name(body)
+            name = clean_name(body)
             name = re.sub(r"\s*\([^)]*\)$", "", name).strip()
             if not name or is_unknown(name):
                 continue
@@ -326,96 +239,16 @@ def _unit_source(name: str, ancestors: tuple[str, ...]) -> str:
     return " › ".join((*reversed(ancestors), name))
 
 
-# --- casualties and strength ----------------------------------------------------------------
-
-_FIGURE = r"(?:about |around |over |up to |at least |~)?\d[\d,.]*(?:\s*[–-]\s*\d[\d,.]*)?\+?"
-_CASUALTY = re.compile(rf"^(?P<count>{_FIGURE})\s+(?P<what>[^()]+?)\s*(?:\((?P<note>[^)]*)\))?\s*$")
-_WHO = re.compile(
-    r"^(?P<who>civilians?|soldiers?|fighters?|militants?|troops|servicemen|"
-    r"(?:[A-Z][\w-]*\s+)*(?:soldiers|fighters|militants|troops|servicemen))\s+",
-)
-_PERIOD = re.compile(rf"{dates.DAY}\s+{dates.MONTH}")
-
-
-def _claim(note_part: str) -> str | None:
-    p = note_part.strip()
-    m = re.match(r"^(?:per|according to|by)\s+(.+)$", p, re.IGNORECASE)
-    if m:
-        return m.group(1).strip()
-    m = re.match(r"^(.+?)\s+(?:claims?|figures?|estimates?)$", p, re.IGNORECASE)
-    if m:
-        return p
-    return None
+def commanders(article: Article) -> list[Commander]:
+    return _commanders(article, _sides)
 
 
 def casualties(article: Article, year: int | None) -> list[Casualty]:
-    out: list[Casualty] = []
-    for side, f, line in _side_lines(article, "casualties"):
-        m = _CASUALTY.match(line)
-        if not m:
-            continue
-        what = m.group("what").strip()
-        who = None
-        w = _WHO.match(what)
-        if w:
-            who = w.group("who")
-            what = what[w.end() :].strip()
-        claimed_by = None
-        periods = []
-        for part in (m.group("note") or "").split(";"):
-            part = part.strip()
-            if not part:
-                continue
-            if _PERIOD.search(part):
-                rng = dates.parse_range(part, year)
-                if rng:
-                    periods.append(rng)
-                    continue
-            claimed_by = claimed_by or _claim(part)
-        out.append(
-            Casualty(
-                field=f.name,
-                source=line,
-                side=side,
-                text=line,
-                count=m.group("count").strip(),
-                what=what,
-                claimed_by=claimed_by,
-                periods=tuple(periods),
-                who=who,
-            )
-        )
-    return out
-
-
-_WORDED_FIGURE = re.compile(
-    r"^(?:several|a few|some|many|about|around|over|dozens|hundreds|thousands|tens)\b.*"
-    r"\b(?:hundreds?|thousands?|dozens?)\b",
-    re.IGNORECASE,
-)
-_STRENGTH_NAMED = re.compile(rf"^(?P<who>[^:]+):\s*(?P<count>{_FIGURE})$")
-_STRENGTH_COUNT = re.compile(rf"^(?P<count>{_FIGURE})(?:\s+(?P<who>.+))?$")
+    return _casualties(article, year, _sides)
 
 
 def strength(article: Article) -> list[Strength]:
-    out: list[Strength] = []
-    for side, f, line in _side_lines(article, "strength"):
-        m = _STRENGTH_NAMED.match(line) or _STRENGTH_COUNT.match(line)
-        if not m:
-            if _WORDED_FIGURE.match(line):  # "Several thousand": a figure all the same
-                out.append(Strength(field=f.name, source=line, side=side, text=line, count=line))
-            continue
-        out.append(
-            Strength(
-                field=f.name,
-                source=line,
-                side=side,
-                text=line,
-                count=m.group("count").strip(),
-                who=(m.group("who") or None),
-            )
-        )
-    return out
+    return _strength(article, _sides)
 
 
 def facts(article: Article) -> list[Fact]:

@@ -97,10 +97,12 @@ class Fact:
 @dataclass(frozen=True)
 class Overview(Fact):
     kind: ClassVar[str] = "overview"
-    name: str = ""  # date, place, result, partof, territory, result_point, codename
+    name: str = ""  # date, place, result, partof, territory, result_point, codename, coordinates
     value: str = ""
     start: dt.date | None = None
     end: dt.date | None = None
+    latitude: float | None = None  # coordinates: degrees north (south below 0)
+    longitude: float | None = None  # coordinates: degrees east (west below 0)
 
     @property
     def identity(self) -> str:
@@ -193,6 +195,7 @@ class Strength(Fact):
     text: str = ""
     count: str = ""
     who: str | None = None
+    label: str | None = None  # the bold line it stands under: "13 March", "Initial"
 
     @property
     def identity(self) -> str:
@@ -220,6 +223,13 @@ class Event:
     by: bool = False  # "By 17 November": happened on or before that day
     index: int = 0  # position of the sentence in the article, for stable tie-breaking
     paragraph: int = 0  # which paragraph: a sentence leans on the one before only within one
+    time: str | None = None  # the clock time it gives, 24-hour: "11:30", "16:00"
+    part: str | None = None  # the part of the day it names: dawn, morning, noon, afternoon, ...
+    night: bool = False  # the night that begins on ``date`` ("the night of 17–18 June")
+    # what dated it: "date" (written out), "named" (Christmas Day), "relative" (the next day),
+    # "count" (the first day), "event" (the day after the fall of X), "cue" (only a time of day,
+    # on the day in force)
+    cue: str = "date"
 
     @property
     def identity(self) -> str:
@@ -235,6 +245,10 @@ class Event:
             "relative": self.relative,
             "by": self.by,
             "clause": self.clause,
+            "time": self.time,
+            "part": self.part,
+            "night": self.night,
+            "cue": self.cue,
         }
 
 

@@ -1,25 +1,61 @@
-"""Sentence splitting that knows the abbreviations of military and news prose."""
+"""Sentence splitting that knows the abbreviations of military and news prose.
+
+Measured against pysbd on the seed and the shared articles (see README): as good on the
+articles, better on ranks, times and initials, and some thirty times faster, so it stays ours.
+"""
 
 from __future__ import annotations
 
 import re
+from functools import lru_cache
 
 _ABBREV = (
-    "Maj|Gen|Lt|Col|Brig|Capt|Sgt|Adm|Cpl|Pvt|Gov|Sen|Rep|Pres|Dr|Mr|Mrs|Ms|St|Mt|Ft|No|Vol|"
-    "Jan|Feb|Mar|Apr|Jun|Jul|Aug|Sep|Sept|Oct|Nov|Dec|approx|est|vs|etc|ca|al|Jr|Sr|Co|Inc|Ltd"
+    "Maj|Gen|Gens|Lt|Lieut|Col|Cols|Brig|Capt|Cdr|Cmdr|Comdr|Cdre|Sgt|Adm|Cpl|Pvt|Pte|Bn|Bde|Div|"
+    "Regt|Gov|Sen|Rep|Pres|Dr|Mr|Mrs|Ms|Mme|Mlle|Messrs|Hon|Rev|Prof|St|Ste|Mt|Ft|No|Nos|Vol|"
+    "Jan|Feb|Mar|Apr|Jun|Jul|Aug|Sep|Sept|Oct|Nov|Dec|approx|est|vs|etc|ca|c|cf|viz|al|Jr|Sr|"
+    "Co|Inc|Ltd|Bros|Esq"
+)
+_BOUNDARY = re.compile(r"(?<=[.!?])[\"”’')]*\s+(?=[\"“‘(]?[A-Z0-9])")
+_LAST_WORD = re.compile(r"(\S+)$")
+_NEVER_ENDS = re.compile(rf"(?:{_ABBREV})\.|(?:[A-Z]\.)+|(?:[a-z]\.){{2,}}")
+# a clock time or a year of an era: it may end a sentence ("began at 3 p.m. The French ...")
+# unless all that stands before it is a time phrase ("At 5:30 p.m. Lt. Col. Lalande ...")
+_TIME_OR_ERA = re.compile(r"(?:[ap]\.m\.|[AP]\.M\.|B\.C\.(?:E\.)?|A\.D\.|C\.E\.)")
+_FRAGMENT = re.compile(
+    r"(?:(?:at|by|after|before|until|till|from|around|about|shortly|just|soon|some|early|late|"
+    r"in|on|approximately|roughly|nearly|almost|circa|c\.|ca\.)\s+)*"
+    r"\d{1,4}(?:[:.]\d\d)?\s*\S+",
+    re.IGNORECASE,
 )
 
 
+@lru_cache(maxsize=1)
+def _rank_words() -> frozenset[str]:
+    """Every word of a rank abbreviation the data files know ('Lt.', 'Gen.'), as never-ending."""
+    from .infobox import ranks
+
+    return frozenset(w for abbr in ranks() for w in abbr.split() if w.endswith("."))
+
+
+def _may_end(before: str) -> bool:
+    """Whether the text of a candidate sentence may end where it does."""
+    last = _LAST_WORD.search(before)
+    word = last.group(1).lstrip('("“‘') if last else ""
+    era = _TIME_OR_ERA.search(word)
+    if era and era.end() == len(word):
+        number = re.search(r"\d", before[-12:]) is not None
+        return number and not _FRAGMENT.fullmatch(before.strip())
+    return not (_NEVER_ENDS.fullmatch(word) or word in _rank_words())
+
+
 def split_sentences(paragraph: str) -> list[str]:
-    """Split at '. ' before a capital, except after known abbreviations and initials."""
+    """Split at '. ' before a capital or a digit, except after known abbreviations, ranks,
+    initials, and a clock time that only opens the sentence ("At 7 a.m. Union cavalry ...")."""
     # Python's look-behind needs fixed width, so test each candidate boundary by hand.
     out: list[str] = []
     start = 0
-    for m in re.finditer(r"(?<=[.!?])[\"”’')]*\s+(?=[\"“‘(]?[A-Z0-9])", paragraph):
-        before = paragraph[start : m.start()]
-        last = re.search(r"(\S+)$", before)
-        word = last.group(1) if last else ""
-        if re.fullmatch(rf"(?:{_ABBREV})\.", word) or re.fullmatch(r"(?:[A-Z]\.)+", word):
+    for m in _BOUNDARY.finditer(paragraph):
+        if not _may_end(paragraph[start : m.start()]):
             continue
         out.append(paragraph[start : m.end()].strip())
         start = m.end()

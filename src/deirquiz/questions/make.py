@@ -179,16 +179,18 @@ def _limit_per_source(questions: list[Question]) -> list[Question]:
 def _balance_letters(questions: list[Question], seed: int) -> list[Question]:
     """The key's letter spread evenly: the n-th multiple-choice question of the article (in a
     seeded order) puts its answer at the n-th place of a shuffled cycle of the letters."""
-    mcqs = sorted((q for q in questions if q.type == "mcq"), key=lambda q: _h(f"{seed}:{q.id}"))
-    slots: dict[int, list[int]] = {}
+    mcqs = sorted(
+        (q for q in questions if q.type == "mcq"), key=lambda q: (q.depth, _h(f"{seed}:{q.id}"))
+    )  # the default deck's own turns first: a --depth full deck adds the details' turns
+    slots: dict[tuple[str, int], list[int]] = {}
     placed: dict[str, Question] = {}
     for q in mcqs:
         n = len(q.options)
-        cycle = slots.get(n)
+        cycle = slots.get((q.depth, n))
         if not cycle:
             cycle = list(range(n))
             _rng(seed, q.id, "letters").shuffle(cycle)
-            slots[n] = cycle
+            slots[q.depth, n] = cycle
         at = cycle.pop()
         rest = [o for o in q.options if o != q.answer]
         _rng(seed, q.id, "rest").shuffle(rest)

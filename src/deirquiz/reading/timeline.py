@@ -85,6 +85,7 @@ def events(extraction: Extraction, ctx: Context) -> list[Event]:
         by_sentence[e.text].append(e)
     told = _told(extraction.events, ctx)
     out: list[Event] = []
+    kept: list[Dated] = []
     for e in extraction.events:
         if e.section.lower() in apparatus or e.end_date is not None:
             continue
@@ -113,7 +114,9 @@ def events(extraction: Extraction, ctx: Context) -> list[Event]:
                 phase=ph,
             )
         )
-    return _with_choices(_one_per_telling(out), ctx, order)
+        kept.append(e)
+    days = {r.identity: e.date for r, e in zip(out, kept, strict=True)}
+    return _with_choices(_one_per_telling(out), days, ctx, order)
 
 
 LEAD = "Introduction"  # events.py's section name for the lead
@@ -170,14 +173,15 @@ def _clause(e: Dated, ctx: Context) -> str:
     return v.text or ""
 
 
-def _with_choices(records: list[Event], ctx: Context, order: str) -> list[Event]:
+def _with_choices(records: list[Event], dates_of: dict[str, dt.date], ctx: Context,
+                  order: str) -> list[Event]:  # fmt: skip
     """Each event's wrong days. Within a short battle: its other days. Otherwise days of the same
     phase (during the subject's dates, or before them, or after), at least GAP_DAYS from the answer
     and from each other, drawn afresh for each event so that a deck's cards share no pool."""
     from dataclasses import replace
 
     s = ctx.subject
-    days = [dt.date.fromisoformat(r.iso) for r in records]
+    days = [dates_of[r.identity] for r in records]
     out = []
     for r, day in zip(records, days, strict=True):
         if r.phase == "during" and s.start and s.end and s.days <= SHORT_BATTLE_DAYS:

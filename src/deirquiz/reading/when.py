@@ -7,7 +7,7 @@ import datetime as dt
 import re
 from collections.abc import Sequence
 
-from ..dates import MONTH, MONTH_NAMES
+from ..dates import MONTH, MONTH_NAMES, year_text
 from ..model import Article, Event
 
 BLANK = "_____"  # the one blank of every cloze and fill-in: a contract of the whole package
@@ -37,23 +37,23 @@ def style(article: Article) -> str:
 def say(d: dt.date, order: str = "dmy", year: bool = True) -> str:
     if order == "mdy":
         s = f"{MONTH_NAMES[d.month]} {d.day}"
-        return f"{s}, {d.year}" if year else s
+        return f"{s}, {year_text(d)}" if year else s
     s = f"{d.day} {MONTH_NAMES[d.month]}"
-    return f"{s} {d.year}" if year else s
+    return f"{s} {year_text(d)}" if year else s
 
 
 def say_range(a: dt.date, b: dt.date, order: str = "dmy") -> str:
     """'29 October – 1 November 2017', 'July 1–3, 1863', '13 March – 7 May 1954'."""
     if a == b:
         return say(a, order)
-    if a.year != b.year:
+    if year_text(a) != year_text(b):
         return f"{say(a, order)} – {say(b, order)}"
     if order == "mdy":
         if a.month == b.month:
-            return f"{MONTH_NAMES[a.month]} {a.day}–{b.day}, {b.year}"
+            return f"{MONTH_NAMES[a.month]} {a.day}–{b.day}, {year_text(b)}"
         return f"{say(a, order, year=False)} – {say(b, order)}"
     if a.month == b.month:
-        return f"{a.day}–{b.day} {MONTH_NAMES[b.month]} {b.year}"
+        return f"{a.day}–{b.day} {MONTH_NAMES[b.month]} {year_text(b)}"
     return f"{say(a, order, year=False)} – {say(b, order)}"
 
 
@@ -77,7 +77,7 @@ def absolute(phrase: str, e: Event, order: str, at_start: bool, blank: bool = Fa
             return phrase[: m.start()] + BLANK + tail
         if _YEAR.search(phrase[_HAS_DAY.search(phrase).end() :]):  # type: ignore[union-attr]
             return phrase
-        return phrase + (f", {e.date.year}" if order == "mdy" else f" {e.date.year}")
+        return phrase + (f", {year_text(e.date)}" if order == "mdy" else f" {year_text(e.date)}")
     by = _BY_WORDS.match(low)
     if by:
         what = by.group(1)
