@@ -81,7 +81,7 @@ def overlap(a: str, b: str) -> bool:
     """Two tellings of one thing: half the content words of the shorter are in the other."""
     wa, wb = content(a), content(b)
     short = min(len(wa), len(wb))
-    return short >= 2 and len(wa & wb) >= max(2, short // 2)
+    return short >= 2 and len(wa & wb) >= min(3, max(2, short // 2))
 
 
 def _retold(text: str, ctx: Context) -> bool:

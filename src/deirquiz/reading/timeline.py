@@ -82,11 +82,12 @@ def events(extraction: Extraction, ctx: Context) -> list[Event]:
     apparatus = lexicon().apparatus_sections
     by_sentence: dict[str, list[Dated]] = defaultdict(list)
     for e in extraction.events:
-        by_sentence[e.text].append(e)
+        if _primary(e):
+            by_sentence[e.text].append(e)
     told = _told(extraction.events, ctx)
     out: list[Event] = []
     kept: list[Dated] = []
-    for e in extraction.events:
+    for e in (e for e in extraction.events if _primary(e)):
         if e.section.lower() in apparatus or e.end_date is not None:
             continue
         if e.section == RESULT_SECTION and not _past(e.text):
@@ -95,6 +96,8 @@ def events(extraction: Extraction, ctx: Context) -> list[Event]:
         if texts is None:
             continue
         statement, blanked = texts
+        if _restates_the_dates(e, statement, ctx):
+            continue
         where = "infobox: result" if e.section == RESULT_SECTION else f"section: {e.section}"
         ph = phase(e.date, ctx)
         retold = _retold(e, told)
@@ -120,6 +123,25 @@ def events(extraction: Extraction, ctx: Context) -> list[Event]:
 
 
 LEAD = "Introduction"  # events.py's section name for the lead
+
+
+def _restates_the_dates(e: Dated, statement: str, ctx: Context) -> bool:
+    """'On 23 October, government forces launched the offensive': the subject's own first or last
+    day, which the overview asks already."""
+    s = ctx.subject
+    return bool(s.kind) and e.date in (s.start, s.end) and s.kind in statement.lower()
+
+
+def _primary(e: Dated) -> bool:
+    """A phrase that dates its statement, rather than a time within it ('for more than two
+    hours', 'within four days', 'as the afternoon went on'), which a card keeps as it is: a
+    time of day counts only where it opens the sentence."""
+    if re.match(r"(?i)(within|for|over|during|until|through|throughout)\b", e.phrase):
+        return False
+    if e.cue != "cue":
+        return True
+    at = e.text.find(e.phrase)
+    return 0 <= at <= 2
 
 
 def _past(text: str) -> bool:

@@ -68,6 +68,14 @@ def absolute(phrase: str, e: Event, order: str, at_start: bool, blank: bool = Fa
     June 1815, at about 11:30'. None when the phrase cannot be read so."""
     day = BLANK if blank else say(e.date, order)
     low = phrase.lower().strip()
+    if e.cue in ("count", "event"):  # "On the first day", "The day after the fall of X"
+        lead = re.match(r"(?i)(on|by|early on|late on)\s", phrase)
+        return _cap(f"{lead.group(1).lower() if lead else 'on'} {day}", at_start)
+    if e.cue == "named":  # "on Christmas Day": the day itself is the blank, its name goes
+        lead = re.match(r"(?i)(on|by|until|since)\s", phrase)
+        if blank:
+            return _cap(f"{lead.group(1).lower() if lead else 'on'} {day}", at_start)
+        return phrase if _YEAR.search(phrase) else f"{phrase} {year_text(e.date)}"
     if _HAS_DAY.search(phrase):
         if blank:
             m = _HAS_DAY.search(phrase)
@@ -108,6 +116,9 @@ def rewrite(
         if start < 0:
             return None
         end = start + len(e.phrase)
+        if e is blank and e.cue == "named":  # "on Christmas Day 1066": the year goes with the day
+            year = re.match(r",?\s+\d{3,4}\b", sentence[end:])
+            end += year.end() if year else 0
         new = absolute(e.phrase, e, order, at_start=start == 0, blank=e is blank)
         if new is None:
             return None
