@@ -193,3 +193,27 @@ def test_same_input_and_seed_give_the_same_questions(templates):
     a = quiz_for(path, templates, Options(seed=5))
     b = quiz_for(path, templates, Options(seed=5))
     assert a == b
+
+
+def test_the_readme_lists_the_fields_templates_may_name():
+    from deirquiz.reading.records import schema_table
+
+    readme = (ROOT / "README.md").read_text(encoding="utf-8")
+    table = readme.split("<!-- fields:", 1)[1].split("-->", 1)[1].split("<!-- /fields -->")[0]
+    assert table.strip() == schema_table()
+
+
+def test_the_readmes_own_templates_load_and_ask(tmp_path, templates):
+    from deirquiz.questions import load_templates
+
+    readme = (ROOT / "README.md").read_text(encoding="utf-8")
+    example = readme.split("## Writing your own templates", 1)[1].split("```yaml", 1)[1]
+    mine = tmp_path / "mine.yaml"
+    mine.write_text(example.split("```", 1)[0], encoding="utf-8")
+    tset = load_templates([mine])
+    path = next(p for p in EVERY if p.stem == "battle-of-waterloo")  # three sides, two rivals
+    quiz = quiz_for(path, tset, Options(depth="full"))
+    asked = {q.template: q for q in quiz.questions}
+    assert asked["overview-result"].prompt == "How did the Battle of Waterloo end?"
+    choice = asked["my-leader-choice"]
+    assert choice.answer in choice.options and len(set(choice.options)) == len(choice.options)

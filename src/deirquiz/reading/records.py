@@ -38,7 +38,6 @@ class Overview(Record):
     partof: str = ""
     result: str = ""
     codename: str = ""
-    year_choices: tuple[str, ...] = ()
 
 
 @dataclass(frozen=True)
@@ -77,7 +76,6 @@ class Commander(Record):
     killed: bool = False
     named: int = 0  # how often the narrative names him
     unit_choices: tuple[str, ...] = ()
-    name_choices: tuple[str, ...] = ()
 
 
 @dataclass(frozen=True)
@@ -150,6 +148,16 @@ def fields_of(kind: str) -> dict[str, str]:
         t = hints[f.name]
         out[f.name] = {bool: "flag", int: "number", float: "number", str: "text"}.get(t, "list")
     return out
+
+
+def schema_table() -> str:
+    """The README's table of what templates may name, made from the classes above."""
+    rows = ["| about | fields (lists, for `options: choices:FIELD`, in italics) |", "|---|---|"]
+    for kind in KINDS:
+        shown = [f"*{n}*" if t == "list" else f"`{n}`" for n, t in fields_of(kind).items()
+                 if n != "salience"]  # fmt: skip
+        rows.append(f"| {kind} | {', '.join(shown)} |")
+    return "\n".join(rows)
 
 
 @dataclass

@@ -165,8 +165,8 @@ def _retold(e: Dated, told: dict[dt.date, set[str]]) -> bool:
     what they say (two words in common)."""
     if e.section == RESULT_SECTION or (e.section == LEAD and e.date in told):
         return True
-    words = told.get(e.date)
-    return bool(words) and len(salience.content(e.text) & words) >= 2
+    words = told.get(e.date, set())
+    return len(salience.content(e.text) & words) >= 2
 
 
 def _one_per_telling(records: list[Event]) -> list[Event]:

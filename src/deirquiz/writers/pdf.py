@@ -36,7 +36,7 @@ def data(
             "title": t,
             "url": u,
             "shown": shown_url(u) if u else None,
-            "link": bool(u) and u.startswith(("https://", "http://")),
+            "link": u is not None and u.startswith(("https://", "http://")),
         }
         for t, u in s.credits
     ]
