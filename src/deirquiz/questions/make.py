@@ -73,14 +73,6 @@ def _depth(t: Template, rec: Record) -> str:
     return "core" if rec.salience >= salience.CORE else "detail"
 
 
-def _others(rec: Record, rs: RecordSet, field: str) -> list[str]:
-    """The same field of the other records of this kind and family: another side's total."""
-    if not hasattr(rec, "what") or not field:
-        return []
-    same = [r for r in rs.of(rec.kind) if r is not rec and r.value("what") == rec.value("what")]
-    return [str(r.value(field)) for r in same]
-
-
 @dataclass(frozen=True)
 class _Ask:
     """What every question of one template about one record shares."""
@@ -114,7 +106,7 @@ def _apply(t: Template, rec: Record, rs: RecordSet, seed: int) -> list[Question]
     source = Source(text=rec.source, where=rec.where, title=rs.title, url=rs.url)
     explanation = (_fill(t.explanation, {**fields, "value": answer}) or "") if t.explanation else ""
     ask = _Ask(t, rec, fields, answer, source, base, seed, explanation)
-    wrong = options.wrong(rec, t.options, answer, _others(rec, rs, t.answer), f"{seed}:{base}")
+    wrong = options.wrong(rec, t.options, answer, f"{seed}:{base}")
     out = []
     for ty, wording in t.types.items():
         q = None

@@ -22,7 +22,7 @@ from ..reading.records import KINDS, fields_of
 
 TYPES = ("basic", "mcq", "cloze", "truefalse", "order")
 GLOBAL_FIELDS = ("subject", "title", "kind_the", "value", "value_the")
-OPTIONS = ("none", "dates", "years", "figures")  # or "choices:FIELD", a list field of the record
+OPTIONS = ("none", "dates", "years")  # or "choices:FIELD", a list field of the record
 DEPTHS = ("auto", "core", "detail")
 _KEYS = {"id", "topic", "about", "require", "absent", "answer", "options", "types", "explanation",
          "depth"}  # fmt: skip

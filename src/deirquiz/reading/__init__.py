@@ -87,12 +87,18 @@ def read(extraction: Extraction) -> RecordSet:
     records += overview(facts, ctx)
     records += sides(facts, ctx)
     records += commanders(facts, ctx)
-    records += figures(facts, ctx, forces(facts))
+    named = {r.value("side"): r.value("force") for r in records if r.kind == "leader"}
+    records += figures(facts, ctx, {**forces(facts), **named})
     events = timeline.events(extraction, ctx)
     records += events
     records += timeline.orders(events, ctx)
     leaders = {r.value("leader") for r in records if r.kind == "leader"}
-    records += _mentions(extraction, ctx, events, leaders)
+    asked = {r.value("codename") for r in records if r.kind == "overview"}
+    records += [
+        m
+        for m in _mentions(extraction, ctx, events, leaders)
+        if not (m.group == "codename" and m.answer in asked)  # one card for the subject's name
+    ]
     art = extraction.article
     return RecordSet(
         slug=art.slug,

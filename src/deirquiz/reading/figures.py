@@ -6,6 +6,7 @@ or a breakdown is a detail, and a lower bound would make every lower option true
 
 from __future__ import annotations
 
+import random
 import re
 
 from .. import model
@@ -67,7 +68,11 @@ def _avoid(ctx: Context, words: re.Pattern[str]) -> tuple[str, ...]:
 
 
 def figures(facts: list[model.Fact], ctx: Context, forces: dict[int, str]) -> list[Figure]:
-    """``forces``: how the article names each side's army ('the Army of the Potomac')."""
+    """``forces``: how the article names each side's army ('the Prussian army')."""
+    return _with_choices(_totals(facts, ctx, forces))
+
+
+def _totals(facts: list[model.Fact], ctx: Context, forces: dict[int, str]) -> list[Figure]:
     sides = {c.side: c.name for c in facts if isinstance(c, model.Combatant) and c.leader}
     avoid_losses, avoid_strength = _avoid(ctx, _LOSS_WORDS), _avoid(ctx, _STRENGTH_WORDS)
     out: list[Figure] = []
@@ -88,9 +93,77 @@ def figures(facts: list[model.Fact], ctx: Context, forces: dict[int, str]) -> li
         strength = [s for s in facts if isinstance(s, model.Strength) and s.side == side]
         heads = [s for s in strength if s.who is None and _EXACT.match(s.count)]
         box = ctx.article.infobox.get(f"strength{side}")
-        if len(heads) == 1 and not (box and _OTHER_COUNTS.search(box.text)):
+        hedged = box is not None and ("(" in box.text or _OTHER_COUNTS.search(box.text))
+        if len(heads) == 1 and not hedged:  # "50,000 (engaged by the evening)": not the whole
             out.append(_figure(side, who, heads[0].count, "troops", "", box, avoid_strength))
     return out
+
+
+def _value(text: str) -> int:
+    return int(text.replace(",", ""))
+
+
+def _with_choices(records: list[Figure]) -> list[Figure]:
+    """Each total's wrong figures, made together so that no two questions of the article share
+    one (a figure seen twice is a decoy), a side's losses stay below its strength and its
+    strength above its losses."""
+    from dataclasses import replace
+
+    used: set[int] = set()
+    out = []
+    for r in records:
+        same_side = [o for o in records if o.side == r.side and o is not r]
+        lo = max((_value(o.count) for o in same_side if o.losses), default=0) if r.strength else 0
+        hi = min((_value(o.count) for o in same_side if o.strength), default=0) if r.losses else 0
+        avoid = {_value(a) for a in r.avoid} | used
+        wrong = wrong_figures(_value(r.count), avoid, lo, hi, random.Random(r.identity))
+        used.update(wrong)
+        out.append(replace(r, count_choices=tuple(_say(w, r.count) for w in wrong)))
+    return out
+
+
+def _say(n: int, like: str) -> str:
+    return f"{n:,}" if "," in like or n >= 10_000 else str(n)
+
+
+_SIMPLE = (1 / 4, 1 / 3, 1 / 2, 2 / 3, 3 / 4, 3 / 2, 2.0, 3.0, 4.0)
+
+
+def _roundness(n: int) -> int:
+    step = 1
+    while n and n % (step * 10) == 0 and step < 10**6:
+        step *= 10
+    return step
+
+
+def wrong_figures(n: int, avoid: set[int], lo: int, hi: int, rng: random.Random) -> list[int]:
+    """Three made figures as round as ``n``, with the key's rank among the four drawn evenly
+    (the second-smallest every time would be a rule to learn), each from a ratio drawn afresh,
+    none a simple multiple of the key, none within a tenth of a figure the article gives or of
+    another option, all above ``lo`` and (if given) below ``hi``."""
+    if n < 10:
+        return []
+    step = _roundness(n)
+    below = rng.randint(0, 3)
+    out: list[int] = []
+    for attempt in range(200):
+        if len(out) == 3:
+            break
+        if attempt in (70, 140):  # the bounds leave no room on that side: take what they allow
+            below = 3 - below if attempt == 70 else rng.randint(0, 3)
+        want_below = sum(1 for v in out if v < n) < below
+        r = rng.uniform(0.35, 0.8) if want_below else rng.uniform(1.25, 2.4)
+        v = round(n * r / step) * step
+        if step == 1 and v > 100:  # an exact key: wrong figures as exact-looking as it
+            v = v - v % 100 + rng.randint(0, 99)
+        if v <= lo or (hi and v >= hi) or any(abs(v / n - x) < 0.03 * x for x in _SIMPLE):
+            continue
+        if any(abs(v - t) <= 0.1 * max(v, t) for t in avoid) or any(
+            abs(v - t) <= 0.15 * max(v, t) for t in (n, *out)
+        ):
+            continue
+        out.append(v)
+    return out if len(out) >= 2 else []
 
 
 def _quote(text: str) -> str:

@@ -196,7 +196,7 @@ def places(text: str, source: str, where: str, weight: float, ctx: Context,
         count = ctx.count(place)
         if count < 2:
             continue  # a place named once is a detail of the story, not a place that matters
-        w = weight + salience.place(count, ctx.in_lead(place)) - 0.2
+        w = weight + salience.place(count, ctx.in_lead(place)) - 0.1
         m = _make(
             "place", place, text, pos[0], pos[0] + len(place), g.alike(place), source, where, w
         )

@@ -36,8 +36,15 @@ def overview(facts: list[model.Fact], ctx: Context) -> list[Overview]:
         value = f.value
         if name == "place" and s.place:
             value = ""  # the title names a place: "where?" has the title's answer beside the key
-        if name == "partof":
-            value = _one_war(value, f, ctx)
+        if name == "partof" and _several(value):
+            war = _war(value)
+            if war:
+                rec = Overview(identity="overview:partof", source=f.source, where=f"infobox: {f.field}",
+                               salience=weight, fact="overview:partof", war=war)  # fmt: skip
+                out.append(rec)
+            continue
+        if name == "result":
+            value = _result(value)
         if name == "codename" and value in s.title:
             value = ""
         if value:
@@ -48,20 +55,40 @@ def overview(facts: list[model.Fact], ctx: Context) -> list[Overview]:
     return out
 
 
+def _result(value: str) -> str:
+    """'Decisive Syrian Army and allies victory' is infobox shorthand; 'a decisive victory for
+    the Syrian Army and allies' is an answer. A one-word side ('Union victory') stays."""
+    m = re.fullmatch(
+        r"(?i)(decisive\s+|major\s+|pyrrhic\s+)?(.+?)\s+(victory|defeat)", value.strip()
+    )
+    if not m or len(m.group(2).split()) < 3:
+        return value
+    how = (m.group(1) or "").strip().lower()
+    side = m.group(2) if m.group(2).lower().startswith("the ") else f"the {m.group(2)}"
+    return f"a {how + ' ' if how else ''}{m.group(3).lower()} for {side}"
+
+
 def _months(title: str) -> bool:
     from ..dates import MONTH
 
     return re.search(rf"\b{MONTH}\b", title) is not None
 
 
-def _one_war(value: str, f: model.Overview, ctx: Context) -> str:
-    """One answer where the infobox joins two ('the Eastern Syria campaign and the Russian
-    military intervention'): the one the article's text names, else the first."""
-    parts = [p.strip() for p in re.split(r"\s+and\s+(?=the\b|[A-Z])|;\s*|,\s+(?=the\b)", value)]
-    if len(parts) < 2:
-        return value
-    named = [p for p in parts if ctx.count(re.sub(r"^the\s+", "", p).split(" of the ")[0]) > 0]
-    return (named or parts)[0]
+_WAR = re.compile(
+    r"(?:the\s+)?(?:[A-Z][\w'’-]*\s+)*(?:[Cc]ivil\s+)?(?:[Ww]ar|Wars)(?:\s+[IVX]+)?\b"
+)
+
+
+def _several(value: str) -> bool:
+    """'the Eastern Syria campaign and the Russian military intervention...': more than one."""
+    return re.search(r"\s+and\s+(?=the\b|[A-Z])|;", value) is not None
+
+
+def _war(value: str) -> str:
+    """The war that a 'part of' listing several things names last: asked as 'which war?', with
+    one right answer, where 'which war or campaign?' would have several."""
+    wars = _WAR.findall(value)
+    return wars[-1].strip() if wars else ""
 
 
 def _with(rec: Overview, name: str, value: str) -> Overview:
@@ -114,8 +141,21 @@ _CUE = r"\b(?:under|led by|commanded by|army of|forces of|fleet of|navy of|troop
 _COMMANDED = re.compile(rf"{_CUE}(?P<who>(?:(?!{_CUE})[^,;:()])+)")
 
 
-def _leader(side: int, facts: list[model.Fact], ctx: Context) -> tuple[str, str]:
-    """(the commander the lead says led the side, that sentence): 'a French army under
+_FORCE_BEFORE = re.compile(
+    r"\b(?:[Tt]he|[Aa]n?)\s+((?:[A-Z][\w'’-]*\s+|[a-z][\w-]*\s+){0,4}?(?:army|fleet|navy|forces|"
+    r"troops|garrison)(?:\s+of\s+(?:the\s+)?[A-Z][\w'’-]*(?:\s+[A-Z][\w'’-]*)*)?)\s*,?\s*$"
+)
+
+
+def _force_named(sentence: str, cue_start: int) -> str:
+    """The lead's own name for the force before a cue: 'a Prussian army commanded by ...' ->
+    'the Prussian army', 'the Viet Minh army of General Giáp' -> 'the Viet Minh army'."""
+    m = _FORCE_BEFORE.search(sentence[:cue_start])
+    return f"the {m.group(1).strip()}" if m else ""
+
+
+def _leader(side: int, facts: list[model.Fact], ctx: Context) -> tuple[str, str, str]:
+    """(the commander the lead says led the side, that sentence, the lead's name for his force): 'a French army under
     Napoleon', 'commanded by the Duke of Wellington'; none where it names two together ('led by
     the consuls Paullus and Varro') or none at all."""
     from ..sentences import split_sentences
@@ -123,15 +163,20 @@ def _leader(side: int, facts: list[model.Fact], ctx: Context) -> tuple[str, str]
     people = [c for c in facts if isinstance(c, model.Commander) and not c.qualifier]
     form_map = names.forms((c.name for c in people), lambda f: ctx.count_short(f) > 0)
     side_of = {c.name: c.side for c in people}
-    found: dict[str, str] = {}
+    found: dict[str, tuple[str, str]] = {}
     said = [s for line in ctx.lead.split("\n") for s in split_sentences(line)]
     for sentence in said:
         for m in _COMMANDED.finditer(sentence):
             named = {f for _, f in names.find(m.group("who"), form_map) if side_of[f] == side}
             if len(named) > 1:
-                return "", ""
-            found.update((n, sentence) for n in named if n not in found)
-    return next(iter(found.items())) if len(found) == 1 else ("", "")
+                return "", "", ""
+            head = re.match(r"(army|forces|fleet|navy|troops)\b", m.group())  # "army of X"
+            force = _force_named(sentence, m.start() + (head.end() if head else 0))
+            found.update((n, (sentence, force)) for n in named if n not in found)
+    if len(found) != 1:
+        return "", "", ""
+    ((name, (sentence, force)),) = found.items()
+    return name, sentence, force
 
 
 def sides(facts: list[model.Fact], ctx: Context) -> list[Record]:
@@ -154,12 +199,12 @@ def sides(facts: list[model.Fact], ctx: Context) -> list[Record]:
                 side=side,
                 name=c.name,
                 name_the=name_the,
-                enemy=" and ".join(others) if len(others) <= 2 else "",
+                enemy=others[0] if len(others) == 1 else "",  # of three, two may be allies
             )
         )
-        leader, sentence = heads[side]
+        leader, sentence, named_force = heads[side]
         if leader:
-            rivals = tuple(h for s, (h, _) in sorted(heads.items()) if s != side and h)
+            rivals = tuple(h for s, (h, _, _) in sorted(heads.items()) if s != side and h)
             out.append(
                 Leader(
                     identity=f"leader:{side}:{leader}",
@@ -169,7 +214,7 @@ def sides(facts: list[model.Fact], ctx: Context) -> list[Record]:
                     fact=f"leader:{side}",
                     side=side,
                     side_name=name_the,
-                    force=_force(side, facts, name_the),
+                    force=named_force or _force(side, facts, name_the),
                     leader=leader,
                     leader_choices=rivals,
                 )

@@ -36,6 +36,7 @@ class Overview(Record):
     one_day: bool = False
     place: str = ""
     partof: str = ""
+    war: str = ""  # where 'part of' lists several things: the war of them all
     result: str = ""
     codename: str = ""
 
@@ -92,6 +93,7 @@ class Figure(Record):
     losses: bool = False
     strength: bool = False
     avoid: tuple[str, ...] = ()  # every figure the article gives: none is a wrong option
+    count_choices: tuple[str, ...] = ()
 
 
 @dataclass(frozen=True)
@@ -107,6 +109,7 @@ class Event(Record):
     by: bool = False
     phase: str = ""  # before, during, after the subject's own dates
     date_choices: tuple[str, ...] = ()
+    date_edge: bool = False  # the wrong days could only fall on one side: written in instead
 
 
 @dataclass(frozen=True)

@@ -88,7 +88,7 @@ def _name_subject_place(text: str, ctx: Context) -> str:
     text = re.sub(rf"\bthe {s.place_noun}['’]s\b", f"{s.place}’s", text, count=1)
     # "the city fell", "the city, ...": the article's own; "the city stadium" is another thing
     return re.sub(
-        rf"\bthe {s.place_noun}\b(?!\s+of\b)(?=[.,;:]|\s+(?:{'|'.join(sorted(_FUNCTION))})\b|\s+[a-z]+ed\b)",
+        rf"\bthe {s.place_noun}\b(?!\s+of\b)(?=[.,;:]|$|\s+(?:{'|'.join(sorted(_FUNCTION))})\b|\s+[a-z]+ed\b)",
         f"the {s.place_noun} of {s.place}",
         text,
         count=1,
@@ -103,8 +103,6 @@ def _definites_named(tokens: list[str], ctx: Context) -> str:
     """'' when every 'the X' is named; else the first that is not ('the garrison')."""
     lex = lexicon()
     plain = lex.plain_definites | {"ground", "high ground"}
-    if ctx.subject.kind:
-        plain = plain | {ctx.subject.kind}
     for i, tok in enumerate(tokens):
         if tok.lower() != "the":
             continue
@@ -128,6 +126,8 @@ def _definites_named(tokens: list[str], ctx: Context) -> str:
             if _capitalised(nxt) or nxt.lower() in ("the", "a", "an", "his", "her", "its", "their"):
                 continue  # "the town of Gettysburg", "the crest of the ridge" (checked in turn)
         head = words[-1]
+        if words == [ctx.subject.kind]:
+            continue  # "the offensive" of an article on one; not "the army offensive across X"
         if head in plain or " ".join(words) in plain or words[0] in plain:
             continue
         if head in lex.place_nouns and _named_before(tokens[:i], head):

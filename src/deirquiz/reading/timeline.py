@@ -28,6 +28,19 @@ def _h(*parts: str) -> str:
     return hashlib.sha1("\x1f".join(parts).encode()).hexdigest()[:12]
 
 
+def _focused(e: Dated) -> str | None:
+    """'Resistance went on for several years, but William was crowned king on Christmas Day':
+    the dated half alone, where the other half is another matter."""
+    parts = re.split(r",\s+but\s+|;\s+", e.text)
+    if len(parts) < 2:
+        return None
+    mine = [p for p in parts if e.phrase in p]
+    if len(mine) != 1 or len(mine[0].split()) < 6:
+        return None
+    part = mine[0].rstrip(" .") + "."
+    return part[:1].upper() + part[1:]
+
+
 def _own_part(e: Dated, group: Sequence[Dated]) -> str | None:
     """The part of a sentence of two dated clauses that holds this date and no other: 'Paulus
     surrendered on 31 January 1943, and the last ... did the same two days later' -> its first
@@ -53,9 +66,12 @@ def phase(day: dt.date, ctx: Context) -> str:
 def _texts(e: Dated, group: Sequence[Dated], ctx: Context, order: str) -> tuple[str, str] | None:
     """(statement, blanked) for one dated clause: the whole sentence when it holds one date,
     else the clause the date governs, led by its day."""
+    s = ctx.subject
+    the_day = s.start if s.days == 1 else None
     if len(group) == 1:
-        full = when.rewrite(e.text, group, order)
-        blank = when.rewrite(e.text, group, order, blank=e)
+        text = _focused(e) or e.text
+        full = when.rewrite(text, group, order, the_day=the_day)
+        blank = when.rewrite(text, group, order, blank=e)
     elif not e.clause:
         part = _own_part(e, group)
         if part is None:
@@ -199,28 +215,57 @@ def _with_choices(records: list[Event], dates_of: dict[str, dt.date], ctx: Conte
                   order: str) -> list[Event]:  # fmt: skip
     """Each event's wrong days. Within a short battle: its other days. Otherwise days of the same
     phase (during the subject's dates, or before them, or after), at least GAP_DAYS from the answer
-    and from each other, drawn afresh for each event so that a deck's cards share no pool."""
+    and from each other, drawn afresh for each event so that a deck's cards share no pool, with
+    the answer's rank among the options drawn evenly; where the phase leaves room on one side only
+    (a surrender on the last day), ``edge`` says so and the day is written in instead."""
     from dataclasses import replace
 
     s = ctx.subject
     days = [dates_of[r.identity] for r in records]
     out = []
     for r, day in zip(records, days, strict=True):
+        rng = random.Random(r.identity)
         if r.phase == "during" and s.start and s.end and s.days <= SHORT_BATTLE_DAYS:
-            wrong = [s.start + dt.timedelta(i) for i in range(s.days)]
-            wrong = [d for d in wrong if d != day]
+            wrong = [d for d in (s.start + dt.timedelta(i) for i in range(s.days)) if d != day]
+            edge = False
         else:
             lo, hi = _range(r.phase, day, days, [x.phase for x in records], ctx)
-            rng = random.Random(r.identity)
-            pool = [lo + dt.timedelta(i) for i in range((hi - lo).days + 1)]
-            rng.shuffle(pool)
-            wrong = []
-            for d in pool:
-                if all(abs((d - x).days) >= GAP_DAYS for x in (day, *wrong)):
-                    wrong.append(d)
-                if len(wrong) == 3:
-                    break
-        out.append(replace(r, date_choices=tuple(when.say(d, order) for d in wrong)))
+            wrong, edge = _spread_days(day, lo, hi, rng)
+        chosen = tuple(when.say(d, order) for d in wrong)
+        out.append(replace(r, date_choices=chosen, date_edge=edge))
+    return out
+
+
+def _spread_days(day: dt.date, lo: dt.date, hi: dt.date, rng: random.Random):
+    """Three days of [lo, hi], GAP_DAYS apart, k of them before ``day`` with k drawn evenly
+    among what the range allows; and whether it only allows the answer at one end."""
+    before = [lo + dt.timedelta(i) for i in range((day - lo).days - GAP_DAYS + 1)]
+    after = [day + dt.timedelta(i) for i in range(GAP_DAYS, (hi - day).days + 1)]
+    room_before = _room(len(before))
+    room_after = _room(len(after))
+    feasible = [k for k in range(4) if k <= room_before and 3 - k <= room_after]
+    if not feasible:
+        return [], True
+    k = rng.choice(feasible)
+    picked = _pick(before, k, rng) + _pick(after, 3 - k, rng)
+    return picked, feasible in ([0], [3])
+
+
+def _room(n_days: int) -> int:
+    """How many days GAP_DAYS apart fit in a run of n days."""
+    return min(3, (n_days + GAP_DAYS - 1) // GAP_DAYS) if n_days > 0 else 0
+
+
+def _pick(days: list[dt.date], k: int, rng: random.Random) -> list[dt.date]:
+    """k of the days, GAP_DAYS apart from each other, at random."""
+    pool = list(days)
+    rng.shuffle(pool)
+    out: list[dt.date] = []
+    for d in pool:
+        if len(out) == k:
+            break
+        if all(abs((d - x).days) >= GAP_DAYS for x in out):
+            out.append(d)
     return out
 
 
@@ -237,14 +282,11 @@ def _range(ph: str, day: dt.date, days: list[dt.date], phases: list[str],
         hi = s.start - dt.timedelta(1)
     if ph == "after" and s.end:
         lo = s.end + dt.timedelta(1)
-    if (
-        hi - lo
-    ).days < 4 * GAP_DAYS:  # too narrow for three wrong days: widen away from the subject
-        lo, hi = (
-            (hi - dt.timedelta(4 * GAP_DAYS), hi)
-            if ph == "before"
-            else (lo, lo + dt.timedelta(4 * GAP_DAYS))
-        )
+    reach = dt.timedelta(4 * GAP_DAYS)  # room for three wrong days about it, never into the subject
+    if ph == "before":
+        lo = min(lo, day - reach)
+    elif ph == "after":
+        hi = max(hi, day + reach)
     return lo, hi
 
 
@@ -255,7 +297,7 @@ def orders(records: list[Event], ctx: Context) -> list[Order]:
     pool = []
     seen_days: set[str] = set()
     for r in sorted(records, key=lambda r: (-r.salience, r.iso)):
-        if not r.clause or r.iso in seen_days or r.salience < salience.CORE - 0.1:
+        if not r.clause or r.iso in seen_days or r.salience < salience.CORE:
             continue
         if {w.lower().strip(".,") for w in r.clause.split()} & words:
             continue

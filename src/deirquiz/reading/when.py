@@ -61,7 +61,8 @@ def _cap(text: str, at_start: bool) -> str:
     return text[:1].upper() + text[1:] if at_start else text
 
 
-def absolute(phrase: str, e: Event, order: str, at_start: bool, blank: bool = False) -> str | None:
+def absolute(phrase: str, e: Event, order: str, at_start: bool, blank: bool = False,
+             the_day: dt.date | None = None) -> str | None:  # fmt: skip
     """The phrase that dates ``e`` rewritten with its day in full (or, with ``blank``, with the
     day as the blank): 'On 14 September' -> 'On 14 September 2017', 'The next day' -> 'On 15
     October 2017', 'That night' -> 'On the night of 17 June 1815', 'At about 11:30' -> 'On 18
@@ -101,13 +102,17 @@ def absolute(phrase: str, e: Event, order: str, at_start: bool, blank: bool = Fa
         if re.search(r"\bdays?\b", low):
             return _cap(f"on {day}", at_start)
         return None
-    # a time or a part of the day only: the day in force, said first
+    # a time or a part of the day only: the day in force, said first, unless it is the one day
+    # of the battle the card is about ("At about 18:00" on a Waterloo card needs no date)
+    if not blank and the_day is not None and e.date == the_day:
+        return phrase
     return _cap(f"on {day}, {phrase[:1].lower()}{phrase[1:]}", at_start)
 
 
 def rewrite(
-    sentence: str, events: Sequence[Event], order: str, blank: Event | None = None
-) -> str | None:
+    sentence: str, events: Sequence[Event], order: str, blank: Event | None = None,
+    the_day: dt.date | None = None,
+) -> str | None:  # fmt: skip
     """The sentence with every date phrase of ``events`` (all from this sentence) made absolute,
     and the one of ``blank`` as the blank; None when some phrase cannot be placed or read."""
     spans: list[tuple[int, int, str]] = []
@@ -119,7 +124,7 @@ def rewrite(
         if e is blank and e.cue == "named":  # "on Christmas Day 1066": the year goes with the day
             year = re.match(r",?\s+\d{3,4}\b", sentence[end:])
             end += year.end() if year else 0
-        new = absolute(e.phrase, e, order, at_start=start == 0, blank=e is blank)
+        new = absolute(e.phrase, e, order, at_start=start == 0, blank=e is blank, the_day=the_day)
         if new is None:
             return None
         spans.append((start, end, new))
