@@ -60,7 +60,7 @@ ATTACKS = [
     ("town of Janenah", f"town of Janenah {IMG}"),
     ("capturing Maadan", f"capturing Maadan {HOVER}x</b> $x^2$ *{TYPST}*"),
     # for the classroom platforms: GIFT's specials (formulas: hostile_formations_text)
-    ("engaged ISIS on the east bank", f"engaged ISIS {GIFT} on the east bank"),
+    ("secured a perimeter surrounding", f"secured a perimeter {GIFT} surrounding"),
 ]
 # what must reach the reader of every format, as text
 SHOWN = [SCRIPT, IMG, HOVER, CLOZE, SOUND, TYPST]
