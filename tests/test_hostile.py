@@ -47,7 +47,8 @@ ATTACKS = [
     ("author: Wikipedia", 'url: https://example.org/"onmouseover="alert`6`"\nauthor: Wikipedia'),
     ("Decisive Syrian Arab Army victory", f"Decisive Syrian {IMG} Arab Army victory"),
     ("the Battle of Deir ez-Zor and the", f"the Battle of Deir ez-Zor {HOVER} and the"),
-    (' Islamic State of Iraq and the Levant"', f' Islamic State {CLOZE} of Iraq and the Levant"'),
+    (' Islamic State of Iraq and the Levant"', f' Islamic State {CLOZE} of Iraq {SOUND} and the Levant"'),
+    ("Syrian government forces completely", f"Syrian government forces {HOVER} completely"),
     ("across the Euphrates River, codenamed", f"across the Euphrates River {SOUND}, codenamed"),
     ("captured two districts and a stadium", "captured two districts {{Front}} and a stadium"),
     ("surprise offensive on Saqr Island", f"surprise offensive on Saqr Island $x^2$ *{TYPST}*"),
@@ -368,7 +369,7 @@ def test_force_replaces_a_strangers_file_and_records_it(tmp_path):
 
 def test_our_own_files_are_replaced_without_force(out):
     before = snapshot(out)
-    result = run_cli(["--out", str(out), "--format", "md", "--count", "5"])
+    result = run_cli(["--out", str(out), "--format", "md", "--count", "2"])
     assert result.exit_code == 0, result.output
     assert snapshot(out)[f"{SEED_SLUG}.md"] != before[f"{SEED_SLUG}.md"]
 
