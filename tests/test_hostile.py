@@ -309,7 +309,15 @@ def snapshot(folder: Path) -> dict[str, bytes]:
 
 
 def temporaries(folder: Path) -> list[str]:
-    return sorted(p.name for p in folder.rglob(".*.tmp"))
+    return sorted(p.name for p in folder.rglob(".*.tmp")) + sorted(
+        p.name for p in folder.rglob(".*.bak")
+    )
+
+
+def recorded(folder: Path) -> dict[str, str]:
+    """name -> digest, as the manifest records it."""
+    doc = json.loads((folder / ".deirquiz-manifest").read_text(encoding="utf-8"))
+    return {name: e["sha256"] for name, e in doc["files"].items()}
 
 
 @pytest.fixture
@@ -338,7 +346,7 @@ def test_force_replaces_a_strangers_file_and_records_it(tmp_path):
     folder.mkdir()
     (folder / f"{SEED_SLUG}.md").write_text("my own quiz", encoding="utf-8")
     assert run_cli(["--out", str(folder), "--force"]).exit_code == 0
-    manifest = json.loads((folder / ".deirquiz-manifest").read_text(encoding="utf-8"))
+    manifest = recorded(folder)
     for name in (f"{SEED_SLUG}.md", f"{SEED_SLUG}.apkg"):
         assert manifest[name] == hashlib.sha256((folder / name).read_bytes()).hexdigest()
 
@@ -379,18 +387,17 @@ def test_every_file_goes_through_a_temporary_file_in_the_same_folder(out, monkey
 
 
 def test_a_failing_apkg_leaves_the_folder_as_it_was(out, monkeypatch):
-    """The .apkg is written last and by a callback: the Markdown before it must not be replaced."""
+    """The .apkg is rendered last: the Markdown before it must not be replaced."""
     from deirquiz.writers import anki
 
-    def broken(quizzes, path, **kw):
-        Path(path).write_bytes(b"half a package")
-        raise DeirquizError(str(path), "cannot write the Anki package: disk full")
+    def broken(quizzes, **kw):
+        raise DeirquizError("the .apkg", "cannot make the Anki package: out of memory")
 
-    monkeypatch.setattr(anki, "write_apkg", broken)
+    monkeypatch.setattr(anki, "render_apkg", broken)
     before = snapshot(out)
     result = run_cli(["--out", str(out), "--format", "md", "--format", "apkg", "--count", "5"])
     assert result.exit_code == 1
-    assert "disk full" in result.stderr and "Traceback" not in result.output
+    assert "out of memory" in result.stderr and "Traceback" not in result.output
     assert snapshot(out) == before
     assert temporaries(out) == []
 
@@ -420,15 +427,18 @@ def test_a_failure_between_renames_leaves_no_temporary_file(out, monkeypatch):
             raise OSError(28, "No space left on device")
         real(src, dst)
 
+    before = snapshot(out)
     monkeypatch.setattr(run.os, "replace", full_disk)
     result = run_cli(["--out", str(out), "--format", "md", "--format", "apkg", "--count", "5"])
     monkeypatch.undo()
     assert result.exit_code == 1
     assert result.stderr.endswith(": cannot be written (No space left on device)\n")
     assert temporaries(out) == []
-    manifest = json.loads((out / ".deirquiz-manifest").read_text(encoding="utf-8"))
-    for name, digest in manifest.items():  # what was renamed is recorded as ours
+    assert snapshot(out) == before  # the file renamed first was put back
+    manifest = recorded(out)
+    for name, digest in manifest.items():  # the manifest records only what is in place
         assert hashlib.sha256((out / name).read_bytes()).hexdigest() == digest
+    assert run_cli(["--out", str(out)]).exit_code == 0  # and the next run accepts the folder
 
 
 def test_write_atomic_leaves_no_temporary_file_when_it_fails(tmp_path, monkeypatch):

@@ -452,6 +452,19 @@ def _decks(genanki, quizzes: Sequence[Quiz]) -> tuple[list, int]:
     return list(decks.values()), len(written)
 
 
+def render_apkg(quizzes: Sequence[Quiz], *, timestamp: float | None = None) -> bytes:
+    """The Anki package of ``quizzes`` as bytes (see ``write_apkg``)."""
+    return _render(quizzes, timestamp)[0]
+
+
+def _render(quizzes: Sequence[Quiz], timestamp: float | None) -> tuple[bytes, int]:
+    import genanki  # heavy: keep the CLI's start fast
+
+    decks, count = _decks(genanki, quizzes)
+    stamp = time.time() if timestamp is None else timestamp
+    return _package_bytes(genanki.Package(decks), stamp), count
+
+
 def write_apkg(quizzes: Sequence[Quiz], path: Path, *, timestamp: float | None = None) -> int:
     """Write ``quizzes`` as one Anki package at ``path``; return the number of notes.
 
@@ -459,11 +472,7 @@ def write_apkg(quizzes: Sequence[Quiz], path: Path, *, timestamp: float | None =
     when its stamp is newer than the collection's copy, so it defaults to now; pass a fixed value
     for a byte-identical package.
     """
-    import genanki  # heavy: keep the CLI's start fast
-
-    decks, count = _decks(genanki, quizzes)
-    stamp = time.time() if timestamp is None else timestamp
-    data = _package_bytes(genanki.Package(decks), stamp)
+    data, count = _render(quizzes, timestamp)
     try:
         write_atomic(path, data)
     except OSError as e:
