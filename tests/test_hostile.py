@@ -38,6 +38,8 @@ HOVER = '<b onmouseover="alert`3`">'
 CLOZE = "{{c1::pwned}}"
 SOUND = "[sound:boom.mp3]"
 TYPST = '#panic("typst ran")'
+MATHJAX = r"\(\href{https://example.org}{CLICKME}\) \[x^2\]"
+MATHJAX_MD = re.sub(r"\\(?=[()\[\]])", r"\\\\", MATHJAX)  # as Markdown writes it: "\\(" is "\("
 HOSTILE_TITLE = f"Deir ez-Zor {SCRIPT} offensive {TYPST} (September–November 2017)"
 # (text in the seed, what replaces it): each attack where a question will carry it
 ATTACKS = [
@@ -49,7 +51,7 @@ ATTACKS = [
     ("**Tiger Forces \n", f"**Tiger {CLOZE} Forces \n"),
     ("district of Al-Baghiliyah", f"district of Al-Baghiliyah {SCRIPT}"),
     ("captured Ayyash", f"captured Ayyash {SOUND} {CLOZE}"),
-    ("town of Janenah", f"town of Janenah {IMG}"),
+    ("town of Janenah", f"town of Janenah {IMG} {MATHJAX_MD}"),
     ("capturing Maadan", f"capturing Maadan {HOVER}x</b> $x^2$ *{TYPST}*"),
 ]
 # what must reach the reader of every format, as text
@@ -205,6 +207,36 @@ def test_hostile_anki_syntax_makes_no_cloze_and_plays_no_sound(anki_cards):
             assert "[anki:" not in side and "{{" not in side
         for _, value in fields:
             assert "[sound:" not in value
+
+
+class TextRuns(HTMLParser):
+    """The runs of text MathJax searches for delimiters: every element ends one."""
+
+    def __init__(self, markup: str) -> None:
+        super().__init__(convert_charrefs=True)
+        self.runs = [""]
+        self.feed(markup)
+        self.close()
+
+    def handle_starttag(self, tag, attrs):
+        if tag not in ("br", "wbr"):  # MathJax's includeHtmlTags: part of the run
+            self.runs.append("")
+
+    def handle_endtag(self, tag):
+        self.runs.append("")
+
+    def handle_data(self, data):
+        self.runs[-1] += data
+
+
+def test_hostile_mathjax_is_text_on_the_cards(anki_cards):
+    """Anki typesets \\(…\\) and \\[…\\] on the card's text: \\href would make a link."""
+    sides = [side for out, _ in anki_cards for side in (out.question_text, out.answer_text)]
+    assert any("CLICKME" in Page(side).text for side in sides)
+    for side in sides:
+        for run_ in TextRuns(side).runs:
+            assert not re.search(r"\\[(\[)\]]", run_), run_
+    assert any(MATHJAX in Page(side).text for side in sides)  # and it reads as written
 
 
 # --- file names from titles -------------------------------------------------------------------
