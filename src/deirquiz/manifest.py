@@ -83,7 +83,7 @@ class Manifest:
         if not os.path.lexists(self.path):
             return {}
         try:
-            return _entries(json.loads(read_bytes(self.path, LIMIT, follow=False)))
+            return _entries(json.loads(read_bytes(self.path, LIMIT, follow=False, kind="manifest")))
         except (DeirquizError, ValueError) as e:
             if force:
                 return {}  # replaced at the end of the run (a link itself, never its target)
@@ -99,7 +99,7 @@ class Manifest:
         if not os.path.lexists(self.journal_path):
             return
         try:
-            lines = read_bytes(self.journal_path, LIMIT, follow=False).splitlines()
+            lines = read_bytes(self.journal_path, LIMIT, follow=False, kind="journal").splitlines()
         except DeirquizError as e:
             if not force:
                 raise DeirquizError(

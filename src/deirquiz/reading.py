@@ -21,10 +21,11 @@ _BINARY = re.compile(r"[\x00-\x08\x0b\x0c\x0e-\x1f\x7f]")  # C0 controls but tab
 _HIGH_RUN = re.compile(r"[^\x00-\x7f]{3,}")
 
 
-def read_bytes(path: Path, limit: int, follow: bool = True) -> bytes:
+def read_bytes(path: Path, limit: int, follow: bool = True, kind: str = "article") -> bytes:
     """The file's bytes, refused unread when it is not a regular file or holds more than
     ``limit`` bytes. It is opened without blocking and checked on the open descriptor (so a file
     swapped for a pipe after a check cannot hang us); ``follow=False`` refuses a symbolic link.
+    ``kind`` names what the file should be, in the messages.
     """
     where = str(path)
     flags = os.O_RDONLY | getattr(os, "O_NONBLOCK", 0) | getattr(os, "O_BINARY", 0)
@@ -38,15 +39,15 @@ def read_bytes(path: Path, limit: int, follow: bool = True) -> bytes:
         raise DeirquizError(where, "no such file or folder") from None
     except OSError as e:
         if os.path.isdir(path):
-            raise DeirquizError(where, "is a folder, not an article file") from None
+            raise DeirquizError(where, f"is a folder, not an {kind} file") from None
         raise DeirquizError(where, e.strerror or "cannot be read") from None
     try:
         info = os.fstat(fd)
         if stat.S_ISDIR(info.st_mode):
-            raise DeirquizError(where, "is a folder, not an article file")
+            raise DeirquizError(where, f"is a folder, not an {kind} file")
         if not stat.S_ISREG(info.st_mode):
             raise DeirquizError(where, "is not a regular file (a device or a pipe?)")
-        too_big = f"is larger than any real article (limit {limit:,} bytes)"
+        too_big = f"is larger than any real {kind} (limit {limit:,} bytes)"
         if info.st_size > limit:
             raise DeirquizError(where, f"{info.st_size:,} bytes {too_big}")
         chunks, size = [], 0
