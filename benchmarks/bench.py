@@ -9,7 +9,10 @@ Measures, as separate processes and over interleaved rounds (median of each):
 - ``deirquiz generate --format json`` on folders of 1, 50 and 200 articles (copies of the seed
   and the shared articles, each with its own title), with ``--jobs 1`` and ``--jobs 2``: the
   marginal cost per article, (t(N) - t(1)) / (N - 1), and the peak memory (ru_maxrss of the
-  command and its worker processes).
+  command and its worker processes);
+- ``deirquiz generate`` with all five formats on each made-up article of issue 17's table
+  (tests/pathological.py: 300,000 capitalised words, 20,000 commanders, ...) and on the worst
+  article the caps let through, once each (``--only-pathological`` runs just these).
 
 No timing is asserted: the table is for people. Python's bytecode cache is kept in a temporary
 folder (PYTHONPYCACHEPREFIX) and a warm-up round fills it, so that every run is timed as an
@@ -74,11 +77,35 @@ def deirquiz_cmd() -> list[str]:
     return [str(script)] if script.exists() else [sys.executable, "-m", "deirquiz"]
 
 
+def pathological(dq: list[str], env: dict[str, str], tmp: Path) -> list[str]:
+    """Each made-up article through every format, once: lines of wall time and peak memory."""
+    sys.path.insert(0, str(ROOT))
+    from tests.pathological import CASES, everything_at_its_cap
+
+    cases = {**CASES, "everything at its cap": everything_at_its_cap}
+    formats = [f"--format={f}" for f in ("apkg", "md", "json", "html", "pdf")]
+    lines = ["", "  made-up article, all five formats      wall      peak RSS"]
+    for name, make in cases.items():
+        src = tmp / f"{re.sub(r'[^a-z0-9]+', '-', name)}.md"
+        src.write_text(make(), encoding="utf-8")
+        out = tmp / "patho-out"
+        shutil.rmtree(out, ignore_errors=True)
+        t, m = run([*dq, "generate", "--out", str(out), "-q", *formats, str(src)], env)
+        lines.append(f"  {name:<38}{t:6.2f} s   {m / 1024:7.0f} MB")
+    return [*lines, "  target: every accepted article < 10 s and < 1 GB"]
+
+
 def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__.split("\n")[0])
     parser.add_argument("--rounds", type=int, default=5, help="timed rounds (default 5)")
     parser.add_argument("--as-is", action="store_true", help="keep the environment as it is")
+    parser.add_argument("--only-pathological", action="store_true",
+                        help="only the made-up articles of issue 17")  # fmt: skip
     args = parser.parse_args()
+    if args.only_pathological:
+        with tempfile.TemporaryDirectory(prefix="deirquiz-bench-") as tmp_name:
+            print("\n".join(pathological(deirquiz_cmd(), dict(os.environ), Path(tmp_name))))
+        return
 
     dq = deirquiz_cmd()
     with tempfile.TemporaryDirectory(prefix="deirquiz-bench-") as tmp_name:
@@ -115,6 +142,7 @@ def main() -> None:
                     times[name].append(t)
                     rss[name].append(m)
             print(f"round {rnd}/{args.rounds} done", file=sys.stderr)
+        made_up = pathological(dq, env, tmp)
 
     med = {k: statistics.median(v) for k, v in times.items()}
     cores = len(os.sched_getaffinity(0)) if hasattr(os, "sched_getaffinity") else os.cpu_count()
@@ -148,6 +176,7 @@ def main() -> None:
     print(f"  {SIZES[1]} articles, best --jobs, scaled to B = {REFERENCE_B * 1000:.0f} ms: "
           f"{best * REFERENCE_B / med['baseline'] * 1000:.1f} ms per article")  # fmt: skip
     print("\n  targets: < 10 ms per article (best --jobs); peak RSS flat from 50 to 200 articles")
+    print("\n".join(made_up))
 
 
 if __name__ == "__main__":

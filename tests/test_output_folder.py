@@ -265,6 +265,20 @@ def test_a_manifest_that_is_not_ours_is_refused_at_once(tmp_path, kind):
     assert sorted(p.name for p in out.iterdir()) == [manifest.MANIFEST]
 
 
+def test_a_manifest_not_ours_ends_a_folder_run_with_one_line(tmp_path):
+    src = tmp_path / "src"
+    src.mkdir()
+    for i in range(3):
+        (src / f"{i}.md").write_text(titled(f"Offensive copy {i}"), encoding="utf-8")
+    out = tmp_path / "out"
+    out.mkdir()
+    (out / manifest.MANIFEST).write_text("my notes", encoding="utf-8")
+    result = run_cli(["--out", str(out), "--format", "md", str(src)])
+    assert result.exit_code == 1
+    assert result.stderr.count("\n") == 1 and "(skipped)" not in result.stderr
+    assert sorted(p.name for p in out.iterdir()) == [manifest.MANIFEST]
+
+
 def test_a_symlinked_manifest_is_replaced_only_with_force(tmp_path):
     mine = tmp_path / "my-manifest.json"
     mine.write_text("{}", encoding="utf-8")

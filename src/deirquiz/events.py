@@ -7,11 +7,13 @@ November") give no event, though an explicit year in them sets the context for l
 from __future__ import annotations
 
 import datetime as dt
+import itertools
 import re
 import zlib
+from collections.abc import Iterator
 from dataclasses import dataclass
 
-from . import dates
+from . import dates, limits
 from .model import Article, Event
 from .sentences import split_sentences
 
@@ -248,9 +250,8 @@ def _result_points(article: Article) -> list[str]:
     box = article.infobox.get("result")
     if not box or not box.text:
         return []
-    return [
-        ln.strip().lstrip("* ").strip() for ln in box.text.split("\n") if ln.strip().startswith("*")
-    ]
+    lines = [ln.strip() for ln in box.text.split("\n")]
+    return [ln.lstrip("* ").strip() for ln in lines if ln.startswith("*")][: limits.RESULT_POINTS]
 
 
 def _within(day: dt.date, days: tuple | None, span: tuple[int, int] | None) -> dt.date | None:
@@ -271,11 +272,15 @@ def _within(day: dt.date, days: tuple | None, span: tuple[int, int] | None) -> d
 
 def events(article: Article) -> list[Event]:
     """Every day-precise statement of the body, in reading order, relative days resolved; then
-    those of the infobox's result points, each read on its own."""
+    those of the infobox's result points, each read on its own. At most limits.EVENTS: reading
+    stops there."""
+    return list(itertools.islice(_events(article), limits.EVENTS))
+
+
+def _events(article: Article) -> Iterator[Event]:
     span = _article_years(article)
     year = span[0] if span else None
     anchor: dt.date | None = None
-    out: list[Event] = []
     index = 0
     paragraphs = [(section or "Introduction", para) for section, para in article.paragraphs]
     points = [(RESULT, point) for point in _result_points(article)]
@@ -286,39 +291,23 @@ def events(article: Article) -> list[Event]:
             anchor, year = None, span[0] if span else None  # no "next day" across points
         for sentence in split_sentences(para):
             index += 1
+            if len(sentence) > limits.SENTENCE_CHARS:  # no real sentence: a list run together
+                anchor = None
+                continue
             found = _mentions(sentence, year if year is not None else -1, anchor)
-            resolved: list[_Mention] = []
-            for mention in found:
-                if mention.relative:
-                    if anchor is None:
-                        continue
-                    mention.date = anchor + dt.timedelta(days=mention.offset)
-                    anchor = mention.date
-                else:
-                    anchor = mention.end_date or mention.date
-                if section == RESULT:
-                    # "* On 3 January, ..." of a December–January span: the year that puts the
-                    # day within the infobox's dates, or no event
-                    mention.date = _within(mention.date, days, span)
-                    if mention.date is None or mention.end_date:
-                        anchor = None
-                        continue
-                    anchor = mention.date
-                resolved.append(mention)
+            resolved, anchor = _resolve(found, anchor, days, span, section == RESULT)
             for mention in resolved:
-                out.append(
-                    Event(
-                        date=mention.date,
-                        end_date=mention.end_date,
-                        text=sentence,
-                        section=section,
-                        phrase=mention.phrase.strip(),
-                        relative=mention.relative,
-                        clause=_clause(sentence, mention, found),
-                        by=mention.by,
-                        index=index,
-                        paragraph=paragraph,
-                    )
+                yield Event(
+                    date=mention.date,
+                    end_date=mention.end_date,
+                    text=sentence,
+                    section=section,
+                    phrase=mention.phrase.strip(),
+                    relative=mention.relative,
+                    clause=_clause(sentence, mention, found),
+                    by=mention.by,
+                    index=index,
+                    paragraph=paragraph,
                 )
             # a year written out moves the context on, unless it is a look back outside the
             # article's span ("gains made in June 2016", "lost on 14 January 2015")
@@ -330,4 +319,28 @@ def events(article: Article) -> list[Event]:
                     year = y
             if not found and _COARSE.search(sentence):
                 anchor = None  # "In late November, ..." : a later "the next day" has no day
-    return out
+
+
+def _resolve(found: list[_Mention], anchor: dt.date | None, days: tuple | None,
+             span: tuple[int, int] | None, point: bool) -> tuple[list[_Mention], dt.date | None]:  # fmt: skip
+    """The sentence's mentions that name a day, relative ones resolved from ``anchor``; and the
+    anchor for the next mention."""
+    resolved: list[_Mention] = []
+    for mention in found:
+        if mention.relative:
+            if anchor is None:
+                continue
+            mention.date = anchor + dt.timedelta(days=mention.offset)
+            anchor = mention.date
+        else:
+            anchor = mention.end_date or mention.date
+        if point:
+            # "* On 3 January, ..." of a December–January span: the year that puts the
+            # day within the infobox's dates, or no event
+            day = _within(mention.date, days, span)
+            if day is None or mention.end_date:
+                anchor = None
+                continue
+            mention.date = anchor = day
+        resolved.append(mention)
+    return resolved, anchor

@@ -23,6 +23,11 @@ BACKUP_SUFFIX = ".deirquiz.bak"
 _OURS = (MANIFEST, JOURNAL, LOCK)
 
 
+class FolderError(DeirquizError):
+    """The output folder itself cannot be used (its manifest is not ours, it cannot be made):
+    the run ends, where an article's own error would only skip that article."""
+
+
 def file_ids(paths: Iterable[Path]) -> frozenset[tuple[int, int]]:
     """(device, inode) of each file: what no output may be, whatever its name or link."""
     ids = set()
@@ -58,17 +63,21 @@ class Output:
 
     def _open(self) -> None:
         if self.folder.exists() and not self.folder.is_dir():
-            raise DeirquizError(str(self.folder), "the output path is a file, not a folder")
+            raise FolderError(str(self.folder), "the output path is a file, not a folder")
         try:
             self.folder.mkdir(parents=True, exist_ok=True)
+            self._lock = FolderLock(self.folder, self.on_wait)
         except OSError as e:
-            raise DeirquizError(
-                str(self.folder), f"cannot be written ({e.strerror or e})"
-            ) from None
-        self._lock = FolderLock(self.folder, self.on_wait)
+            raise FolderError(str(self.folder), f"cannot be written ({e.strerror or e})") from None
+        except DeirquizError as e:
+            raise FolderError(e.where, e.what) from None
         try:
             self._manifest = Manifest(self.folder, self.force)
             _remove_leftovers(self.folder)
+        except DeirquizError as e:
+            self._lock.release()
+            self._lock = None
+            raise FolderError(e.where, e.what) from None
         except BaseException:
             self._lock.release()
             self._lock = None
@@ -140,7 +149,7 @@ class Output:
                     digest_of(data) if isinstance(data, bytes) else digest_file(staged[name])
                 )
             name = ""
-            self.manifest.intend(article or "", digests)
+            self.manifest.intend(article, digests)
             _replace_all(self.folder, staged)
         except OSError as e:
             where = e.filename2 or (self.folder / name if name else self.folder)
@@ -148,7 +157,7 @@ class Output:
         finally:
             for tmp in staged.values():
                 tmp.unlink(missing_ok=True)
-        self.manifest.record(article or "", digests)
+        self.manifest.record(article, digests)
         self.this_run.update(files)
         return [self.folder / n for n in files]
 

@@ -6,6 +6,7 @@ and parenthesised notes; these readers undo that layout, never an article's part
 
 from __future__ import annotations
 
+import itertools
 import re
 from collections.abc import Iterator
 from functools import cache, lru_cache
@@ -13,16 +14,14 @@ from pathlib import Path
 
 import yaml
 
-from . import dates
+from . import dates, limits
 from .model import (
     Article,
-    Casualty,
     Combatant,
     Commander,
     Fact,
     Field,
     Overview,
-    Strength,
     Unit,
 )
 
@@ -111,10 +110,9 @@ def overview(article: Article) -> list[Overview]:
         head = [ln for ln in lines if not ln.startswith("*")]
         if head and not is_unknown(head[0]):
             out.append(Overview(field="result", source=head[0], name="result", value=head[0]))
-        for ln in lines:
-            if ln.startswith("*"):
-                point = ln.lstrip("* ").strip()
-                out.append(Overview(field="result", source=point, name="result_point", value=point))
+        for ln in [ln for ln in lines if ln.startswith("*")][: limits.RESULT_POINTS]:
+            point = ln.lstrip("* ").strip()
+            out.append(Overview(field="result", source=point, name="result_point", value=point))
     codename = _codename(article)
     if codename:
         out.append(codename)
@@ -163,15 +161,24 @@ def _sides(article: Article, prefix: str) -> list[tuple[int, Field]]:
     return sorted(out, key=lambda t: t[0])
 
 
-def _side_lines(article: Article, prefix: str) -> Iterator[tuple[int, Field, str]]:
-    """(side, field, line) for every list line of the side fields ('casualties2', ...)."""
-    for side, f in _sides(article, prefix):
-        for raw in f.text.split("\n"):
-            yield side, f, raw.strip().lstrip("* ").strip()
+def side_lines(article: Article, prefix: str) -> Iterator[tuple[int, Field, str]]:
+    """(side, field, line) for the list lines of the side fields ('casualties2', ...): the first
+    limits.FIGURE_LINES of them."""
+    lines = (
+        (side, f, raw.strip().lstrip("* ").strip())
+        for side, f in _sides(article, prefix)
+        for raw in f.text.split("\n")
+    )
+    return itertools.islice(lines, limits.FIGURE_LINES)
 
 
 def combatants(article: Article) -> list[Combatant]:
-    out: list[Combatant] = []
+    """The belligerents of each side, the first limits.COMBATANTS of them."""
+    out = list(itertools.islice(_combatants(article), limits.COMBATANTS))
+    return out
+
+
+def _combatants(article: Article) -> Iterator[Combatant]:
     for side, f in _sides(article, "combatant"):
         labels = [i.rstrip(":").strip() for i in f.italic if i.endswith(":")]
         first = True
@@ -199,20 +206,17 @@ def combatants(article: Article) -> list[Combatant]:
                     name = _clean_name(chunk)
                     if not name or is_unknown(name):
                         continue
-                    out.append(
-                        Combatant(
-                            field=f.name,
-                            source=f.text,
-                            name=name,
-                            side=side,
-                            group=group or ("part" if sub else None),
-                            country=country,
-                            leader=first and not sub,
-                        )
+                    yield Combatant(
+                        field=f.name,
+                        source=f.text,
+                        name=name,
+                        side=side,
+                        group=group or ("part" if sub else None),
+                        country=country,
+                        leader=first and not sub,
                     )
                     first = False
                     country = None
-    return out
 
 
 # --- commanders ----------------------------------------------------------------------------
@@ -228,11 +232,14 @@ def _split_rank(name: str) -> tuple[str | None, str]:
 
 
 def commanders(article: Article) -> list[Commander]:
+    """The commanders of each side, the first limits.COMMANDERS of them."""
     out: list[Commander] = []
     for side, f in _sides(article, "commander"):
         people: list[dict] = []
         flag = None
         for m in _CMD_TOKEN.finditer(f.text):
+            if len(out) + len(people) > limits.COMMANDERS:
+                break
             if m.group("flag"):
                 flag = flag_country(m.group("flag"))
             elif m.group("paren") is not None:
@@ -265,7 +272,7 @@ def commanders(article: Article) -> list[Commander]:
                     flag = None
         for p in people:
             out.append(Commander(field=f.name, source=_commander_source(p), side=side, **p))
-    return out
+    return out[: limits.COMMANDERS]
 
 
 def _commander_source(p: dict) -> str:
@@ -286,14 +293,21 @@ def _commander_source(p: dict) -> str:
 
 
 def units(article: Article) -> list[Unit]:
+    """The order of battle as a tree: the first limits.UNITS formations, limits.UNIT_DEPTH
+    levels deep at most."""
     out: list[Unit] = []
+    flagged: dict[str, tuple[int, str]] = {}  # name -> (first unit of that name with a country)
     for side, f in _sides(article, "units"):
         stack: list[tuple[int, str]] = []
         for raw in f.text.split("\n"):
             line = raw.strip()
             if not line:
                 continue
+            if len(out) >= limits.UNITS:
+                return out
             level = len(line) - len(line.lstrip("*"))
+            if level > limits.UNIT_DEPTH:
+                continue
             body = line.lstrip("*").strip()
             flag = FLAG.search(body)
             country = flag_country(flag.group()) if flag else None
@@ -304,8 +318,10 @@ def units(article: Article) -> list[Unit]:
             while stack and stack[-1][0] >= level:
                 stack.pop()
             ancestors = tuple(n for _, n in reversed(stack))
-            if country is None:
-                country = next((u.country for u in out if u.name in ancestors and u.country), None)
+            if country is None:  # the country of the first listed ancestor that has one
+                country = min((flagged[n] for n in ancestors if n in flagged), default=(0, None))[1]
+            if country:
+                flagged.setdefault(name, (len(out), country))
             out.append(
                 Unit(
                     field=f.name,
@@ -326,99 +342,9 @@ def _unit_source(name: str, ancestors: tuple[str, ...]) -> str:
     return " › ".join((*reversed(ancestors), name))
 
 
-# --- casualties and strength ----------------------------------------------------------------
-
-_FIGURE = r"(?:about |around |over |up to |at least |~)?\d[\d,.]*(?:\s*[–-]\s*\d[\d,.]*)?\+?"
-_CASUALTY = re.compile(rf"^(?P<count>{_FIGURE})\s+(?P<what>[^()]+?)\s*(?:\((?P<note>[^)]*)\))?\s*$")
-_WHO = re.compile(
-    r"^(?P<who>civilians?|soldiers?|fighters?|militants?|troops|servicemen|"
-    r"(?:[A-Z][\w-]*\s+)*(?:soldiers|fighters|militants|troops|servicemen))\s+",
-)
-_PERIOD = re.compile(rf"{dates.DAY}\s+{dates.MONTH}")
-
-
-def _claim(note_part: str) -> str | None:
-    p = note_part.strip()
-    m = re.match(r"^(?:per|according to|by)\s+(.+)$", p, re.IGNORECASE)
-    if m:
-        return m.group(1).strip()
-    m = re.match(r"^(.+?)\s+(?:claims?|figures?|estimates?)$", p, re.IGNORECASE)
-    if m:
-        return p
-    return None
-
-
-def casualties(article: Article, year: int | None) -> list[Casualty]:
-    out: list[Casualty] = []
-    for side, f, line in _side_lines(article, "casualties"):
-        m = _CASUALTY.match(line)
-        if not m:
-            continue
-        what = m.group("what").strip()
-        who = None
-        w = _WHO.match(what)
-        if w:
-            who = w.group("who")
-            what = what[w.end() :].strip()
-        claimed_by = None
-        periods = []
-        for part in (m.group("note") or "").split(";"):
-            part = part.strip()
-            if not part:
-                continue
-            if _PERIOD.search(part):
-                rng = dates.parse_range(part, year)
-                if rng:
-                    periods.append(rng)
-                    continue
-            claimed_by = claimed_by or _claim(part)
-        out.append(
-            Casualty(
-                field=f.name,
-                source=line,
-                side=side,
-                text=line,
-                count=m.group("count").strip(),
-                what=what,
-                claimed_by=claimed_by,
-                periods=tuple(periods),
-                who=who,
-            )
-        )
-    return out
-
-
-_WORDED_FIGURE = re.compile(
-    r"^(?:several|a few|some|many|about|around|over|dozens|hundreds|thousands|tens)\b.*"
-    r"\b(?:hundreds?|thousands?|dozens?)\b",
-    re.IGNORECASE,
-)
-_STRENGTH_NAMED = re.compile(rf"^(?P<who>[^:]+):\s*(?P<count>{_FIGURE})$")
-_STRENGTH_COUNT = re.compile(rf"^(?P<count>{_FIGURE})(?:\s+(?P<who>.+))?$")
-
-
-def strength(article: Article) -> list[Strength]:
-    out: list[Strength] = []
-    for side, f, line in _side_lines(article, "strength"):
-        m = _STRENGTH_NAMED.match(line) or _STRENGTH_COUNT.match(line)
-        if not m:
-            if _WORDED_FIGURE.match(line):  # "Several thousand": a figure all the same
-                out.append(Strength(field=f.name, source=line, side=side, text=line, count=line))
-            continue
-        out.append(
-            Strength(
-                field=f.name,
-                source=line,
-                side=side,
-                text=line,
-                count=m.group("count").strip(),
-                who=(m.group("who") or None),
-            )
-        )
-    return out
-
-
 def facts(article: Article) -> list[Fact]:
+    from .figures import casualties, strength
+
     ov = overview(article)
     year = next((o.end.year for o in ov if o.name == "date" and o.end), None)
     return [

@@ -110,8 +110,8 @@ class Manifest:
         for line in lines:
             try:
                 got = json.loads(line)
-                article, files = got["article"], got["files"]
-                pending.update({str(n): Entry(str(d), str(article)) for n, d in files.items()})
+                article = got["article"] if isinstance(got["article"], str) else None
+                pending.update({str(n): Entry(str(d), article) for n, d in got["files"].items()})
             except (ValueError, KeyError, TypeError, AttributeError):
                 continue  # a line cut short by the kill
         for name, entry in pending.items():
@@ -127,7 +127,7 @@ class Manifest:
         entry = self.entries.get(name)
         return entry if entry is not None and entry.digest == digest else None
 
-    def intend(self, article: str, files: dict[str, str]) -> None:
+    def intend(self, article: str | None, files: dict[str, str]) -> None:
         """Journal an article's files (name -> digest) before they are renamed into place."""
         line = json.dumps({"article": article, "files": files}, ensure_ascii=True) + "\n"
         try:
@@ -143,7 +143,7 @@ class Manifest:
                 str(self.journal_path), f"cannot be written ({e.strerror or e})"
             ) from None
 
-    def record(self, article: str, files: dict[str, str]) -> None:
+    def record(self, article: str | None, files: dict[str, str]) -> None:
         """An article's files are in place: they are ours."""
         for name, digest in files.items():
             self.entries[name] = Entry(digest, article)
@@ -158,7 +158,7 @@ class Manifest:
             for name, e in sorted(self.entries.items())
             if os.path.lexists(self.folder / name)
         }
-        doc = json.dumps({"deirquiz": _FORMAT, "files": files}, indent=1, ensure_ascii=False)
+        doc = json.dumps({"deirquiz": _FORMAT, "files": files}, indent=1)
         try:
             write_atomic(self.path, doc + "\n")
         except OSError as e:

@@ -14,11 +14,14 @@ from pathlib import Path
 from .model import DeirquizError
 
 _BINARY = re.compile(r"[\x00-\x08\x0b\x0c\x0e-\x1f\x7f]")  # C0 controls but tab, CR, LF
-# Windows-1252 text of a Western language has a non-ASCII letter here and there ("Zürich",
-# "Größe"); text in another 8-bit or multi-byte encoding (GB18030, Shift-JIS, Windows-1251)
-# read as Windows-1252 has them in long runs ("ÖÐ»ªÈËÃñ"). Runs of three or more hold at most a
-# few of a real Windows-1252 article's non-ASCII characters (its mojibake "â€“" is repaired first).
-_HIGH_RUN = re.compile(r"[^\x00-\x7f]{3,}")
+# Windows-1252 text of a Western language has its non-ASCII letters one or two at a time, between
+# ASCII letters, spaces and typographic punctuation ("Zürich", "Größe", "ação", "« l’été »").
+# Text in another encoding (GB18030, Shift-JIS, Windows-1251) read as Windows-1252 has runs of
+# them, with symbols mixed in: a Chinese title becomes "´ú¶û×æ¶û", a Russian one "Íàñòóïëåíèå".
+# The converter's mojibake ("â€“") is repaired before runs are looked for.
+_HIGH_RUN = re.compile(
+    "[^\x00-\x7f\u00a0\u00ab\u00b0\u00bb\u2013\u2014\u2018-\u201e\u2022\u2026\u2039\u203a\u20ac]{3,}"
+)
 
 
 def read_bytes(path: Path, limit: int, follow: bool = True, kind: str = "article") -> bytes:
@@ -39,12 +42,12 @@ def read_bytes(path: Path, limit: int, follow: bool = True, kind: str = "article
         raise DeirquizError(where, "no such file or folder") from None
     except OSError as e:
         if os.path.isdir(path):
-            raise DeirquizError(where, f"is a folder, not an {kind} file") from None
+            raise DeirquizError(where, f"is a folder, not {_a(kind)} file") from None
         raise DeirquizError(where, e.strerror or "cannot be read") from None
     try:
         info = os.fstat(fd)
         if stat.S_ISDIR(info.st_mode):
-            raise DeirquizError(where, f"is a folder, not an {kind} file")
+            raise DeirquizError(where, f"is a folder, not {_a(kind)} file")
         if not stat.S_ISREG(info.st_mode):
             raise DeirquizError(where, "is not a regular file (a device or a pipe?)")
         too_big = f"is larger than any real {kind} (limit {limit:,} bytes)"
@@ -64,6 +67,10 @@ def read_bytes(path: Path, limit: int, follow: bool = True, kind: str = "article
         raise DeirquizError(where, e.strerror or "cannot be read") from None
     finally:
         os.close(fd)
+
+
+def _a(noun: str) -> str:
+    return ("an " if noun[:1] in "aeiou" else "a ") + noun
 
 
 def decode(data: bytes, where: str) -> str:
@@ -95,18 +102,15 @@ def decode(data: bytes, where: str) -> str:
 
 
 def _plausible_cp1252(text: str) -> bool:
-    """False for text whose non-ASCII characters come mostly in runs of three or more: another
-    encoding read as Windows-1252. A rule rather than a detector (charset-normalizer would guess
-    among a hundred codecs, and wrongly on short files): we only need to tell Windows-1252 text
-    from what it is not."""
+    """False for text with three non-ASCII characters in a row (typographic punctuation aside):
+    another encoding read as Windows-1252. A rule rather than a detector (charset-normalizer
+    guesses among a hundred codecs, and on a file that is mostly ASCII wrongly): we only need to
+    tell Windows-1252 text from what it is not."""
+    if text.isascii():
+        return True
     from .article import repair
 
-    high = sum(1 for c in text if ord(c) > 0x7F)
-    if high == 0:
-        return True
-    fixed = repair(text)  # the converter's mojibake ("â€“") is a run that repair undoes
-    runs = sum(len(m.group()) for m in _HIGH_RUN.finditer(fixed))
-    return runs * 4 <= sum(1 for c in fixed if ord(c) > 0x7F)
+    return _HIGH_RUN.search(repair(text)) is None
 
 
 def _utf16(data: bytes) -> str | None:

@@ -14,7 +14,7 @@ from collections.abc import Callable, Iterator, Sequence
 from dataclasses import dataclass, field, replace
 from pathlib import Path
 
-from .folder import Output
+from .folder import FolderError, Output
 from .manifest import MANIFEST  # noqa: F401 - where it always was
 from .model import DeirquizError, Quiz
 from .pipeline import Options, combine, quiz_for
@@ -152,6 +152,8 @@ def generate_files(
             try:
                 title = quiz.title if isinstance(quiz, Quiz) else quiz[0]
                 report.written.extend(output.write(files, title))
+            except FolderError:
+                raise  # the folder, not this article: no other article can be written either
             except DeirquizError as e:
                 if not many:
                     raise
