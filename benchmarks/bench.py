@@ -95,6 +95,42 @@ def pathological(dq: list[str], env: dict[str, str], tmp: Path) -> list[str]:
     return [*lines, "  target: every accepted article < 10 s and < 1 GB"]
 
 
+def print_table(times: dict[str, list[float]], rss: dict[str, list[int]], rounds: int) -> None:
+    """The table of medians."""
+    med = {k: statistics.median(v) for k, v in times.items()}
+    cores = len(os.sched_getaffinity(0)) if hasattr(os, "sched_getaffinity") else os.cpu_count()
+    print(f"\ndeirquiz benchmark: median of {rounds} rounds, {cores} cores\n")
+    rows = [
+        ("deirquiz --help", med["help"], "target < 150 ms"),
+        ("deirquiz topics --help", med["topics help"], "target < 150 ms"),
+        ("import genanki, dateparser, ... = B", med["baseline"], "the baseline"),
+        ("generate seed (apkg + md)", med["seed"],
+         f"{med['seed'] / med['baseline']:.2f} x B, target < 2"),
+    ]  # fmt: skip
+    for label, secs, note in rows:
+        print(f"  {label:<38}{secs * 1000:6.0f} ms   {note}")
+    print("\n  generate --format json   wall    per article      peak RSS")
+    print("  articles  jobs                  (t(N) - t(1))/(N - 1)")
+    for n in (1, *SIZES):
+        for jobs in JOBS:
+            key = f"json {n} j{jobs}"
+            per = (med[key] - med[f"json 1 j{jobs}"]) / (n - 1) * 1000 if n > 1 else None
+            per_text = f"{per:6.1f} ms" if per is not None else ""
+            peak = max(rss[key]) / 1024
+            print(f"  {n:>8}  {jobs:>4}  {med[key]:7.2f} s   {per_text:>9}        {peak:6.1f} MB")
+    for jobs in JOBS:
+        a, b = (med[f"json {n} j{jobs}"] for n in SIZES)
+        slope = (b - a) / (SIZES[1] - SIZES[0]) * 1000
+        print(
+            f"  from {SIZES[0]} to {SIZES[1]} articles, --jobs {jobs}: {slope:.1f} ms per article"
+        )
+    # the host's speed drifts from run to run; the baseline drifts with it
+    best = min((med[f"json {SIZES[1]} j{j}"] - med[f"json 1 j{j}"]) / (SIZES[1] - 1) for j in JOBS)
+    print(f"  {SIZES[1]} articles, best --jobs, scaled to B = {REFERENCE_B * 1000:.0f} ms: "
+          f"{best * REFERENCE_B / med['baseline'] * 1000:.1f} ms per article")  # fmt: skip
+    print("\n  targets: < 10 ms per article (best --jobs); peak RSS flat from 50 to 200 articles")
+
+
 def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__.split("\n")[0])
     parser.add_argument("--rounds", type=int, default=5, help="timed rounds (default 5)")
@@ -144,38 +180,7 @@ def main() -> None:
             print(f"round {rnd}/{args.rounds} done", file=sys.stderr)
         made_up = pathological(dq, env, tmp)
 
-    med = {k: statistics.median(v) for k, v in times.items()}
-    cores = len(os.sched_getaffinity(0)) if hasattr(os, "sched_getaffinity") else os.cpu_count()
-    print(f"\ndeirquiz benchmark: median of {args.rounds} rounds, {cores} cores\n")
-    rows = [
-        ("deirquiz --help", med["help"], "target < 150 ms"),
-        ("deirquiz topics --help", med["topics help"], "target < 150 ms"),
-        ("import genanki, dateparser, ... = B", med["baseline"], "the baseline"),
-        ("generate seed (apkg + md)", med["seed"],
-         f"{med['seed'] / med['baseline']:.2f} x B, target < 2"),
-    ]  # fmt: skip
-    for label, secs, note in rows:
-        print(f"  {label:<38}{secs * 1000:6.0f} ms   {note}")
-    print("\n  generate --format json   wall    per article      peak RSS")
-    print("  articles  jobs                  (t(N) - t(1))/(N - 1)")
-    for n in (1, *SIZES):
-        for jobs in JOBS:
-            key = f"json {n} j{jobs}"
-            per = (med[key] - med[f"json 1 j{jobs}"]) / (n - 1) * 1000 if n > 1 else None
-            per_text = f"{per:6.1f} ms" if per is not None else ""
-            peak = max(rss[key]) / 1024
-            print(f"  {n:>8}  {jobs:>4}  {med[key]:7.2f} s   {per_text:>9}        {peak:6.1f} MB")
-    for jobs in JOBS:
-        a, b = (med[f"json {n} j{jobs}"] for n in SIZES)
-        slope = (b - a) / (SIZES[1] - SIZES[0]) * 1000
-        print(
-            f"  from {SIZES[0]} to {SIZES[1]} articles, --jobs {jobs}: {slope:.1f} ms per article"
-        )
-    # the host's speed drifts from run to run; the baseline drifts with it
-    best = min((med[f"json {SIZES[1]} j{j}"] - med[f"json 1 j{j}"]) / (SIZES[1] - 1) for j in JOBS)
-    print(f"  {SIZES[1]} articles, best --jobs, scaled to B = {REFERENCE_B * 1000:.0f} ms: "
-          f"{best * REFERENCE_B / med['baseline'] * 1000:.1f} ms per article")  # fmt: skip
-    print("\n  targets: < 10 ms per article (best --jobs); peak RSS flat from 50 to 200 articles")
+    print_table(times, rss, args.rounds)
     print("\n".join(made_up))
 
 

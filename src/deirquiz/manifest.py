@@ -11,6 +11,7 @@ run accepts. One run at a time holds the folder's lock; a second waits for it.
 from __future__ import annotations
 
 import contextlib
+import errno
 import hashlib
 import json
 import os
@@ -28,6 +29,7 @@ JOURNAL = ".deirquiz-journal"
 LOCK = ".deirquiz-lock"
 LIMIT = 64_000_000  # about 300,000 files' entries: more is not a manifest of ours
 _FORMAT = 2
+_NO_LOCKS = {getattr(errno, n) for n in ("ENOLCK", "EOPNOTSUPP", "ENOTSUP") if hasattr(errno, n)}
 
 
 @dataclass(frozen=True)
@@ -180,8 +182,9 @@ class FolderLock:
 
     fcntl.flock on ``.deirquiz-lock`` where there is fcntl (Linux, macOS, BSD), removed again on
     release; a run that locked a file just removed tries again on the new one. Where there is no
-    fcntl (Windows), msvcrt's byte lock on that file, which then stays. The lock goes with the
-    process, so a killed run leaves no stale lock.
+    fcntl (Windows), msvcrt's byte lock on that file, which then stays. A file system that has no
+    locks at all (some network ones) gets none: runs there are not kept apart. The lock goes
+    with the process, so a killed run leaves no stale lock.
     """
 
     def __init__(self, folder: Path, on_wait: Callable[[], None] | None = None) -> None:
@@ -226,6 +229,10 @@ class FolderLock:
             fcntl.flock(self._fd, fcntl.LOCK_EX | (0 if block else fcntl.LOCK_NB))
         except BlockingIOError:
             return False
+        except OSError as e:
+            if e.errno in _NO_LOCKS:  # a file system without locks (some network ones): go on
+                return True
+            raise
         return True
 
     def _lock_msvcrt(self, block: bool) -> bool:
