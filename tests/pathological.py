@@ -82,6 +82,14 @@ def one_sentence(n: int) -> str:
     return article(f"One sentence {n}", body=body)
 
 
+def long_sentences(n: int) -> str:
+    """n dated sentences of 150 capitalised words each (900 characters)."""
+    w = words(150 * n)
+    body = "".join(f"On 5 October, {' '.join(w[i : i + 150])} captured Hatla.\n"
+                   for i in range(0, 150 * n, 150))  # fmt: skip
+    return article(f"Long sentences {n}", body=body)
+
+
 def commanders(n: int) -> str:
     lines = [f"Maj. Gen. {x}" for x in names(n, "Issam")]
     return article(f"Commanders {n}", {"commander1": "\n".join(lines)})
@@ -119,6 +127,7 @@ CASES = {
     "two dates 25k": lambda: two_dates(25_000),
     "dated 20k": lambda: dated(20_000),
     "one sentence 100k": lambda: one_sentence(100_000),
+    "long sentences 400": lambda: long_sentences(400),
     "commanders 20k": lambda: commanders(20_000),
     "units 1.9k deep": lambda: deep_units(1_900),
     "units 50k": lambda: units(50_000),

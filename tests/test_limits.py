@@ -45,6 +45,7 @@ def test_every_part_is_read_up_to_its_cap(case):
     points = [f for f in facts["overview"] if f.name == "result_point"]
     assert len(points) <= limits.RESULT_POINTS
     assert all(len(e.text) <= limits.SENTENCE_CHARS for e in x.events)
+    assert sum(len(e.text) for e in x.events) <= limits.EVENT_CHARS
 
 
 @pytest.mark.parametrize(

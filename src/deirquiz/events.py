@@ -7,7 +7,6 @@ November") give no event, though an explicit year in them sets the context for l
 from __future__ import annotations
 
 import datetime as dt
-import itertools
 import re
 import zlib
 from collections.abc import Iterator
@@ -272,9 +271,16 @@ def _within(day: dt.date, days: tuple | None, span: tuple[int, int] | None) -> d
 
 def events(article: Article) -> list[Event]:
     """Every day-precise statement of the body, in reading order, relative days resolved; then
-    those of the infobox's result points, each read on its own. At most limits.EVENTS: reading
-    stops there."""
-    return list(itertools.islice(_events(article), limits.EVENTS))
+    those of the infobox's result points, each read on its own. Reading stops at limits.EVENTS
+    of them, or when their sentences hold limits.EVENT_CHARS characters."""
+    out: list[Event] = []
+    chars = 0
+    for event in _events(article):
+        chars += len(event.text)
+        if len(out) >= limits.EVENTS or chars > limits.EVENT_CHARS:
+            break
+        out.append(event)
+    return out
 
 
 def _events(article: Article) -> Iterator[Event]:
