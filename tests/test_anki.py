@@ -17,12 +17,11 @@ from dataclasses import replace
 from html.parser import HTMLParser
 from pathlib import Path
 
-import genanki
 import pytest
 from anki.collection import Collection, ImportAnkiPackageRequest
 
 from deirquiz.model import DeirquizError, Question, Quiz, Source
-from deirquiz.writers.anki import NOTE_TYPES, stable_id, topic_heading, write_apkg
+from deirquiz.writers.anki import NOTE_TYPES, note_guid, stable_id, topic_heading, write_apkg
 
 TITLE = "Deir ez-Zor offensive (September–November 2017)"
 URL = "https://en.wikipedia.org/wiki/Deir_ez-Zor_offensive_(September%E2%80%93November_2017)"
@@ -108,7 +107,7 @@ def _hostile(quiz: Quiz) -> Quiz:
 
 def _questions(quizzes: list[Quiz]) -> dict[str, Question]:
     """Questions by note GUID."""
-    return {genanki.guid_for(q.id): q for quiz in quizzes for q in quiz.questions}
+    return {note_guid(q): q for quiz in quizzes for q in quiz.questions}
 
 
 def _import(col: Collection, path: Path):

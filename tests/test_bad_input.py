@@ -122,6 +122,24 @@ CASES = [
     ("binary without zero bytes", _file("bin.md", bytes(range(1, 256)) * 8), "binary data"),
     ("UTF-32", _file("u32.md", _seed_fixed().encode("utf-32")), "binary data"),
     (
+        "GB18030, not Windows-1252",
+        _file(
+            "gb.md",
+            _seed_fixed().replace("Deir ez-Zor offensive", "代尔祖尔攻势", 1).encode("gb18030"),
+        ),
+        "an unknown encoding",
+    ),
+    (
+        "Windows-1251, not Windows-1252",
+        _file(
+            "ru.md",
+            _with_front_matter("title: Наступление на Дейр-эз-Зор", "Текст статьи.\n").encode(
+                "cp1251"
+            ),
+        ),
+        "an unknown encoding",
+    ),
+    (
         "no front matter",
         _file("plain.md", "# A title\n\nOn 14 September 2017, X fell.\n"),
         "no YAML front matter",
@@ -322,6 +340,66 @@ def test_control_characters_are_dropped_from_the_text():
     """ESC and BEL would drive the terminal that prints a summary; they are no article text."""
     got = article.parse(_with_front_matter("title: x", "A \x1b[2Jb\x07c\x0c\x7fd.\n"), "x.md")
     assert got.lead == ("A [2Jbcd.",)
+
+
+# --- text that YAML makes ---------------------------------------------------------------------
+
+ESCAPES = r'"Deir\e]2;pwned\a ez-Zor\0 offensive\x9b (September–November 2017)"'
+
+
+def _no_controls(data: bytes) -> None:
+    text = data.decode("utf-8")
+    assert not [c for c in text if (ord(c) < 32 and c not in "\n\t") or 0x7F <= ord(c) <= 0x9F]
+
+
+def test_control_characters_from_yaml_escapes_are_dropped(tmp_path):
+    """ESC and BEL written as YAML escapes exist only once YAML has read them."""
+    path = tmp_path / "a.md"
+    path.write_text(SEED_TEXT.replace("title: Deir ez-Zor offensive (Septemberâ€“November 2017)",
+                                      f"title: {ESCAPES}"), encoding="utf-8")  # fmt: skip
+    result = run(["--out", str(tmp_path / "out"), "--format", "md", "--format", "html", str(path)])
+    assert result.exit_code == 0, result.output
+    made = [p for p in (tmp_path / "out").iterdir() if not p.name.startswith(".")]
+    assert len(made) == 2
+    for p in made:
+        _no_controls(p.read_bytes())
+        assert "2;pwned ez-Zor offensive" in p.read_text(encoding="utf-8")
+
+
+def test_control_characters_from_a_template_files_escapes_are_dropped(tmp_path):
+    mine = tmp_path / "mine.yaml"
+    mine.write_text(
+        "templates:\n  - id: overview-result\n    topic: overview\n    about: overview\n"
+        "    require: [result]\n    answer: result\n"
+        '    types:\n      basic: "How did \\e]2;X\\a{kind_the} end?"\n',
+        encoding="utf-8",
+    )
+    out = tmp_path / "out"
+    assert run(["--out", str(out), "--format", "md", "--templates", str(mine)]).exit_code == 0
+    quiz = (out / f"{SEED_SLUG}.md").read_bytes()
+    _no_controls(quiz)
+    assert "How did \\]2;X" in quiz.decode("utf-8")  # Markdown escapes the bracket
+
+
+@pytest.mark.parametrize("command", ["generate", "extract", "topics"])
+def test_a_lone_surrogate_in_the_title_is_no_traceback(command, tmp_path):
+    path = tmp_path / "a.md"
+    path.write_text(SEED_TEXT.replace("title: Deir ez-Zor offensive (Septemberâ€“November 2017)",
+                                      r'title: "Deir ez-Zor \ud800 offensive"'), encoding="utf-8")  # fmt: skip
+    args = [command, str(path)]
+    if command == "generate":
+        args += ["-q", "--out", str(tmp_path / "out"), *(f"--format={f}" for f in
+                 ("apkg", "md", "json", "html"))]  # fmt: skip
+    result = CliRunner().invoke(main, args)
+    assert result.exit_code == 0, result.output
+    assert result.exception is None
+    if command == "generate":
+        assert (tmp_path / "out" / "deir-ez-zor-offensive.json").read_text(encoding="utf-8")
+
+
+def test_an_escaped_surrogate_pair_is_its_character():
+    got = article.parse(_with_front_matter(r'title: "Flag \ud83c\uddf8\ud83c\uddfe"'), "x.md")
+    assert got.title == "Flag 🇸🇾"
 
 
 # --- one bad article among many ----------------------------------------------------------

@@ -3,6 +3,8 @@
 
 from __future__ import annotations
 
+import subprocess
+
 import pytest
 from click.testing import CliRunner
 
@@ -23,14 +25,29 @@ def fresh(tmp_path_factory):
     return out
 
 
+def staged(name: str) -> bytes | None:
+    """decks/NAME as git's index holds it (what the next commit ships), or None outside a
+    checkout."""
+    try:
+        got = subprocess.run(["git", "-C", str(ROOT), "show", f":decks/{name}"],
+                             capture_output=True, check=False)  # fmt: skip
+    except OSError:
+        return None
+    return got.stdout if got.returncode == 0 else None
+
+
 @pytest.mark.parametrize("suffix", [".md", ".json"])
 def test_committed_quiz_equals_a_fresh_generation(fresh, suffix):
+    """The shipped decks/ is what deirquiz makes today: the file as it stands, or, where a user
+    has written over it (the README's usage examples write into decks/), as git holds it."""
     made = sorted(fresh.glob(f"*{suffix}"))
     assert made, "nothing generated"
     for path in made:
         committed = DECKS / path.name
-        assert committed.is_file(), f"decks/{path.name} is missing: regenerate decks/"
-        assert committed.read_bytes() == path.read_bytes(), f"decks/{path.name} is stale"
+        assert committed.is_file() or staged(path.name), f"decks/{path.name} is missing"
+        if committed.is_file() and committed.read_bytes() == path.read_bytes():
+            continue
+        assert staged(path.name) == path.read_bytes(), f"decks/{path.name} is stale"
 
 
 def test_committed_deck_is_there_to_download():

@@ -40,6 +40,8 @@ SOUND = "[sound:boom.mp3]"
 TYPST = '#panic("typst ran")'
 FORMULAS = ["=cmd|' /C calc'!A0", "+cmd|' /C calc'!A0", "-2+3+cmd|' /C calc'!A0", "@SUM(1+1)"]
 GIFT = "~x =y #z {w} a:b %50% -> [html]"
+MATHJAX = r"\(\href{https://example.org}{CLICKME}\) \[x^2\]"
+MATHJAX_MD = re.sub(r"\\(?=[()\[\]])", r"\\\\", MATHJAX)  # as Markdown writes it: "\\(" is "\("
 HOSTILE_TITLE = f"Deir ez-Zor {SCRIPT} offensive {TYPST} (September–November 2017)"
 # (text in the seed, what replaces it): each attack where a question will carry it
 ATTACKS = [
@@ -47,7 +49,10 @@ ATTACKS = [
     ("author: Wikipedia", 'url: https://example.org/"onmouseover="alert`6`"\nauthor: Wikipedia'),
     ("Decisive Syrian Arab Army victory", f"Decisive Syrian {IMG} Arab Army victory"),
     ("the Battle of Deir ez-Zor and the", f"the Battle of Deir ez-Zor {HOVER} and the"),
-    (' Islamic State of Iraq and the Levant"', f' Islamic State {CLOZE} of Iraq {SOUND} and the Levant"'),
+    (
+        ' Islamic State of Iraq and the Levant"',
+        f' Islamic State {CLOZE} of Iraq {SOUND} and the Levant"',
+    ),
     ("Syrian government forces completely", f"Syrian government forces {HOVER} completely"),
     ("across the Euphrates River, codenamed", f"across the Euphrates River {SOUND}, codenamed"),
     ("captured two districts and a stadium", "captured two districts {{Front}} and a stadium"),
@@ -59,6 +64,7 @@ ATTACKS = [
     ("district of Al-Baghiliyah", f"district of Al-Baghiliyah {SCRIPT}"),
     ("captured Ayyash", f"captured Ayyash {SOUND} {CLOZE}"),
     ("town of Janenah", f"town of Janenah {IMG}"),
+    ("Arab Army victory", f"Arab Army {MATHJAX} victory"),
     ("capturing Maadan", f"capturing Maadan {HOVER}x</b> $x^2$ *{TYPST}*"),
     # for the classroom platforms: GIFT's specials (formulas: hostile_formations_text)
     ("secured a perimeter surrounding", f"secured a perimeter {GIFT} surrounding"),
@@ -231,6 +237,36 @@ def test_hostile_anki_syntax_makes_no_cloze_and_plays_no_sound(anki_cards):
             assert "[sound:" not in value
 
 
+class TextRuns(HTMLParser):
+    """The runs of text MathJax searches for delimiters: every element ends one."""
+
+    def __init__(self, markup: str) -> None:
+        super().__init__(convert_charrefs=True)
+        self.runs = [""]
+        self.feed(markup)
+        self.close()
+
+    def handle_starttag(self, tag, attrs):
+        if tag not in ("br", "wbr"):  # MathJax's includeHtmlTags: part of the run
+            self.runs.append("")
+
+    def handle_endtag(self, tag):
+        self.runs.append("")
+
+    def handle_data(self, data):
+        self.runs[-1] += data
+
+
+def test_hostile_mathjax_is_text_on_the_cards(anki_cards):
+    """Anki typesets \\(…\\) and \\[…\\] on the card's text: \\href would make a link."""
+    sides = [side for out, _ in anki_cards for side in (out.question_text, out.answer_text)]
+    assert any("CLICKME" in Page(side).text for side in sides)
+    for side in sides:
+        for run_ in TextRuns(side).runs:
+            assert not re.search(r"\\[(\[)\]]", run_), run_
+    assert any(MATHJAX in Page(side).text for side in sides)  # and it reads as written
+
+
 # --- file names from titles -------------------------------------------------------------------
 
 TITLES = [
@@ -333,7 +369,15 @@ def snapshot(folder: Path) -> dict[str, bytes]:
 
 
 def temporaries(folder: Path) -> list[str]:
-    return sorted(p.name for p in folder.rglob(".*.tmp"))
+    return sorted(p.name for p in folder.rglob(".*.tmp")) + sorted(
+        p.name for p in folder.rglob(".*.bak")
+    )
+
+
+def recorded(folder: Path) -> dict[str, str]:
+    """name -> digest, as the manifest records it."""
+    doc = json.loads((folder / ".deirquiz-manifest").read_text(encoding="utf-8"))
+    return {name: e["sha256"] for name, e in doc["files"].items()}
 
 
 @pytest.fixture
@@ -362,7 +406,7 @@ def test_force_replaces_a_strangers_file_and_records_it(tmp_path):
     folder.mkdir()
     (folder / f"{SEED_SLUG}.md").write_text("my own quiz", encoding="utf-8")
     assert run_cli(["--out", str(folder), "--force"]).exit_code == 0
-    manifest = json.loads((folder / ".deirquiz-manifest").read_text(encoding="utf-8"))
+    manifest = recorded(folder)
     for name in (f"{SEED_SLUG}.md", f"{SEED_SLUG}.apkg"):
         assert manifest[name] == hashlib.sha256((folder / name).read_bytes()).hexdigest()
 
@@ -403,18 +447,17 @@ def test_every_file_goes_through_a_temporary_file_in_the_same_folder(out, monkey
 
 
 def test_a_failing_apkg_leaves_the_folder_as_it_was(out, monkeypatch):
-    """The .apkg is written last and by a callback: the Markdown before it must not be replaced."""
+    """The .apkg is rendered last: the Markdown before it must not be replaced."""
     from deirquiz.writers import anki
 
-    def broken(quizzes, path, **kw):
-        Path(path).write_bytes(b"half a package")
-        raise DeirquizError(str(path), "cannot write the Anki package: disk full")
+    def broken(quizzes, **kw):
+        raise DeirquizError("the .apkg", "cannot make the Anki package: out of memory")
 
-    monkeypatch.setattr(anki, "write_apkg", broken)
+    monkeypatch.setattr(anki, "render_apkg", broken)
     before = snapshot(out)
     result = run_cli(["--out", str(out), "--format", "md", "--format", "apkg", "--count", "5"])
     assert result.exit_code == 1
-    assert "disk full" in result.stderr and "Traceback" not in result.output
+    assert "out of memory" in result.stderr and "Traceback" not in result.output
     assert snapshot(out) == before
     assert temporaries(out) == []
 
@@ -444,15 +487,18 @@ def test_a_failure_between_renames_leaves_no_temporary_file(out, monkeypatch):
             raise OSError(28, "No space left on device")
         real(src, dst)
 
+    before = snapshot(out)
     monkeypatch.setattr(run.os, "replace", full_disk)
     result = run_cli(["--out", str(out), "--format", "md", "--format", "apkg", "--count", "5"])
     monkeypatch.undo()
     assert result.exit_code == 1
     assert result.stderr.endswith(": cannot be written (No space left on device)\n")
     assert temporaries(out) == []
-    manifest = json.loads((out / ".deirquiz-manifest").read_text(encoding="utf-8"))
-    for name, digest in manifest.items():  # what was renamed is recorded as ours
+    assert snapshot(out) == before  # the file renamed first was put back
+    manifest = recorded(out)
+    for name, digest in manifest.items():  # the manifest records only what is in place
         assert hashlib.sha256((out / name).read_bytes()).hexdigest() == digest
+    assert run_cli(["--out", str(out)]).exit_code == 0  # and the next run accepts the folder
 
 
 def test_write_atomic_leaves_no_temporary_file_when_it_fails(tmp_path, monkeypatch):

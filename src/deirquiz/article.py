@@ -7,14 +7,15 @@ from __future__ import annotations
 
 import hashlib
 import re
-import stat
 import unicodedata
+from collections.abc import Sequence
 from pathlib import Path
 
 import yaml
 
 from .model import Article, DeirquizError, Field, Link, Section
-from .yamlstrings import StringLoader
+from .userbytes import decode, read_bytes
+from .yamlstrings import StringLoader, clean, clean_tree
 
 MAX_BYTES = 2_000_000  # the longest Wikipedia articles are about 1 MB of wikitext
 ARTICLE_SUFFIXES = (".md", ".markdown")
@@ -27,7 +28,6 @@ _HEADING = re.compile(r"(#{1,6})\s")
 _MD_LINK = re.compile(r"(?<!!)\[([^\[\]]+)\]\((?:[^()\[\]]|\([^()\[\]]*\))*\)")
 _FENCE = re.compile(r"-{3,}[ \t]*")  # a front matter delimiter line
 _CONTROLS = re.compile(r"[\x00-\x08\x0b-\x1f\x7f-\x9f]")  # no place in text; ESC drives terminals
-_BINARY = re.compile(r"[\x00-\x08\x0b\x0c\x0e-\x1f\x7f]")  # C0 controls but tab, CR, LF
 _RESERVED = re.compile(r"con|prn|aux|nul|com[0-9]|lpt[0-9]")  # Windows device names
 _BOLD = re.compile(r"\*\*(.+?)\*\*|__(.+?)__")
 _LIST_ITEM = re.compile(r"^\s*[*+-]\s+(.*)$")
@@ -58,7 +58,8 @@ def _load_yaml(fm: str, first_line: int, where: str) -> object:
     """The front matter as plain data; every way it can fail names the line."""
     try:
         meta = _fast_load(fm)
-        return meta if meta is not None else yaml.load(fm, Loader=StringLoader)
+        # StringLoader cleans each scalar as it reads it; libyaml's strings are cleaned here
+        return clean_tree(meta) if meta is not None else yaml.load(fm, Loader=StringLoader)
     except yaml.MarkedYAMLError as e:
         mark = e.problem_mark or e.context_mark
         line = f"line {mark.line + first_line}: " if mark is not None else ""
@@ -104,49 +105,6 @@ def _fast_load(fm: str) -> dict | None:
     except yaml.YAMLError:
         return None
     return meta if isinstance(meta, dict) else None
-
-
-def decode(data: bytes, where: str) -> str:
-    """Bytes to text: UTF-8 (with or without BOM), UTF-16 (with a BOM, or told by its zero
-    bytes), else Windows-1252/Latin-1; text that is more than 1% control characters is binary."""
-    if not data.strip():
-        raise DeirquizError(where, "the file is empty")
-    utf16 = _utf16(data)
-    if utf16:
-        try:
-            text = data.decode(utf16)
-        except UnicodeDecodeError as e:
-            raise DeirquizError(where, f"UTF-16 text that does not decode ({e.reason})") from None
-    elif b"\x00" in data:
-        raise DeirquizError(where, "binary data, not a text article")
-    else:
-        try:
-            text = data.decode("utf-8-sig")
-        except UnicodeDecodeError:
-            text = data.decode("cp1252", errors="replace")
-            if "\ufffd" in text:
-                raise DeirquizError(
-                    where, "binary data or an unknown encoding, not UTF-8 or Latin-1 text"
-                ) from None
-    if len(_BINARY.findall(text)) > len(text) // 100:
-        raise DeirquizError(where, "binary data, not a text article")
-    return text
-
-
-def _utf16(data: bytes) -> str | None:
-    """The codec of UTF-16 text: by its BOM, or, without one, by the zero high bytes of the
-    ASCII letters that fill any article (every second byte, and only those, is zero)."""
-    if data.startswith((b"\xff\xfe", b"\xfe\xff")):
-        return "utf-16"
-    if len(data) % 2 or b"\x00" not in data:
-        return None
-    even, odd = data[0::2].count(0), data[1::2].count(0)
-    half = len(data) // 2
-    if odd > half // 2 and even == 0:
-        return "utf-16-le"
-    if even > half // 2 and odd == 0:
-        return "utf-16-be"
-    return None
 
 
 def repair(text: str) -> str:
@@ -361,7 +319,7 @@ def parse(text: str, where: str) -> Article:
         raise DeirquizError(where, f"front matter must be a mapping, not a {_kind(meta)}")
     title = meta.get("title")
     if not isinstance(title, str) or not title.strip():
-        title = Path(where).stem.replace("-", " ").replace("_", " ").strip() or "Untitled"
+        title = clean(Path(where).stem).replace("-", " ").replace("_", " ").strip() or "Untitled"
     title = re.sub(r"\s+", " ", title).strip()
     description = meta.get("description")
     description = re.sub(r"\s+", " ", description).strip() if isinstance(description, str) else ""
@@ -387,28 +345,7 @@ def parse(text: str, where: str) -> Article:
 def read(path: Path) -> str:
     """The file's text; a file of more than MAX_BYTES is refused unread, and so is anything that
     is not a regular file (a pipe would block, /dev/zero would never end)."""
-    where = str(path)
-    try:
-        info = path.stat()
-    except FileNotFoundError:
-        raise DeirquizError(where, "no such file or folder") from None
-    except OSError as e:
-        raise DeirquizError(where, e.strerror or "cannot be read") from None
-    if stat.S_ISDIR(info.st_mode):
-        raise DeirquizError(where, "is a folder, not an article file")
-    if not stat.S_ISREG(info.st_mode):
-        raise DeirquizError(where, "is not a regular file (a device or a pipe?)")
-    too_big = f"is larger than any real article (limit {MAX_BYTES:,} bytes)"
-    if info.st_size > MAX_BYTES:
-        raise DeirquizError(where, f"{info.st_size:,} bytes {too_big}")
-    try:
-        with path.open("rb") as f:
-            data = f.read(MAX_BYTES + 1)  # the file may have grown since
-    except OSError as e:
-        raise DeirquizError(where, e.strerror or "cannot be read") from None
-    if len(data) > MAX_BYTES:
-        raise DeirquizError(where, too_big)
-    return decode(data, where)
+    return decode(read_bytes(path, MAX_BYTES), str(path))
 
 
 def load(path: str | Path) -> Article:
@@ -417,7 +354,7 @@ def load(path: str | Path) -> Article:
     return parse(read(path), str(path))
 
 
-def find_articles(sources: list[str | Path]) -> list[Path]:
+def find_articles(sources: Sequence[str | Path]) -> list[Path]:
     """Expand files and folders into article files, sorted, each listed once."""
     out: list[Path] = []
     for src in sources:

@@ -188,7 +188,10 @@ def generate(source, topics_, types_, count, depth, seed, out_dir, formats, temp
         report = generate_files(
             paths, tset, opts, Path(out_dir), formats or DEFAULT_FORMATS, layout,
             combined=combine, force=force, on_article=lambda: bar.update(1),
-            jobs=jobs or default_jobs(), keep_quizzes=False,
+            jobs=jobs or default_jobs(), keep_quizzes=False, inputs=template_files,
+            on_wait=None if quiet else lambda: click.echo(
+                f"Waiting for another deirquiz run to finish in {_printable(out_dir)} ...",
+                err=True),
         )  # fmt: skip
     _report_skipped(report.skipped, exit_now=False)
     if not quiet:

@@ -15,7 +15,7 @@ import datetime as dt
 import re
 from dataclasses import dataclass
 
-from . import dates, eras, timeline
+from . import dates, eras, limits, timeline
 from .clauses import clause
 from .mention import Context, Mention
 from .mentions import find, heading_day
@@ -83,9 +83,8 @@ def _result_points(article: Article) -> list[str]:
     box = article.infobox.get("result")
     if not box or not box.text:
         return []
-    return [
-        ln.strip().lstrip("* ").strip() for ln in box.text.split("\n") if ln.strip().startswith("*")
-    ]
+    lines = [ln.strip() for ln in box.text.split("\n")]
+    return [ln.lstrip("* ").strip() for ln in lines if ln.startswith("*")][: limits.RESULT_POINTS]
 
 
 def _within(day: dt.date, days: tuple | None, span: tuple[int, int] | None) -> dt.date | None:
@@ -290,13 +289,24 @@ def events(article: Article) -> list[Event]:
     reader.state.clear()
     reader.year = reader.span[0] if reader.span else None
     reader.index, reader.reached = 0, False
-    paragraph = 0
+    paragraph, chars = 0, 0
     for section, paras in _sections(article):
         reader.heading(section)
         for para in paras:
             for sentence in split_sentences(para):
-                reader.out.extend(reader.sentence(sentence, section or "Introduction", paragraph))
+                if len(sentence) > limits.SENTENCE_CHARS:  # no real sentence: a list run together
+                    reader.heading(section)  # and no day carries across it
+                    continue
+                got = reader.sentence(sentence, section or "Introduction", paragraph)
+                reader.out.extend(got)
+                chars += len(sentence) if got else 0
+                if len(reader.out) >= limits.EVENTS or chars > limits.EVENT_CHARS:
+                    return _with_points(reader, points, paragraph)
             paragraph += 1
+    return _with_points(reader, points, paragraph)
+
+
+def _with_points(reader: _Reader, points: list[tuple[int, Event]], paragraph: int) -> list[Event]:
     body = reader.out
     for n, point in points:
         body.append(_replace(point, index=reader.index + n + 1, paragraph=paragraph + n))

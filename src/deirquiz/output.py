@@ -5,6 +5,7 @@ from __future__ import annotations
 import contextlib
 import os
 import re
+import stat
 import tempfile
 from collections.abc import Callable
 from pathlib import Path
@@ -40,14 +41,20 @@ def safe_path(out_dir: Path, name: str) -> Path:
     return out_dir / name
 
 
+TEMP_SUFFIX = ".deirquiz.tmp"  # a run killed while writing may leave one: the next run removes it
+
+
 def stage(path: Path, data: bytes | str | Callable[[Path], object]) -> Path:
     """Write ``data`` to a new temporary file beside ``path`` and return its name, for the caller
     to rename over ``path`` once everything that belongs with it is ready too. ``data`` may be a
-    writer callback that takes the file name. The temporary file is gone if this fails."""
+    writer callback that takes the file name. The file gets the mode of the one it will replace
+    (a quiz kept private, 600, stays so), else the umask's. The temporary file is gone if this
+    fails."""
     if isinstance(data, str):
         data = data.encode("utf-8")
     path.parent.mkdir(parents=True, exist_ok=True)
-    fd, name = tempfile.mkstemp(prefix=f".{path.name}.", suffix=".tmp", dir=path.parent)
+    mode = _mode_of(path)
+    fd, name = tempfile.mkstemp(prefix=f".{path.name}.", suffix=TEMP_SUFFIX, dir=path.parent)
     tmp = Path(name)
     try:
         if callable(data):
@@ -56,7 +63,7 @@ def stage(path: Path, data: bytes | str | Callable[[Path], object]) -> Path:
         else:
             with os.fdopen(fd, "wb") as f:
                 f.write(data)
-            os.chmod(tmp, 0o666 & ~_umask())
+        os.chmod(tmp, mode)
     except BaseException:
         with contextlib.suppress(FileNotFoundError):
             tmp.unlink()
@@ -74,6 +81,14 @@ def write_atomic(path: Path, data: bytes | str) -> None:
         with contextlib.suppress(FileNotFoundError):
             tmp.unlink()
         raise
+
+
+def _mode_of(path: Path) -> int:
+    try:
+        info = os.lstat(path)
+    except OSError:
+        return 0o666 & ~_umask()
+    return stat.S_IMODE(info.st_mode) if stat.S_ISREG(info.st_mode) else 0o666 & ~_umask()
 
 
 def _umask() -> int:

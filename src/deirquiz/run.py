@@ -8,23 +8,22 @@ files as they were.
 from __future__ import annotations
 
 import gc
-import hashlib
 import itertools
-import json
 import os
-from collections.abc import Callable, Iterable, Iterator, Sequence
+from collections.abc import Callable, Iterator, Sequence
 from dataclasses import dataclass, field, replace
 from pathlib import Path
 
+from .folder import FolderError, Output
 from .formats import PLATFORMS
+from .manifest import MANIFEST  # noqa: F401 - where it always was
 from .model import DeirquizError, Quiz
-from .output import Files, safe_path, stage, write_atomic
+from .output import Files
 from .pipeline import Options, combine, quiz_for
 from .questions import TemplateSet
 
 FORMATS = ("apkg", "md", "json", "html", "pdf", *PLATFORMS)
 DEFAULT_FORMATS = ("apkg", "md")
-MANIFEST = ".deirquiz-manifest"
 
 
 @dataclass(frozen=True)
@@ -65,7 +64,7 @@ def counts_of(quiz: Quiz) -> tuple[str, dict[str, int]]:
 
 
 def _render(quiz: Quiz, formats: Sequence[str], layout: Layout) -> Files:
-    """name -> bytes, or a writer callback for the .apkg (genanki writes files itself)."""
+    """name -> the file's bytes, for every format asked; ``notes``: what a platform left out."""
     out = Files()
     slug = quiz.slug
     if "json" in formats:
@@ -106,127 +105,17 @@ def _render(quiz: Quiz, formats: Sequence[str], layout: Layout) -> Files:
                     key_kw = {**kw, "answer_key": "only"}
                     out[f"{stem}-key.pdf"] = pdf.render(q, paper=layout.paper, **key_kw)
     if "apkg" in formats:
-        from .writers.anki import write_apkg
+        from .writers.anki import render_apkg
 
-        # combined: one package, a deck per article
-        # rendered here, as bytes, like every other format: an error in it is a render error,
-        # in one process as in a worker
-        out[f"{slug}.apkg"] = _as_bytes(lambda path, q=quiz: write_apkg(list(q.parts or [q]), path))
+        # combined: one package, a deck per article; rendered here, as bytes in memory, like
+        # every other format (no temporary folder to leave behind)
+        out[f"{slug}.apkg"] = render_apkg(list(quiz.parts or [quiz]))
     if any(f in PLATFORMS for f in formats):
         from . import formats as platforms
 
         files, out.notes = platforms.render(quiz, formats)
         out.update(files)
     return out
-
-
-def _digest(path: Path) -> str:
-    h = hashlib.sha256()
-    with open(path, "rb") as f:
-        for chunk in iter(lambda: f.read(1 << 16), b""):
-            h.update(chunk)
-    return h.hexdigest()
-
-
-class Output:
-    """The output folder and the manifest of what we wrote there: a file we wrote may be
-    replaced; any other file is a stranger's and needs --force. One article's files are written
-    together or not at all, and no two articles of one run may claim the same file."""
-
-    def __init__(self, folder: Path, force: bool = False) -> None:
-        self.folder = folder
-        self.force = force
-        self.manifest_path = folder / MANIFEST
-        self.manifest: dict[str, str] = {}
-        self._dirty = False
-        self.this_run: set[str] = set()
-        try:
-            data = json.loads(self.manifest_path.read_text(encoding="utf-8"))
-            if isinstance(data, dict):
-                self.manifest = {str(k): str(v) for k, v in data.items()}
-        except (OSError, ValueError):
-            pass
-
-    def check(self, names: Iterable[str]) -> None:
-        """Refuse, before anything is written, every name we may not (re)place."""
-        if self.folder.exists() and not self.folder.is_dir():
-            raise DeirquizError(str(self.folder), "the output path is a file, not a folder")
-        for name in names:
-            path = safe_path(self.folder, name)
-            if name in self.this_run:
-                raise DeirquizError(
-                    str(path), "another article of this run was written to this file (same title?)"
-                )
-            if path.is_symlink():
-                if self.force:
-                    continue  # os.replace replaces the link, never what it points to
-                raise DeirquizError(
-                    str(path),
-                    "is a symbolic link, not written by deirquiz (use --force to replace)",
-                )
-            if not path.exists():
-                continue
-            if not path.is_file():
-                raise DeirquizError(
-                    str(path), "exists and is not a file; deirquiz will not replace it"
-                )
-            if self.force:
-                continue
-            try:
-                ours = self.manifest.get(name) == _digest(path)
-            except OSError as e:
-                raise DeirquizError(str(path), f"cannot be read ({e.strerror or e})") from None
-            if not ours:
-                raise DeirquizError(
-                    str(path), "exists and was not written by deirquiz (use --force to replace it)"
-                )
-
-    def write(self, files: dict[str, bytes | Callable]) -> list[Path]:
-        """Write one article's files: each is rendered to a temporary file beside its target first
-        (the .apkg too), and only when all are ready are they renamed into place, so a failure
-        leaves the folder as it was and no temporary file behind."""
-        try:
-            self.check(files)
-        except OSError as e:  # a folder name too long, a folder we may not read
-            raise DeirquizError(str(self.folder), e.strerror or "cannot be used") from None
-        staged: dict[str, Path] = {}
-        moved: list[Path] = []
-        name = ""
-        try:
-            for name, data in files.items():
-                staged[name] = stage(safe_path(self.folder, name), data)
-            digests = {name: _digest(tmp) for name, tmp in staged.items()}
-            for name, tmp in staged.items():
-                path = self.folder / name
-                os.replace(tmp, path)
-                self.manifest[name] = digests[name]
-                moved.append(path)
-        except OSError as e:
-            where = self.folder / name if name else self.folder
-            raise DeirquizError(str(where), f"cannot be written ({e.strerror or e})") from None
-        finally:
-            for tmp in staged.values():
-                tmp.unlink(missing_ok=True)
-            if moved:  # what did reach the folder is ours, even if the rest failed
-                self.this_run.update(p.name for p in moved)
-                self._dirty = True
-        return moved
-
-    def close(self) -> None:
-        """Record what this run wrote: once per run, not once per article (a manifest rewritten
-        after each of hundreds of articles costs more than writing them)."""
-        if self._dirty:
-            self._dirty = False
-            self._save()
-
-    def _save(self) -> None:
-        doc = json.dumps(dict(sorted(self.manifest.items())), indent=1) + "\n"
-        try:
-            write_atomic(self.manifest_path, doc)
-        except OSError as e:
-            raise DeirquizError(
-                str(self.manifest_path), f"cannot be written ({e.strerror or e})"
-            ) from None
 
 
 def generate_files(
@@ -241,19 +130,23 @@ def generate_files(
     on_article: Callable[[], None] | None = None,
     jobs: int = 1,
     keep_quizzes: bool = True,
+    inputs: Sequence[Path] = (),
+    on_wait: Callable[[], None] | None = None,
 ) -> Report:
     """Make and write every article's files; a bad article among many is skipped and reported.
 
     Articles are streamed: each one's files are written as soon as its quiz is made, in the
     sources' order, so memory stays flat however many articles there are (unless
-    ``keep_quizzes`` keeps every quiz in the report; the summary needs only ``report.counts``). With ``jobs`` > 1
-    worker processes make and render the quizzes; the files are the same as with one.
+    ``keep_quizzes`` keeps every quiz in the report; the summary needs only ``report.counts``).
+    With ``jobs`` > 1 worker processes make and render the quizzes; the files are the same as
+    with one. No file is written over an article or one of ``inputs`` (template files); while
+    another run holds the folder, ``on_wait`` is called and this one waits.
     """
     from .article import find_articles
 
     paths = find_articles(list(sources))
     report = Report()
-    output = Output(out_dir, force=force)
+    output = Output(out_dir, force=force, inputs=[*paths, *map(Path, inputs)], on_wait=on_wait)
     many = len(paths) > 1
     try:
         if combined:  # --count limits the combined quiz, not each article's
@@ -262,14 +155,17 @@ def generate_files(
             if quizzes:
                 quiz = combine(quizzes, tset, opts, layout.title)
                 rendered = _render(quiz, formats, layout)
-                report.written.extend(output.write(rendered))
+                report.written.extend(output.write(rendered, quiz.title))
                 report.add(quiz, keep_quizzes, rendered)
             return report
         made = _quizzes(paths, tset, opts, jobs, report, many, on_article, formats, layout,
                         keep_quizzes)  # fmt: skip
         for quiz, files in made:
             try:
-                report.written.extend(output.write(files))
+                title = quiz.title if isinstance(quiz, Quiz) else quiz[0]
+                report.written.extend(output.write(files, title))
+            except FolderError:
+                raise  # the folder, not this article: no other article can be written either
             except DeirquizError as e:
                 if not many:
                     raise
@@ -287,7 +183,7 @@ _PARALLEL_MIN = 6
 
 
 def _quizzes(paths, tset, opts, jobs, report, many, on_article, formats=(), layout=Layout(),
-             need_quiz=True) -> Iterator[tuple[Quiz, dict[str, bytes | Callable]]]:  # fmt: skip
+             need_quiz=True) -> Iterator[tuple[Quiz, Files]]:  # fmt: skip
     """(quiz, rendered files) per good article, in the order of ``paths``, one at a time; bad
     articles are skipped into ``report`` (or raised, for a single article). ``on_article`` is
     called once per article, after its files have been written by the caller."""
@@ -342,26 +238,15 @@ def _init_worker(*work) -> None:
 
 
 def _work(path: Path):
-    """_made in a worker: what crosses back is plain data (bytes, not writer callbacks)."""
+    """_made in a worker: what crosses back is plain data."""
     try:
         got = _made(path, *_WORK)
         if isinstance(got, DeirquizError):
             return _Failed(got.where, got.what)
         quiz, files = got
-        plain = {name: _as_bytes(d) if callable(d) else d for name, d in files.items()}
-        return quiz, Files(plain, notes=getattr(files, "notes", ()))
+        return quiz, files
     except DeirquizError as e:
         return _Failed(e.where, e.what, fatal=True)
-
-
-def _as_bytes(write: Callable[[Path], object]) -> bytes:
-    """What a writer callback (the .apkg's) writes, as bytes."""
-    import tempfile
-
-    with tempfile.TemporaryDirectory(prefix="deirquiz-") as tmp:
-        path = Path(tmp) / "file"
-        write(path)
-        return path.read_bytes()
 
 
 def _made_in_order(paths: Sequence[Path], jobs: int, work: tuple) -> Iterator:

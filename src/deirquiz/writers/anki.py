@@ -5,9 +5,9 @@ type's fields have changed. So every id here derives from a stable name (the que
 name, "deirquiz Basic v1"), and a note type's fields are frozen: a new field means a new "v2" type.
 
 genanki copies field text into the package unescaped, and Anki reads fields as HTML and re-reads
-them for its own syntax (``{{c1::…}}``, ``[sound:…]``). Article text therefore goes through
-``_text`` (HTML-escaped, braces and brackets as entities) before it touches a field; only this
-module writes markup.
+them for its own syntax (``{{c1::…}}``, ``[sound:…]``) and for MathJax (``\\(…\\)``). Article
+text therefore goes through ``_text`` (HTML-escaped, braces and brackets as entities, each
+backslash in an element of its own) before it touches a field; only this module writes markup.
 """
 
 from __future__ import annotations
@@ -43,17 +43,24 @@ _BLANK = re.compile(r"_{3,}")
 _TRUE_OR_FALSE = re.compile(r"^\s*true\s+or\s+false\s*[:?]\s*", re.IGNORECASE)
 
 
+# Anki typesets MathJax (\(…\), \[…\]) in the rendered card, on the page's text, where an
+# entity is a backslash again. MathJax looks for a delimiter within one run of text and ends the
+# run at every element, so a backslash alone in its own <span> can start none.
+_BACKSLASH = "<span>\\</span>"
+
+
 def _text(s: str) -> str:
-    """Article text as inert field HTML: escaped, no Anki syntax, line breaks kept."""
+    """Article text as inert field HTML: escaped, no Anki syntax or MathJax, line breaks kept."""
     s = _CONTROL.sub("", s.replace("\r\n", "\n"))
-    return html.escape(s).translate(_INERT).replace("\n", "<br>")
+    escaped = html.escape(s).translate(_INERT).replace("\n", "<br>")
+    return escaped.replace("\\", _BACKSLASH) if "\\" in escaped else escaped
 
 
 def _url(url: str | None) -> str | None:
     """An http(s) URL as an attribute value; anything else (javascript:, data:) is dropped."""
     if not url or not re.match(r"https?://", url, re.IGNORECASE) or _CONTROL.search(url):
         return None
-    return _text(url)
+    return html.escape(url).translate(_INERT)
 
 
 # for the other writers that put article text into HTML fields (Moodle, GIFT, QTI)
@@ -82,11 +89,23 @@ def note_tags(q: Question, quiz: Quiz) -> list[str]:
     return [*tags, f"depth::{_tag(q.depth)}"] if q.depth != "core" else tags
 
 
+# A title of ASCII words and single spaces loses only its case to the slug that begins every
+# question id, so its notes keep the GUIDs of deirquiz 0.2 (guid_for(id)). Any other title
+# ("Offensive (2017)", "Siege of Kobanî") may share its slug with another ("Offensive 2017"):
+# its GUIDs take the exact title too, or importing one article's deck would overwrite the
+# other's notes.
+_PLAIN_TITLE = re.compile(r"[A-Za-z0-9]+(?: [A-Za-z0-9]+)*")
+
+
 def note_guid(q: Question) -> str:
-    """The note's GUID: from the question id alone, so a regenerated deck updates its notes."""
+    """The note's GUID: from what the question asks (its id), so a regenerated deck updates its
+    notes, and the article's exact title unless it is plain words."""
     import genanki  # heavy: keep the CLI's start fast
 
-    return genanki.guid_for(q.id)
+    title = q.source.title
+    if not title or _PLAIN_TITLE.fullmatch(title):
+        return genanki.guid_for(q.id)
+    return genanki.guid_for(q.id, title)
 
 
 def _deck_part(name: str) -> str:
@@ -227,9 +246,10 @@ def topic_decks(quiz: Quiz) -> tuple[str, dict[str, str]]:
 def is_repeat(q: Question, written: dict[str, Question]) -> bool:
     """True for a question already written (a quiz combined with itself); two different
     questions under one id would overwrite each other's note in Anki, so that is refused."""
-    if q.id not in written:
+    key = note_guid(q)
+    if key not in written:
         return False
-    if written[q.id] != q:
+    if written[key] != q:
         raise _fail(q, "two different questions share this id")
     return True
 
@@ -298,8 +318,21 @@ def _decks(genanki, quizzes: Sequence[Quiz]) -> tuple[list, int]:
                 due=len(written),  # new cards come up in quiz order
             )
             decks[topics[q.topic]].add_note(note)
-            written[q.id] = q
+            written[note_guid(q)] = q
     return list(decks.values()), len(written)
+
+
+def render_apkg(quizzes: Sequence[Quiz], *, timestamp: float | None = None) -> bytes:
+    """The Anki package of ``quizzes`` as bytes (see ``write_apkg``)."""
+    return _render(quizzes, timestamp)[0]
+
+
+def _render(quizzes: Sequence[Quiz], timestamp: float | None) -> tuple[bytes, int]:
+    import genanki  # heavy: keep the CLI's start fast
+
+    decks, count = _decks(genanki, quizzes)
+    stamp = time.time() if timestamp is None else timestamp
+    return _package_bytes(genanki.Package(decks), stamp), count
 
 
 def write_apkg(quizzes: Sequence[Quiz], path: Path, *, timestamp: float | None = None) -> int:
@@ -309,11 +342,7 @@ def write_apkg(quizzes: Sequence[Quiz], path: Path, *, timestamp: float | None =
     when its stamp is newer than the collection's copy, so it defaults to now; pass a fixed value
     for a byte-identical package.
     """
-    import genanki  # heavy: keep the CLI's start fast
-
-    decks, count = _decks(genanki, quizzes)
-    stamp = time.time() if timestamp is None else timestamp
-    data = _package_bytes(genanki.Package(decks), stamp)
+    data, count = _render(quizzes, timestamp)
     try:
         write_atomic(path, data)
     except OSError as e:

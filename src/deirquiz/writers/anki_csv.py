@@ -36,7 +36,7 @@ def render(quiz: Quiz) -> tuple[bytes, LeftOut]:
         for q in part.questions:
             if is_repeat(q, written):
                 continue
-            written[q.id] = q
+            written[note_guid(q)] = q
             meta = [
                 note_guid(q),
                 NOTE_TYPES[q.type].name,

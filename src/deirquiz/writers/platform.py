@@ -13,7 +13,7 @@ import zipfile
 from collections.abc import Iterable
 
 from ..model import DeirquizError, Question, Quiz
-from .anki import html_text, is_repeat, safe_href, topic_heading
+from .anki import html_text, is_repeat, note_guid, safe_href, topic_heading
 
 LeftOut = list[tuple[str, str]]  # (question type, why it is not in the file)
 CREDIT = "Wikipedia, CC BY-SA 4.0"
@@ -77,7 +77,7 @@ def questions(quiz: Quiz) -> list[Question]:
     out = []
     for q in quiz.questions:
         if not is_repeat(q, written):
-            written[q.id] = q
+            written[note_guid(q)] = q
             out.append(q)
     return out
 
