@@ -17,6 +17,13 @@ from mwparserfromhell.wikicode import Wikicode
 
 Show = Callable[[Wikicode], str]
 
+# Marks the renderer leaves for wikitext.py to lay out: a flag that shows no emoji (a flag image,
+# a flag flags.yaml does not know) still parts two names, as the converter's double space does;
+# a {{Tree list}} ... {{Tree list/end}} is a plain list, its first level without a bullet.
+# (private-use characters: no whitespace to str.split, and wikitext.py takes them out of the input)
+GAP = "\ue000"
+TREE_START, TREE_END = "\ue001", "\ue002"
+
 _FLAG_ICONS = {"flagicon", "flag icon", "flagdeco", "flag deco"}
 _FLAG_NAMES = {"flag", "flagcountry", "flag country", "flagu"}
 _LOWERED_LISTS = {"plainlist", "plain list", "flatlist", "flat list", "indented plainlist"}
@@ -62,6 +69,10 @@ def text(tpl: Template, show: Show) -> str:
     table = data("wikitext.yaml")
     if name in table["text"]:
         return table["text"][name]
+    if name in ("tree list", "treelist"):
+        return f"\n{TREE_START}\n"
+    if name in ("tree list/end", "treelist/end"):
+        return f"\n{TREE_END}\n"
     if name in _FLAG_ICONS or name in _FLAG_NAMES or name == "flagicon image":
         return _flag(name, tpl, show)
     known = (
@@ -115,10 +126,10 @@ def _flag(name: str, tpl: Template, show: Show) -> str:
     """{{flag|France}} -> "🇫🇷 France", {{flagicon|USA|1863}} -> "🇺🇸": the emoji of the code that
     flags.yaml gives the argument (none for a flag it does not know, nor for a flag image)."""
     if name == "flagicon image" or not tpl.has(1):
-        return ""
+        return GAP
     arg = " ".join(show(tpl.get(1).value).split())
     code = data("flags.yaml").get(arg.lower())
-    emoji = "".join(chr(0x1F1E6 + ord(c) - ord("A")) for c in code) if code else ""
+    emoji = "".join(chr(0x1F1E6 + ord(c) - ord("A")) for c in code) if code else GAP
     if name in _FLAG_ICONS:
         return emoji
     shown = show(tpl.get("name").value).strip() if tpl.has("name") else arg

@@ -21,6 +21,7 @@ from . import wikiguard, wikitemplates
 from .article import slugify, wiki_url
 from .model import Article, DeirquizError, Field, Section
 from .wikirender import Marks, render
+from .wikitemplates import GAP, TREE_END, TREE_START
 
 _CONTROLS = re.compile(r"[\x00-\x08\x0b-\x1f\x7f-\x9f]")
 _REDIRECT = re.compile(r"#\s*redirect\b", re.IGNORECASE)
@@ -29,13 +30,18 @@ _MAGIC = re.compile(r"__[A-Z]+__")  # __NOTOC__ and the like
 _LEFTOVER_TAG = re.compile(r"</?ref\b[^<>]*>", re.IGNORECASE)
 _LEFTOVERS = ("{{", "}}", "[[", "]]", "'''", "''", "{|", "|}", "==")
 _TABLE_LINE = ("|", "!", "{|")
+_GAP = re.compile(rf"\s*{GAP}\s*")
+_BULLET = re.compile(r"^(\*+)\s+")
+_MARKS = str.maketrans({GAP: " ", TREE_START: " ", TREE_END: " "})
+_NO_MARKS = str.maketrans(dict.fromkeys((GAP, TREE_START, TREE_END)))
 
 
 def parse(text: str, where: str, title: str | None = None, base: str | None = None) -> Article:
     """Wikitext of one page -> Article. ``title`` is the page's (from an export); without it the
     infobox's name, else the lead's first bold phrase, else the file name stands for it.
     ``base`` is the wiki's article address ("https://en.wikipedia.org/wiki/")."""
-    text = unicodedata.normalize("NFC", _CONTROLS.sub("", text.replace("\r\n", "\n")))
+    text = _CONTROLS.sub("", text.replace("\r\n", "\n")).translate(_NO_MARKS)
+    text = unicodedata.normalize("NFC", text)
     text = text.replace("\r", "\n")
     if not text.strip():
         raise DeirquizError(where, "the page's text is empty")
@@ -111,7 +117,10 @@ def _infobox(code: Wikicode) -> dict[str, Field]:
 
 def _field(name: str, value: Wikicode) -> Field:
     marks = Marks()
-    lines = (" ".join(line.split()) for line in render(value, marks).split("\n"))
+    lines = _tree_lists(render(value, marks).split("\n"))
+    # a flag without an emoji parts two names as the converter's double space does
+    lines = (_GAP.sub("  ", " ".join(line.split())).strip() for line in lines)
+    lines = (_BULLET.sub(r"\1 ", line) for line in lines)
     text = _scrub("\n".join(line for line in lines if line))
     return Field(
         name=name,
@@ -120,6 +129,21 @@ def _field(name: str, value: Wikicode) -> Field:
         bold=tuple(marks.bold),
         italic=tuple(marks.italic),
     )
+
+
+def _tree_lists(lines: list[str]) -> list[str]:
+    """Lines between {{Tree list}} and {{Tree list/end}} lose one '*': the list's first level
+    shows no bullet, as in a plain list."""
+    out, inside = [], False
+    for line in lines:
+        mark = line.strip()
+        if mark in (TREE_START, TREE_END):
+            inside = mark == TREE_START
+            continue
+        if inside and mark.startswith("*"):
+            line = mark[1:]
+        out.append(line)
+    return out
 
 
 # --- the body ---------------------------------------------------------------------------------
@@ -207,7 +231,7 @@ def _paragraphs(text: str) -> tuple[list[str], list[str]]:
 def _scrub(text: str) -> str:
     """Markup that a broken file leaves as text once parsed (an unclosed template's braces, a
     stray <ref>): never shown as if it were the article's words."""
-    text = _MAGIC.sub("", _LEFTOVER_TAG.sub("", text))
+    text = _MAGIC.sub("", _LEFTOVER_TAG.sub("", text)).translate(_MARKS)
     for leftover in _LEFTOVERS:
         if leftover in text:
             text = text.replace(leftover, "")
