@@ -26,6 +26,7 @@ from .wikidata import (
     wiki_source,
     write_export,
 )
+from .wikidata import export as export_xml
 
 SLUGS = sorted(NAMES)
 
@@ -99,6 +100,14 @@ def test_a_page_is_read_with_its_title_and_address(exports):
     assert extract(art).facts == extract(alone).facts
 
 
+def test_an_export_of_one_page_loads_as_that_article(tmp_path):
+    one = write_export(
+        tmp_path / "one.xml",
+        export_xml([page("Battle of Waterloo", wiki_source("battle-of-waterloo"))]),
+    )
+    assert load(one).title == "Battle of Waterloo"
+
+
 def test_extract_and_topics_read_every_page(exports):
     result = run("extract", "--json", str(exports / "three.xml.bz2"))
     assert result.exit_code == 0, result.output
@@ -114,8 +123,6 @@ def test_pages_of_other_namespaces_are_not_articles(tmp_path):
 
 
 def _mixed() -> str:
-    from .wikidata import export as export_xml
-
     return export_xml([
         page("Talk:Battle of Waterloo", "== A talk section ==\nOn 3 May 2020, a reply.", 1, ns=1),
         page("Battle of Waterloo", wiki_source("battle-of-waterloo"), 2),

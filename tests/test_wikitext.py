@@ -246,6 +246,13 @@ def test_the_title_is_the_infobox_name_else_the_bold_subject_else_the_file_name(
     )
 
 
+def test_line_ends_of_every_system_are_read_alike():
+    text = wiki_source("battle-of-waterloo")
+    for ends in ("\r\n", "\r"):
+        other = wikitext.parse(text.replace("\n", ends), "w.wiki")
+        assert other == wikitext.parse(text, "w.wiki")
+
+
 def test_a_redirect_names_its_target():
     with pytest.raises(article.DeirquizError, match="redirect to 'Battle of Gettysburg'"):
         wikitext.parse("#REDIRECT [[Battle of Gettysburg]]\n{{R from move}}", "r.wiki")

@@ -40,9 +40,8 @@ def parse(text: str, where: str, title: str | None = None, base: str | None = No
     """Wikitext of one page -> Article. ``title`` is the page's (from an export); without it the
     infobox's name, else the lead's first bold phrase, else the file name stands for it.
     ``base`` is the wiki's article address ("https://en.wikipedia.org/wiki/")."""
-    text = _CONTROLS.sub("", text.replace("\r\n", "\n")).translate(_NO_MARKS)
-    text = unicodedata.normalize("NFC", text)
-    text = text.replace("\r", "\n")
+    text = text.replace("\r\n", "\n").replace("\r", "\n")
+    text = unicodedata.normalize("NFC", _CONTROLS.sub("", text).translate(_NO_MARKS))
     if not text.strip():
         raise DeirquizError(where, "the page's text is empty")
     redirect = _redirect_target(text)
@@ -161,7 +160,9 @@ def _groups(code: Wikicode) -> list[tuple[int, str, list]]:
     return groups
 
 
-def _body(groups):
+def _body(
+    groups: list[tuple[int, str, list]],
+) -> tuple[tuple[str, ...], tuple[Section, ...], tuple[str, ...], tuple[str, ...]]:
     """Lead paragraphs, sections, See also items and bold terms, as the Markdown loader gives
     them; appendix sections (References, Notes, ...) and their subsections are left out."""
     table = wikitemplates.data("wikitext.yaml")
