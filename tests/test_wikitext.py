@@ -222,6 +222,16 @@ def test_links_keep_their_page_and_emphasis_is_recorded():
     assert [lk.page for lk in box["territory"].links] == ["Banks"]  # not the image's caption's
 
 
+def test_templates_in_sentences_show_their_words():
+    text = (
+        "{{As of|2017|10}}, the {{lang|ar|Jaysh}} held {{convert|5|-|10|km}} of the "
+        "{{nowrap|east bank}}{{efn|A note.}}{{cn}}, {{circa|1,200}} men.\n"
+    )
+    assert wikitext.parse(text, "x.wiki").lead == (
+        "As of October 2017, the Jaysh held 5–10 km of the east bank, c. 1,200 men.",
+    )
+
+
 def test_a_date_with_df_yes_is_day_first():
     text = "{{Infobox military conflict|date={{Start date and age|1815|06|18|df=yes}}}}"
     assert wikitext.parse(text, "w.wiki").infobox["date"].text == "18 June 1815"

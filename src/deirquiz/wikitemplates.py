@@ -186,6 +186,12 @@ def _convert(pos: list[str], named: dict[str, str]) -> str:
     return f"{value} {_at(pos, i)}".strip()
 
 
+def _as_of(pos: list[str], named: dict[str, str]) -> str:
+    """{{as of|2017|10}} -> "As of October 2017" ("as of" with lc=y)."""
+    shown = "as of" if named.get("lc", "").lower() in _YES else "As of"
+    return f"{shown} {_date(pos, True)}".strip()
+
+
 def _circa(pos: list[str], named: dict[str, str]) -> str:
     return f"c. {_at(pos, 0)}".strip()
 
@@ -228,6 +234,7 @@ def _ship(pos: list[str], named: dict[str, str] | None = None) -> str:
 _HANDLERS: dict[str, Callable[[list[str], dict[str, str]], str]] = {
     "convert": _convert,
     "cvt": _convert,
+    "as of": _as_of,
     "circa": _circa,
     "c.": _circa,
     "ca.": _circa,

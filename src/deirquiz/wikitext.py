@@ -116,11 +116,13 @@ def _infobox(code: Wikicode) -> dict[str, Field]:
 
 def _field(name: str, value: Wikicode) -> Field:
     marks = Marks()
-    lines = _tree_lists(render(value, marks).split("\n"))
-    # a flag without an emoji parts two names as the converter's double space does
-    lines = (_GAP.sub("  ", " ".join(line.split())).strip() for line in lines)
-    lines = (_BULLET.sub(r"\1 ", line) for line in lines)
-    text = _scrub("\n".join(line for line in lines if line))
+    lines = []
+    for line in _tree_lists(render(value, marks).split("\n")):
+        # a flag without an emoji parts two names as the converter's double space does
+        line = _BULLET.sub(r"\1 ", _GAP.sub("  ", " ".join(line.split())).strip())
+        if line:
+            lines.append(line)
+    text = _scrub("\n".join(lines))
     return Field(
         name=name,
         text=text,
