@@ -34,6 +34,9 @@ import tempfile
 import time
 from pathlib import Path
 
+sys.path.insert(0, str(Path(__file__).resolve().parent))
+import wikicost
+
 ROOT = Path(__file__).resolve().parent.parent
 SEED = ROOT / "src" / "deirquiz" / "data" / "deir-ez-zor-offensive.md"
 SHARED = ROOT.parent / "shared" / "articles"
@@ -191,6 +194,7 @@ def main() -> None:
                 cases[f"json {n} j{jobs}"] = lambda f=folder, j=jobs: generate(
                     str(f), "--format", "json", "--jobs", str(j)
                 )
+        cases.update(wikicost.cases(tmp, generate))
         times: dict[str, list[float]] = {k: [] for k in cases}
         rss: dict[str, list[int]] = {k: [] for k in cases}
         for rnd in range(args.rounds + 1):  # round 0 warms the disk and bytecode caches
@@ -201,8 +205,13 @@ def main() -> None:
                     rss[name].append(m)
             print(f"round {rnd}/{args.rounds} done", file=sys.stderr)
         made_up = pathological(dq, env, tmp)
+        exported, streamed = wikicost.exports(tmp, generate)
+    loaders = wikicost.loader_costs(args.rounds * 4)
 
     print_table(times, rss, args.rounds)
+    wikicost.report(
+        {k: statistics.median(v) for k, v in times.items()}, loaders, exported, streamed
+    )
     print("\n".join(made_up))
 
 

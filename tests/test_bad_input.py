@@ -28,6 +28,7 @@ from deirquiz.questions import generate, load_templates
 from deirquiz.reading import read
 
 from .conftest import SEED
+from .wikidata import HEADER, export, page
 
 SEED_TEXT = SEED.read_text(encoding="utf-8")
 SEED_SLUG = "deir-ez-zor-offensive-september-november-2017"
@@ -113,7 +114,41 @@ def _missing_templates(tmp: Path) -> tuple[list[str], Path]:
     return ["--templates", str(tmp / "gone.yaml"), str(SEED)], tmp / "gone.yaml"
 
 
+def _export_page(name: str, title: str, **kw) -> Callable[[Path], tuple[list[str], str]]:
+    """An export of one page: the error names the page ("pages.xml › Title")."""
+
+    def build(tmp: Path) -> tuple[list[str], str]:
+        path = tmp / name
+        path.write_text(export([page(title, **kw)]), encoding="utf-8")
+        return [str(path)], f"{path} › {title}"
+
+    return build
+
+
+_LAUGHS = "".join(f'<!ENTITY l{i} "{f"&l{i - 1};" * 10}">' for i in range(1, 10))
+XML_CASES = [
+    ("XML that does not parse", _file("cut.xml", HEADER + "  <page>\n    <title>Bat"),
+     "XML that does not parse"),
+    ("an export with no page", _file("none.xml", HEADER + "</mediawiki>\n"), "no article page"),
+    ("XML that is no export", _file("feed.xml", "<?xml version='1.0'?>\n<rss/>\n"),
+     "not a MediaWiki export"),
+    ("an entity bomb", _file("bomb.xml", f'<?xml version="1.0"?><!DOCTYPE m [<!ENTITY l0 "lol">'
+     f"{_LAUGHS}]><mediawiki>&l9;</mediawiki>"), "DTD or entity declarations"),
+    ("an external entity", _file("ext.xml", '<?xml version="1.0"?><!DOCTYPE m [<!ENTITY e '
+     'SYSTEM "file:///etc/passwd">]><mediawiki>&e;</mediawiki>'), "DTD or entity declarations"),
+    ("a damaged bz2", _file("dump.xml.bz2", b"BZh91AY&SY" + bytes(range(256)) * 4), "cannot be read"),
+    ("a redirect page", _export_page("r.xml", "Gettysburg battle", text="#REDIRECT [[Battle of "
+     "Gettysburg]]", redirect="Battle of Gettysburg"), "is a redirect to 'Battle of Gettysburg'"),
+    ("a page without text", _export_page("e.xml", "Battle of Nothing", text=""),
+     "the page's text is empty"),
+    ("a redirect in wikitext", _file("r.wiki", "#REDIRECT [[Battle of Waterloo]]\n"),
+     "is a redirect to 'Battle of Waterloo'"),
+    ("a page larger than any article", _export_page("big.xml", "Battle of Words", text="word "
+     * (article.MAX_BYTES // 2)), "larger than any real article"),
+]  # fmt: skip
+
 CASES = [
+    *XML_CASES,
     ("missing path", _missing, "no such file or folder"),
     ("folder without articles", _empty_folder, "holds no article files"),
     ("empty file", _file("empty.md", b""), "the file is empty"),

@@ -7,6 +7,7 @@ from __future__ import annotations
 
 import hashlib
 import re
+import stat
 import unicodedata
 from collections.abc import Sequence
 from pathlib import Path
@@ -18,7 +19,7 @@ from .userbytes import decode, read_bytes
 from .yamlstrings import StringLoader, clean, clean_tree
 
 MAX_BYTES = 2_000_000  # the longest Wikipedia articles are about 1 MB of wikitext
-ARTICLE_SUFFIXES = (".md", ".markdown")
+ARTICLE_SUFFIXES = (".md", ".markdown")  # Markdown; sources.py adds wikitext and exports
 
 _IMAGE_LINE = re.compile(r"^\s*!\[[^\]]*\]\(.*\)\s*$")  # URLs may hold brackets: "(2011).svg"
 # Linear-time patterns only: a hostile line must not make a regex backtrack for minutes. A
@@ -153,10 +154,11 @@ def slugify(title: str, max_len: int = 60) -> str:
     return s
 
 
-def _wiki_url(title: str) -> str:
+def wiki_url(title: str, base: str | None = None) -> str:
+    """The article's address on its wiki (English Wikipedia unless ``base`` names another)."""
     from urllib.parse import quote
 
-    return _WIKI + quote(title.replace(" ", "_"), safe="()_-,.'’:")
+    return (base or _WIKI) + quote(title.replace(" ", "_"), safe="()_-,.'’:")
 
 
 def _clean_inline(text: str) -> str:
@@ -330,7 +332,7 @@ def parse(text: str, where: str) -> Article:
     article = Article(
         title=title,
         source=where,
-        url=url or _wiki_url(title),
+        url=url or wiki_url(title),
         slug=slugify(title),
         description=description,
         infobox=infobox,
@@ -348,42 +350,37 @@ def read(path: Path) -> str:
     return decode(read_bytes(path, MAX_BYTES), str(path))
 
 
+def check_file(path: Path) -> int:
+    """The size of the regular file at ``path``; anything else is refused unread (a pipe would
+    block, /dev/zero would never end)."""
+    where = str(path)
+    try:
+        info = path.stat()
+    except FileNotFoundError:
+        raise DeirquizError(where, "no such file or folder") from None
+    except OSError as e:
+        raise DeirquizError(where, e.strerror or "cannot be read") from None
+    if stat.S_ISDIR(info.st_mode):
+        raise DeirquizError(where, "is a folder, not an article file")
+    if not stat.S_ISREG(info.st_mode):
+        raise DeirquizError(where, "is not a regular file (a device or a pipe?)")
+    return info.st_size
+
+
 def load(path: str | Path) -> Article:
-    """Read and parse one article file."""
-    path = Path(path)
-    return parse(read(path), str(path))
+    """Read and parse one article: Markdown with front matter, wikitext, or a page of an
+    export (sources.py tells which by the file's content)."""
+    from .sources import load_any
+
+    return load_any(path)
 
 
 def find_articles(sources: Sequence[str | Path]) -> list[Path]:
-    """Expand files and folders into article files, sorted, each listed once."""
-    out: list[Path] = []
-    for src in sources:
-        p = Path(src)
-        try:
-            if p.is_dir():
-                found = sorted(
-                    f for f in p.iterdir() if f.is_file() and f.suffix.lower() in ARTICLE_SUFFIXES
-                )
-                if not found:
-                    raise DeirquizError(str(p), "the folder holds no article files (*.md)")
-                out.extend(found)
-            elif p.exists():
-                out.append(p)
-            else:
-                raise DeirquizError(str(p), "no such file or folder")
-        except OSError as e:  # a name too long, a folder we may not read
-            raise DeirquizError(str(p), e.strerror or "cannot be read") from None
-    seen: set[Path] = set()
-    unique = []
-    for f in out:
-        try:
-            key = f.resolve()
-        except OSError:
-            key = f
-        if key not in seen:
-            seen.add(key)
-            unique.append(f)
-    return unique
+    """Expand files and folders into articles, each listed once: article files, and each
+    article page of an export file (sources.py)."""
+    from .sources import find_all
+
+    return find_all(list(sources))
 
 
 def bundled_seed() -> Path:

@@ -84,7 +84,8 @@ def _guard(fn):
 @click.group(context_settings={"help_option_names": ["-h", "--help"]})
 @click.version_option(package_name="deirquiz")
 def main() -> None:
-    """Turn Wikipedia articles (Markdown with YAML front matter) into Anki decks and quizzes.
+    """Turn Wikipedia articles (wikitext, Special:Export XML, or a converter's Markdown) into
+    Anki decks and quizzes.
 
     With no SOURCE, every command works on the bundled seed article.
     """

@@ -86,14 +86,15 @@ _COORD = re.compile(
 
 
 def _coordinates(f: Field | None) -> Overview | None:
-    """The converter writes every point as signed degrees under fixed labels, "N" and "W"
-    (4.41°E comes out as "4.41167°W", 77.2°W as "-77.225°W"): under those labels the sign is
-    the hemisphere; under any other, the letter is."""
+    """The converter writes every point as signed degrees under fixed labels, "N, " and "W"
+    (4.41°E comes out as "4.41167°W", 77.2°W as "-77.225°W"): in its layout the sign is the
+    hemisphere; in any other (the wikitext reader's "39.811°N 77.225°W"), the letter is."""
     m = _COORD.search(f.text) if f else None
     if not f or not m:
         return None
     lat, lon = float(m.group("lat")), float(m.group("lon"))
-    if (m.group("ns"), m.group("ew")) != ("N", "W"):
+    converter = ", " in m.group() or lat < 0 or lon < 0  # its "N, W" labels with signed degrees
+    if (m.group("ns"), m.group("ew")) != ("N", "W") or not converter:
         lat = -abs(lat) if m.group("ns") == "S" else abs(lat)
         lon = -abs(lon) if m.group("ew") == "W" else abs(lon)
     value = f"{abs(lat):g}°{'S' if lat < 0 else 'N'}, {abs(lon):g}°{'W' if lon < 0 else 'E'}"
