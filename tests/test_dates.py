@@ -320,3 +320,23 @@ SPLITS = [
 @pytest.mark.parametrize("sentences", SPLITS, ids=[s[0][:30] for s in SPLITS])
 def test_sentences_never_end_at_a_rank_an_initial_or_an_opening_time(sentences):
     assert split_sentences(" ".join(sentences)) == sentences
+
+
+def test_the_cheap_gates_never_hide_a_date():
+    """Each scan is skipped where words its every match holds are missing: on every sentence of
+    every article, the gated reading is the full one."""
+    from deirquiz import daytime
+    from deirquiz.article import load
+    from deirquiz.mention import Context
+    from deirquiz.mentions import find
+
+    from .conftest import ALL
+    from .test_dates_labelled import CORPUS
+
+    paths = [*ALL, *sorted((CORPUS / "articles").glob("*.md"))]
+    ctx = Context(2017, dt.date(2017, 10, 1))
+    for path in paths:
+        for _, para in load(path).paragraphs:
+            for s in split_sentences(para):
+                assert daytime.cues(s) == daytime.cues(s, gated=False), s
+                assert find(s, ctx) == find(s, ctx, gated=False), s

@@ -17,6 +17,7 @@ _ABBREV = (
 )
 _BOUNDARY = re.compile(r"(?<=[.!?])[\"”’')]*\s+(?=[\"“‘(]?[A-Z0-9])")
 _LAST_WORD = re.compile(r"(\S+)$")
+_DIGIT = re.compile(r"\d")
 _NEVER_ENDS = re.compile(rf"(?:{_ABBREV})\.|(?:[A-Z]\.)+|(?:[a-z]\.){{2,}}")
 # a clock time or a year of an era: it may end a sentence ("began at 3 p.m. The French ...")
 # unless all that stands before it is a time phrase ("At 5:30 p.m. Lt. Col. Lalande ...")
@@ -43,7 +44,7 @@ def _may_end(before: str) -> bool:
     word = last.group(1).lstrip('("“‘') if last else ""
     era = _TIME_OR_ERA.search(word)
     if era and era.end() == len(word):
-        number = re.search(r"\d", before[-12:]) is not None
+        number = _DIGIT.search(before, max(0, len(before) - 12)) is not None
         return number and not _FRAGMENT.fullmatch(before.strip())
     return not (_NEVER_ENDS.fullmatch(word) or word in _rank_words())
 
@@ -51,6 +52,11 @@ def _may_end(before: str) -> bool:
 def split_sentences(paragraph: str) -> list[str]:
     """Split at '. ' before a capital or a digit, except after known abbreviations, ranks,
     initials, and a clock time that only opens the sentence ("At 7 a.m. Union cavalry ...")."""
+    return list(_split(paragraph))
+
+
+@lru_cache(maxsize=2048)  # a paragraph is read for its dates, its codename and its fallen
+def _split(paragraph: str) -> tuple[str, ...]:
     # Python's look-behind needs fixed width, so test each candidate boundary by hand.
     out: list[str] = []
     start = 0
@@ -62,4 +68,4 @@ def split_sentences(paragraph: str) -> list[str]:
     tail = paragraph[start:].strip()
     if tail:
         out.append(tail)
-    return out
+    return tuple(out)
