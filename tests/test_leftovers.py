@@ -58,6 +58,15 @@ def test_no_leftover_reaches_an_event():
     ]
 
 
+def test_the_appendices_and_what_stands_under_them_are_no_sections():
+    text = (
+        "---\ntitle: Test\n---\n\n## Battle\nThey fought.\n\n## References\n\n"
+        "### Bibliography\n * Lord, Walter. *Incredible Victory*. New York, 1967.\n\n"
+        "## Further reading\n * A book.\n"
+    )
+    assert [s.heading for s in parse(text, "test.md").sections] == ["Battle"]
+
+
 def test_anki_syntax_in_the_text_is_text_not_a_template():
     text = "---\ntitle: Test\n---\n\nThey wrote {{c1::x}} on the wall.\n"
     assert parse(text, "test.md").lead == ("They wrote {{c1::x}} on the wall.",)

@@ -133,8 +133,15 @@ def read_body(body: str) -> tuple[tuple[str, ...], tuple[Section, ...], tuple[st
         else:
             r.line(line)
     r.flush_section()
-    sections = [s for s in r.sections if s.heading.lower() not in ("see also", "references")]
+    sections = [s for s in r.sections if not _APPENDIX.intersection(h.lower() for h in s.path)]
     return tuple(r.lead), tuple(sections), tuple(r.see_also)
+
+
+# Wikipedia's appendices (and whatever stands under them): lists of works, not narrative
+_APPENDIX = frozenset({
+    "see also", "references", "notes", "citations", "bibliography", "sources", "further reading",
+    "external links", "footnotes", "works cited",
+})  # fmt: skip
 
 
 def heading_text(rest: str) -> str:
