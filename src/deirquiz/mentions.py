@@ -111,9 +111,9 @@ def relative(sentence: str) -> list[Mention]:
                            part=part, night=part == "night"))  # fmt: skip
     span = _SPAN.match(sentence)
     if span:
-        n = span.group("n").lower()
-        count = {"twenty-four": 24, "forty-eight": 48, "seventy-two": 72}.get(n) or (
-            int(n) if n.isdigit() else _NUM.get(n, 0)
+        said = span.group("n").lower()
+        count = {"twenty-four": 24, "forty-eight": 48, "seventy-two": 72}.get(said) or (
+            int(said) if said.isdigit() else _NUM.get(said, 0)
         )
         days = -(-count // 24) if span.group("unit") == "hours" else count
         out.append(Mention(0, span.end(), span.group(0), "relative", length=days))
