@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import datetime as dt
+import re
 
 import pytest
 
@@ -344,3 +345,16 @@ def test_the_cheap_gates_never_hide_a_date():
             for s in split_sentences(para):
                 assert daytime.cues(s) == daytime.cues(s, gated=False), s
                 assert find(s, ctx) == find(s, ctx, gated=False), s
+
+
+def test_a_battle_before_the_era_makes_its_quiz_with_its_days_bc():
+    from deirquiz.extract import extract_file
+    from deirquiz.templating import generate, load_templates
+
+    from .test_dates_labelled import CORPUS
+
+    path = CORPUS / "articles" / "battle-of-cannae.md"
+    questions = generate(extract_file(path), load_templates(), seed=2017)
+    answers = {q.answer for q in questions}
+    assert "2 August 216 BC" in answers
+    assert not [a for a in answers if re.fullmatch(r"\d{1,2} \w+ 216", a)]  # never AD 216

@@ -14,6 +14,7 @@ from collections import Counter
 from collections.abc import Iterable, Iterator
 from functools import lru_cache
 
+from . import dates
 from .blanks import ORDINAL
 from .infobox import is_unknown, rank_distractors
 from .records import Record
@@ -178,9 +179,7 @@ class Pool:
                 if iso and not f.get("range", ""):
                     entry = found.setdefault(iso, (f.get("date", ""), set()))
                     entry[1].update(r.lists.get("rare", ()))
-            self._days = sorted(
-                (dt.date.fromisoformat(i), d, frozenset(w)) for i, (d, w) in found.items()
-            )
+            self._days = sorted((dates.from_iso(i), d, frozenset(w)) for i, (d, w) in found.items())
         return self._days
 
 
@@ -217,7 +216,7 @@ def _dates(rec: Record, pool: Pool, answer: str, limit: int | None) -> list[str]
     iso = rec.get("iso")
     if not iso:
         return []
-    day = dt.date.fromisoformat(iso)
+    day = dates.from_iso(iso)
     days = pool.days()
     alike = set(rec.lists.get("rare", ()))
     i = bisect.bisect_left(days, (day, ""))
