@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import datetime as dt
+import re
 
 import pytest
 
@@ -314,9 +315,47 @@ SPLITS = [
     ["Pvt. John Smith fired first.", "The war began."],
     ["By 4 p.m. Confederate forces had withdrawn.", "Night fell."],
     ["Sous-Lieutenant Legros broke in.", "Lt. Col. Macdonell shut the gate."],
+    [
+        "At about 3:30 p.m. *Enterprise* launched her bombers, and at 5 p.m. *Enterprise* struck.",
+        "*Hiryū* burned.",
+    ],
 ]
 
 
 @pytest.mark.parametrize("sentences", SPLITS, ids=[s[0][:30] for s in SPLITS])
 def test_sentences_never_end_at_a_rank_an_initial_or_an_opening_time(sentences):
     assert split_sentences(" ".join(sentences)) == sentences
+
+
+def test_the_cheap_gates_never_hide_a_date():
+    """Each scan is skipped where words its every match holds are missing: on every sentence of
+    every article, the gated reading is the full one."""
+    from deirquiz import daytime
+    from deirquiz.article import load
+    from deirquiz.mention import Context
+    from deirquiz.mentions import find
+
+    from .conftest import ALL
+    from .test_dates_labelled import CORPUS
+
+    paths = [*ALL, *sorted((CORPUS / "articles").glob("*.md"))]
+    ctx = Context(2017, dt.date(2017, 10, 1))
+    for path in paths:
+        for _, para in load(path).paragraphs:
+            for s in split_sentences(para):
+                assert daytime.cues(s) == daytime.cues(s, gated=False), s
+                assert find(s, ctx) == find(s, ctx, gated=False), s
+
+
+def test_a_battle_before_the_era_makes_its_quiz_with_its_days_bc():
+    from deirquiz.extract import extract_file
+    from deirquiz.questions import generate, load_templates
+    from deirquiz.reading import read
+
+    from .test_dates_labelled import CORPUS
+
+    path = CORPUS / "articles" / "battle-of-cannae.md"
+    questions = generate(read(extract_file(path)), load_templates(), seed=2017)
+    answers = {q.answer for q in questions}
+    assert "2 August 216 BC" in answers
+    assert not [a for a in answers if re.fullmatch(r"\d{1,2} \w+ 216", a)]  # never AD 216

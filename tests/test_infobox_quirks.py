@@ -195,3 +195,11 @@ def test_a_bold_label_says_when_or_by_whom_for_the_lines_under_it():
 def test_another_count_of_the_same_figure_keeps_what_it_counts():
     got = [(c.count, c.what, c.claimed_by) for c in _x("battle-of-cannae").of_kind("casualty")]
     assert got[:2] == [("5,700", "killed", None), ("8,000", "killed", "Livy")]
+
+
+def test_a_combatant_whose_flag_was_dropped_still_has_the_country_it_names():
+    got = [
+        (c.name, c.country) for c in _x("battle-of-waterloo").of_kind("combatant") if c.side == 2
+    ]
+    assert got[:3] == [("Seventh Coalition", None), ("United Kingdom", "United Kingdom"),
+                       ("Netherlands", "Netherlands")]  # fmt: skip

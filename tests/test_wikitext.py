@@ -33,7 +33,6 @@ CONVERTER_LOSES = {
         ("unit:1:VI Corps", "country"): (None, "France"),
         ("unit:1:Imperial Guard", "country"): (None, "France"),
         # {{flagicon|UK}}, {{flagicon|United Kingdom of Great Britain and Ireland}}: dropped
-        ("combatant:2:United Kingdom", "country"): (None, "United Kingdom"),
         ("commander:2:Duke of Wellington", "country"): (None, "United Kingdom"),
         ("commander:2:Lord Hill", "country"): (None, "United Kingdom"),
         ("commander:2:Earl of Uxbridge", "country"): (None, "United Kingdom"),
@@ -52,7 +51,6 @@ CONVERTER_LOSES = {
         ("combatant:2:Democratic Republic of Vietnam (Viet Minh)", "country"): (None, "North Vietnam"),
         ("commander:2:Hồ Chí Minh", "country"): (None, "North Vietnam"),
         ("commander:2:Võ Nguyên Giáp", "country"): (None, "North Vietnam"),
-        ("combatant:1:State of Vietnam", "country"): (None, "State of Vietnam"),
         # ([[Jules Gaucher]] {{KIA}}: dropped, and given back by the narrative)
         "overview:coordinates:21.3869°N, 103.016°E": "md",  # display=title, as at Waterloo
     },

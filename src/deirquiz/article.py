@@ -14,24 +14,19 @@ from pathlib import Path
 
 import yaml
 
-from .model import Article, DeirquizError, Field, Link, Section
+from .body import bold_terms, read_body
+from .model import Article, DeirquizError, Field, Link
 from .userbytes import decode, read_bytes
 from .yamlstrings import StringLoader, clean, clean_tree
 
 MAX_BYTES = 2_000_000  # the longest Wikipedia articles are about 1 MB of wikitext
 ARTICLE_SUFFIXES = (".md", ".markdown")  # Markdown; sources.py adds wikitext and exports
 
-_IMAGE_LINE = re.compile(r"^\s*!\[[^\]]*\]\(.*\)\s*$")  # URLs may hold brackets: "(2011).svg"
-# Linear-time patterns only: a hostile line must not make a regex backtrack for minutes. A
-# heading's closing '#'s are stripped in code; a link's text and target hold no bracket, its
-# target one level of parentheses ("Battle_(2017)"), so every scan stops at the next link.
-_HEADING = re.compile(r"(#{1,6})\s")
-_MD_LINK = re.compile(r"(?<!!)\[([^\[\]]+)\]\((?:[^()\[\]]|\([^()\[\]]*\))*\)")
+# Linear-time patterns only: a hostile line must not make a regex backtrack for minutes (the
+# body's own patterns are in body.py).
 _FENCE = re.compile(r"-{3,}[ \t]*")  # a front matter delimiter line
 _CONTROLS = re.compile(r"[\x00-\x08\x0b-\x1f\x7f-\x9f]")  # no place in text; ESC drives terminals
 _RESERVED = re.compile(r"con|prn|aux|nul|com[0-9]|lpt[0-9]")  # Windows device names
-_BOLD = re.compile(r"\*\*(.+?)\*\*|__(.+?)__")
-_LIST_ITEM = re.compile(r"^\s*[*+-]\s+(.*)$")
 _WIKI = "https://en.wikipedia.org/wiki/"
 _PLAIN_LINE = re.compile(r"[\t\n\x20-\x25\x27-\x7e]*")  # no ftfy fixer changes such a line
 
@@ -161,13 +156,6 @@ def wiki_url(title: str, base: str | None = None) -> str:
     return (base or _WIKI) + quote(title.replace(" ", "_"), safe="()_-,.'’:")
 
 
-def _clean_inline(text: str) -> str:
-    text = _MD_LINK.sub(r"\1", text)
-    text = _BOLD.sub(lambda m: m.group(1) or m.group(2), text)
-    text = re.sub(r"\\([\\`*_{}\[\]()#+\-.!])", r"\1", text)
-    return re.sub(r"[ \t]+", " ", text).strip()
-
-
 def _as_text(value: object, where: str, name: str) -> str:
     if value is None:
         return ""
@@ -233,82 +221,6 @@ def _infobox(meta: dict, where: str) -> dict[str, Field]:
     return fields
 
 
-def _body(body: str) -> tuple[tuple[str, ...], tuple[Section, ...], tuple[str, ...]]:
-    lead: list[str] = []
-    sections: list[Section] = []
-    see_also: list[str] = []
-    path: list[tuple[int, str]] = []
-    current: list[str] | None = None
-    heading = ""
-    level = 0
-    para: list[str] = []
-    target = lead
-
-    def flush_para() -> None:
-        if para:
-            text = _clean_inline(" ".join(para))
-            if text:
-                target.append(text)
-            para.clear()
-
-    def flush_section() -> None:
-        flush_para()
-        if current is not None and heading:
-            sections.append(
-                Section(
-                    heading=heading,
-                    level=level,
-                    path=tuple(h for _, h in path),
-                    paragraphs=tuple(current),
-                )
-            )
-
-    for line in body.split("\n"):
-        m = _HEADING.match(line)
-        if m:
-            flush_section()
-            level = len(m.group(1))
-            heading = _clean_inline(_heading_text(line[m.end() :]))
-            while path and path[-1][0] >= level:
-                path.pop()
-            path.append((level, heading))
-            current = []
-            target = current
-            continue
-        if _IMAGE_LINE.match(line):
-            flush_para()
-            continue
-        if heading.lower() == "see also":
-            item = _LIST_ITEM.match(line)
-            if item:
-                see_also.append(_clean_inline(item.group(1)))
-            continue
-        if not line.strip():
-            flush_para()
-            continue
-        item = _LIST_ITEM.match(line)
-        if item:  # a list item stands as its own paragraph
-            flush_para()
-            para.append(item.group(1))
-            flush_para()
-            continue
-        para.append(line.strip())
-    flush_section()
-    sections = [s for s in sections if s.heading.lower() not in ("see also", "references")]
-    return tuple(lead), tuple(sections), tuple(see_also)
-
-
-def _heading_text(rest: str) -> str:
-    """A heading's text without its optional closing '#'s ("## Battle ##" -> "Battle")."""
-    rest = rest.strip()
-    closed = rest.rstrip("#")
-    return closed.rstrip() if closed != rest else rest
-
-
-def bold_terms(body: str) -> tuple[str, ...]:
-    return tuple(_clean_inline(a or b) for a, b in _BOLD.findall(body) if (a or b).strip())
-
-
 def parse(text: str, where: str) -> Article:
     """Parse already-decoded article text."""
     text = repair(text.replace("\r\n", "\n").replace("\r", "\n"))
@@ -328,7 +240,7 @@ def parse(text: str, where: str) -> Article:
     url = meta.get("url") or meta.get("source")
     url = url if isinstance(url, str) and url.startswith(("https://", "http://")) else None
     infobox = _infobox(meta, where)
-    lead, sections, see_also = _body(body)
+    lead, sections, see_also = read_body(body)
     article = Article(
         title=title,
         source=where,

@@ -14,6 +14,10 @@ _SUBORDINATE = re.compile(
 )
 _SEPARATORS = re.compile(r";\s+|:\s+(?=[A-Z])|,\s+(?:and|while|but|whereas)\s+")
 _TRAILING = re.compile(r",\s+(?:after|before|while|when|as)\s+")
+_JOIN = re.compile(r"\s*(?:and|then|also|but)\s*", re.I)
+_SPACES = re.compile(r"\s{2,}")
+_SPACE_COMMA = re.compile(r"\s+,")
+_STARTS = re.compile(r"[\"“A-Za-z0-9]")
 _OPENERS = re.compile(r"^(?:however|meanwhile|also|then|later|subsequently),?\s+", re.IGNORECASE)
 
 
@@ -42,17 +46,17 @@ def clause(sentence: str, mention: Mention, all_mentions: list[Mention]) -> str 
     segment = sentence[seg_start:seg_end]
     lead = segment[: mention.start - seg_start]
     rest = segment[mention.end - seg_start :]
-    if not lead.strip(" ,") or re.fullmatch(r"\s*(?:and|then|also|but)\s*", lead, re.I):
+    if not lead.strip(" ,") or _JOIN.fullmatch(lead):
         text = rest
     elif not rest.strip(" .,;:") and not _SUBORDINATE.match(lead.strip()):
         text = lead
     else:
         return None
     text = _OPENERS.sub("", text.strip(" ,;:"))
-    text = re.sub(r"\s+,", ",", re.sub(r"\s{2,}", " ", text))
+    text = _SPACE_COMMA.sub(",", _SPACES.sub(" ", text))
     if not text or (_SUBORDINATE.match(text) and seg_start > 0):
         return None
-    if not re.match(r"[\"“A-Za-z0-9]", text):
+    if not _STARTS.match(text):
         return None
     text = text[0].upper() + text[1:]
     if not text.endswith((".", "!", "?")) and not text.endswith(('."', '."', ".”", "!”", "?”")):

@@ -96,6 +96,7 @@ def _rank_length(tokens: list[str]) -> int:
     return end
 
 
+@lru_cache(maxsize=4096)
 def split_rank(name: str) -> tuple[str | None, str]:
     """('Lt. Gen.', 'James Longstreet'), ('Général de division', 'Jean Dupont'), (None, name)."""
     tokens = name.split()
@@ -132,14 +133,25 @@ def _people(chunk: str, field: Field) -> list[str]:
     return out
 
 
-def _link_cuts(piece: str, field: Field) -> list[int]:
-    found, pos = [], 0
+@lru_cache(maxsize=256)
+def _person_links(field: Field) -> tuple[str, ...]:
+    """The texts of the field's links that name people: no flag, no rank."""
+    out = []
     for link in field.links:
         text = link.text.strip()
-        if not text or FLAG.fullmatch(text) or not re.search(r"[A-Z]", text):
+        if not text or FLAG.fullmatch(text) or not _CAPITAL.search(text):
             continue
-        if split_rank(text + " X")[1] == "X":
-            continue  # a link to a rank
+        if split_rank(text + " X")[1] != "X":  # not a link to a rank
+            out.append(text)
+    return tuple(out)
+
+
+_CAPITAL = re.compile(r"[A-Z]")
+
+
+def _link_cuts(piece: str, field: Field) -> list[int]:
+    found, pos = [], 0
+    for text in _person_links(field):
         at = piece.find(text, pos)
         if at >= 0:
             found.append(at)
@@ -155,7 +167,7 @@ def _rank_cuts(piece: str) -> list[int]:
     """'Robert E. Lee Lt. Gen. James Longstreet': a rank with a dot after two words of a name."""
     cuts = []
     for abbr in abbreviations():
-        if "." not in abbr:
+        if "." not in abbr or abbr not in piece:
             continue
         for m in re.finditer(rf"(?<=\S)\s+{re.escape(abbr)}\s+(?=[A-Z])", piece):
             before = piece[: m.start()].split()

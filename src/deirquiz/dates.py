@@ -73,6 +73,16 @@ def make_date(year: int, month: int, day: int) -> dt.date | None:
     return eras.make_day(year, month, day)
 
 
+def from_iso(text: str) -> dt.date:
+    """A day from ``Event.date.isoformat()``: "2017-10-04", or "-0215-08-02" (216 BC)."""
+    m = re.fullmatch(r"(-?)(\d{4,})-(\d{2})-(\d{2})", text.strip())
+    day = make_date(-int(m.group(2)) if m and m.group(1) else int(m.group(2)),
+                    int(m.group(3)), int(m.group(4))) if m else None  # fmt: skip
+    if day is None:
+        raise ValueError(f"not a day: {text!r}")
+    return day
+
+
 def year_text(d: dt.date) -> str:
     """'2017', '1066', '216 BC'."""
     return f"{d.year} BC" if eras.is_bc(d) else str(d.year)

@@ -56,7 +56,7 @@ _N = (
     r"[Nn]ine|[Tt]en|[Ff]ew|[Ss]everal|[Ff]ifteen|[Tt]wenty|[Tt]hirty|[Ff]orty|[Ff]ifty|\d{1,3})"
 )
 _UNITS = r"(?:hours?|minutes?)"
-_SOON = re.compile(
+_SOON_TIME = re.compile(
     r"(?<![\w-])(?P<phrase>"
     rf"(?:(?:[Aa]bout|[Ss]ome|[Nn]early|[Aa]lmost|[Oo]nly|[Jj]ust)\s+)?{_N}\s+{_UNITS}\s+later"
     r"|[Mm]inutes\s+later|[Mm]oments\s+later"
@@ -142,14 +142,54 @@ def _part_of_hour(h: int) -> str:
     return "evening"
 
 
-def cues(sentence: str) -> list[Cue]:
+# Cheap tests that spare a pattern's scan where it cannot match: every match of the pattern
+# holds one of these words (tests/test_dates.py checks them against the ungated scans).
+_CLOCK_GATE = re.compile(r"\d(?::\d\d|\s?[ap]\.?\s?m\b|\s?[AP]M\b|\s?o['’]clock|\d{3}\s?h)")
+_CLOCK_WORDS = frozenset({"noon", "midday", "midnight"})
+_PART_WORDS = frozenset({
+    "day", "night", "dawn", "daybreak", "light", "sunrise", "morning", "mid-morning", "afternoon",
+    "mid-afternoon", "evening", "dusk", "sunset", "nightfall", "twilight", "dark", "darkness",
+    "overnight",
+})  # fmt: skip
+_SOON_WORDS = frozenset({"later", "hour", "hours", "minute", "minutes"})
+_AFTER = frozenset({"after", "afterwards", "afterward"})
+_SOON_ADVERBS = frozenset({"soon", "shortly", "immediately"})
+_GOES_ON = frozenset({"went", "wore", "drew"})
+_IN_BATTLE = frozenset({"battle", "fighting", "engagement", "action", "attack", "assault"})
+_EARLY_LATE = frozenset({"early", "late", "later"})
+
+
+def _may_soon(seen: frozenset[str]) -> bool:
+    """Whether _SOON_TIME can match: a word of each of its alternatives' words."""
+    return not (
+        seen.isdisjoint(_SOON_WORDS)
+        and (seen.isdisjoint(_AFTER) or seen.isdisjoint(_SOON_ADVERBS))
+        and (seen.isdisjoint(_GOES_ON) or "on" not in seen)
+        and (seen.isdisjoint(_IN_BATTLE) or seen.isdisjoint(_EARLY_LATE))
+    )
+
+
+_PHASE_WORDS = frozenset({"began", "started", "opened", "resumed", "launched", "way"})
+_PUNCTUATION = str.maketrans({c: " " for c in ",.;:!?()[]\"“”‘’'"})
+
+
+def words(sentence: str) -> frozenset[str]:
+    """The sentence's words, lower-case, without punctuation: what the gates look for."""
+    return frozenset(sentence.lower().translate(_PUNCTUATION).split())
+
+
+def cues(sentence: str, gated: bool = True, seen: frozenset[str] | None = None) -> list[Cue]:
     """Every time or part of the day the sentence gives, in order, none overlapping."""
     found: list[Cue] = []
-    for m in _CLOCK.finditer(sentence):
-        cue = _clock(m)
-        if cue:
-            found.append(cue)
-    for m in _PART.finditer(sentence):
+    seen = words(sentence) if gated and seen is None else (seen or frozenset())
+    clock = not gated or _CLOCK_GATE.search(sentence) or not seen.isdisjoint(_CLOCK_WORDS)
+    if clock:
+        for m in _CLOCK.finditer(sentence):
+            cue = _clock(m)
+            if cue:
+                found.append(cue)
+    parts = _PART.finditer(sentence) if not gated or not seen.isdisjoint(_PART_WORDS) else ()
+    for m in parts:
         phrase = m.group("phrase")
         if _HABIT.fullmatch(phrase.strip()):
             continue
@@ -161,7 +201,12 @@ def cues(sentence: str) -> list[Cue]:
             Cue(m.start(), m.end(), phrase, part=part, by=prep == "by",
                 early=part == "dawn" and prep in ("before", "at"))
         )  # fmt: skip
-    for pattern in (_SOON, _PHASE):
+    for pattern, may in (
+        (_SOON_TIME, _may_soon(seen)),
+        (_PHASE, not seen.isdisjoint(_PHASE_WORDS)),
+    ):
+        if gated and not may:
+            continue
         for m in pattern.finditer(sentence):
             found.append(Cue(m.start(), m.end(), m.group("phrase")))
     found.sort(key=lambda c: (c.start, -c.end))

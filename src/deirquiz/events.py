@@ -40,6 +40,8 @@ _OPENING = re.compile(
     re.IGNORECASE,
 )
 _SPAN_AFTER = re.compile(r"\b(?:days|weeks|months|years)\s+(?:after|before|following|since)\s+")
+_DIGIT = re.compile(r"\d")
+MONTH_STEMS = ("Jan", "Feb", "Mar", "Apr", "May", "Jun", "Jul", "Aug", "Sep", "Oct", "Nov", "Dec")
 RESULT = "infobox: result"  # the section of the result's own dated points
 
 
@@ -230,7 +232,7 @@ class _Reader:
         """A year written out moves the context on, unless it is a look back or ahead outside
         the article's span ("gains made in June 2016", "lost on 14 January 2015"); before the
         span is reached (a Background leading up to it), any earlier year moves it."""
-        if not any(c.isdigit() for c in sentence):
+        if not _DIGIT.search(sentence) or not any(m in sentence for m in MONTH_STEMS):
             return
         for m in found:
             if m.year is not None and not self.reached and self.span and m.year < self.span[0]:
@@ -263,6 +265,8 @@ def _spanned(m: Mention, sentence: str) -> bool:
         hit = _SPAN_AFTER.search(sentence, max(0, m.start - 30), m.start + 10)
         if hit and hit.end() >= m.start:
             return True
+    if not any(w in sentence.lower() for w in ("hours", "days", "weeks")):
+        return False
     return any(a.start() < m.end and m.start < a.end() for a in _NOT_A_DAY.finditer(sentence))
 
 

@@ -19,6 +19,7 @@ _DIED = re.compile(
     r"\b(?:was|were|had\s+been|fell)\s+(?:[\w,-]+\s+){0,6}?"
     r"(?:killed|mortally\s+wounded|shot\s+dead|slain|among\s+the\s+dead)\b"
 )
+_DIED_GATE = re.compile(r"killed|wounded|dead|slain")
 # where the subject of 'was killed' starts: after the last clause break before it
 _BREAK = re.compile(r"[;:]|,\s+(?:and|but|while|when|as|after|before)\s+|\b(?:and|but)\s+(?=[a-z])")
 
@@ -29,7 +30,9 @@ def mark_fallen(facts: list[Fact], article: Article, events: list[Event]) -> lis
     if not people:
         return facts
     subjects = list(_death_subjects(article, events))
-    fallen = {id(p) for p in people if any(_named(p, s, people) for s in subjects)}
+    if not subjects:
+        return facts
+    fallen = {id(p) for p in people if _names(p, people).search(" | ".join(subjects))}
     if not fallen:
         return facts
     # the source stays as the infobox writes it: the † is the body's word, not the field's
@@ -50,6 +53,8 @@ def _death_subjects(article: Article, events: list[Event]):
         for sentence in split_sentences(para):
             e = dated.get(sentence)
             if e is not None and last is not None and e.date > eras.add_days(last, 1):
+                continue
+            if not _DIED_GATE.search(sentence):
                 continue
             for m in _DIED.finditer(sentence):
                 before = sentence[: m.start()]
@@ -89,10 +94,11 @@ def _tokens(name: str) -> list[str]:
     return [w for w in head.split() if not _TITLES.match(w) and len(w) > 1]
 
 
-def _named(person: Commander, subject: str, people: list[Commander]) -> bool:
-    """Whether the subject names the person: in full, or by a word of the name no other
-    commander shares (a surname, a Roman nomen); never in the possessive ("Harold's brothers")."""
+def _names(person: Commander, people: list[Commander]) -> re.Pattern[str]:
+    """How a subject names the person: in full, or by a word of the name no other commander
+    shares (a surname, a Roman nomen); never in the possessive ("Harold's brothers")."""
     others = {w for p in people if p is not person for w in _tokens(p.name)}
     words = _tokens(person.name)
     own = [w for w in words[1:] if w not in others] or [w for w in words[:1] if w not in others]
-    return any(re.search(rf"\b{re.escape(n)}\b(?!['’]s)", subject) for n in [person.name, *own])
+    alternatives = "|".join(re.escape(n) for n in [person.name, *own])
+    return re.compile(rf"\b(?:{alternatives})\b(?!['’]s)")

@@ -187,7 +187,8 @@ def combatants(article: Article) -> list[Combatant]:
                             name=name,
                             side=side,
                             group=group or ("part" if sub else None),
-                            country=country,
+                            # a flag the converter dropped: the name may be the country's own
+                            country=country or (name if name in country_names() else None),
                             leader=first and not sub,
                         )
                     )

@@ -111,9 +111,9 @@ def relative(sentence: str) -> list[Mention]:
                            part=part, night=part == "night"))  # fmt: skip
     span = _SPAN.match(sentence)
     if span:
-        n = span.group("n").lower()
-        count = {"twenty-four": 24, "forty-eight": 48, "seventy-two": 72}.get(n) or (
-            int(n) if n.isdigit() else _NUM.get(n, 0)
+        said = span.group("n").lower()
+        count = {"twenty-four": 24, "forty-eight": 48, "seventy-two": 72}.get(said) or (
+            int(said) if said.isdigit() else _NUM.get(said, 0)
         )
         days = -(-count // 24) if span.group("unit") == "hours" else count
         out.append(Mention(0, span.end(), span.group(0), "relative", length=days))
@@ -128,8 +128,8 @@ def counted(sentence: str) -> list[Mention]:
     ]  # fmt: skip
 
 
-def named(sentence: str, ctx: Context) -> list[Mention]:
-    if not any(w in sentence for w in named_days.first_words()):
+def named(sentence: str, ctx: Context, seen: frozenset[str] | None = None) -> list[Mention]:
+    if seen is not None and seen.isdisjoint(named_days.gate_words()):
         return []
     out = []
     for m in named_days.pattern().finditer(sentence):
@@ -175,7 +175,18 @@ def event_relative(sentence: str) -> list[Mention]:
     return out
 
 
-def find(sentence: str, ctx: Context) -> list[Mention]:
+# Cheap tests that spare a scan where it cannot match: every match of the scan holds one of
+# these words (tests/test_dates.py checks them against the ungated scans)
+_DIGIT = re.compile(r"\d")
+_MONTH_WORDS = frozenset(d.MONTHS) | {"sept"}
+_EVENT_WORDS = frozenset({"after", "before"})
+_DAY_WORDS = frozenset({
+    "day", "days", "day's", "day’s", "morning", "night", "evening", "afternoon", "dawn", "hours",
+    "midnight", "nightfall",
+})  # fmt: skip
+
+
+def find(sentence: str, ctx: Context, gated: bool = True) -> list[Mention]:
     """Every mention of the sentence, in order; a later kind never overlaps an earlier one."""
     found: list[Mention] = []
 
@@ -184,13 +195,16 @@ def find(sentence: str, ctx: Context) -> list[Mention]:
             if not any(x.start < y.end and y.start < x.end for y in found):
                 found.append(x)
 
-    if any(c.isdigit() for c in sentence):
+    seen = daytime.words(sentence) if gated else frozenset()
+    if not gated or (_DIGIT.search(sentence) and not seen.isdisjoint(_MONTH_WORDS)):
         add(explicit(sentence, ctx))
-    add(event_relative(sentence))
-    add(named(sentence, ctx))
-    add(counted(sentence))
-    add(relative(sentence))
-    for cue in daytime.cues(sentence):
+    if not gated or not seen.isdisjoint(_EVENT_WORDS):
+        add(event_relative(sentence))
+    add(named(sentence, ctx, seen if gated else None))
+    if not gated or not seen.isdisjoint(_DAY_WORDS):
+        add(counted(sentence))
+        add(relative(sentence))
+    for cue in daytime.cues(sentence, gated, seen):
         _place(cue, sentence, found)
     found.sort(key=lambda x: x.start)
     return found

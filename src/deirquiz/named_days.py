@@ -47,9 +47,14 @@ def pattern() -> re.Pattern[str]:
 
 
 @cache
-def first_words() -> tuple[str, ...]:
-    """The first word of every name: a sentence holding none of them names no day."""
-    return tuple(sorted({n.split()[0] for n in _names()} | {"St"}))
+def gate_words() -> frozenset[str]:
+    """The longest word of every name, lower-case ('crispin' for "Saint Crispin's Day"): a
+    sentence holding none of them names no day."""
+    out = set()
+    for name in _names():
+        own = [w for w in re.sub(r"['’]s?", " ", name).lower().split() if w != "saint"]
+        out.add(max(own, key=len))
+    return frozenset(out)
 
 
 def _key(name: str) -> str:

@@ -25,6 +25,9 @@ _PART_OF = (
     r"[Uu]ntil|[Ii]nto)\s+)?(?:[Tt]he\s+)?(?:(?:early|late|small)\s+)?"
     rf"(?P<part>{_PARTS})\s+(?:of|on)\s+"
 )
+# what may stand before a day: found backwards from it (a pattern that started with it would be
+# tried at every place of every sentence, twice as slow)
+_LEAD = re.compile(rf"(?:{_PART_OF}|{_PREP})")
 _TO = r"\s*(?:and|–|—|-|to|until|/)\s*"
 _NTH = r"(?:[12][0-9]|3[01]|0?[1-9])(?:st|nd|rd|th)"
 
@@ -35,7 +38,7 @@ def _explicit(old: bool) -> re.Pattern[str]:
     four-digit number after a day is its year ("14 October 1066")."""
     y = d.OLD_YEAR if old else d.MODERN_YEAR
     return re.compile(
-        rf"(?P<prep>{_PART_OF}|{_PREP})?(?<![\w.,])(?:"
+        r"(?<![\w.,])(?:"
         # 29 October and 1 November / 14 September – 17 November
         rf"(?P<a_d1>{D})\s+(?P<a_m1>{M})(?:\s+(?P<a_y1>{y}))?{_TO}(?P<a_d2>{D})\s+(?P<a_m2>{M})(?:,?\s+(?P<a_y2>{y}))?"
         # 14 and 23 September / 1–2 November / 17/18 June
@@ -113,27 +116,47 @@ def _resolve(m: re.Match, ctx: Context) -> tuple[dt.date, dt.date | None] | None
 _YEAR_GROUPS = ("a_y1", "a_y2", "b_y", "e_y1", "e_y2", "f_y", "c_y", "h_y", "g_y")
 
 
-def explicit(sentence: str, ctx: Context) -> list[Mention]:
+def _lead(sentence: str, end: int) -> re.Match | None:
+    """The longest preposition or part of a day that ends where the day starts, tried from each
+    of the words before it ("Late in the afternoon of 13 March", "on 16 June")."""
+    start = max(0, end - 80)
+    for i in range(start, end):
+        if (i == 0 or sentence[i - 1] == " ") and sentence[i] != " ":
+            m = _LEAD.fullmatch(sentence, i, end)
+            if m:
+                return m
+    return None
+
+
+def _life(sentence: str, m: re.Match, got: tuple) -> list[Mention]:
+    """'Florence Nightingale (12 May 1820 – 13 August 1910)': a life, two days."""
     out = []
+    cut = re.search(_TO, m.group(0))
+    mid = m.start() + (cut.start() if cut else len(m.group(0)) // 2)
+    for a, b, day in ((m.start(), mid, got[0]), (mid, m.end(), got[1])):
+        text = sentence[a:b].strip(" –—-")
+        start = a + sentence[a:b].find(text)
+        out.append(Mention(start, start + len(text), text, "date", day,
+                           year=eras.astronomical_year(day)))  # fmt: skip
+    return out
+
+
+def explicit(sentence: str, ctx: Context) -> list[Mention]:
+    out: list[Mention] = []
     for m in _explicit(ctx.old).finditer(sentence):
         got = _resolve(m, ctx)
         if not got:
             continue
-        prep = (m.group("prep") or "").strip()
-        part = m.group("part")
-        written = next((m.group(k) for k in _YEAR_GROUPS if m.group(k)), None)
         if got[1] and (got[1] - got[0]).days > 366 and sentence[: m.start()].rstrip().endswith("("):
-            # "Florence Nightingale (12 May 1820 – 13 August 1910)": a life, two days
-            cut = re.search(_TO, m.group(0))
-            mid = m.start() + (cut.start() if cut else len(m.group(0)) // 2)
-            for a, b, day in ((m.start(), mid, got[0]), (mid, m.end(), got[1])):
-                text = sentence[a:b].strip(" –—-")
-                start = a + sentence[a:b].find(text)
-                out.append(Mention(start, start + len(text), text, "date", day,
-                                   year=eras.astronomical_year(day)))  # fmt: skip
+            out.extend(_life(sentence, m, got))
             continue
-        mention = Mention(m.start(), m.end(), m.group(0), "date", got[0], got[1],
-                          by=prep.lower().endswith("by"),
+        lead = _lead(sentence, m.start())
+        start = lead.start() if lead else m.start()
+        prep = lead.group(0).strip() if lead else ""
+        part = lead.group("part") if lead else None
+        written = next((m.group(k) for k in _YEAR_GROUPS if m.group(k)), None)
+        mention = Mention(start, m.end(), sentence[start : m.end()], "date", got[0], got[1],
+                          by="by" in prep.lower().split()[:2],
                           year=d.year_number(written) if written else None)  # fmt: skip
         if part:
             night = part == "night" or "hours" in part
