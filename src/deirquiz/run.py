@@ -16,6 +16,7 @@ from collections.abc import Callable, Iterable, Iterator, Sequence
 from dataclasses import dataclass, field, replace
 from pathlib import Path
 
+from . import fileset
 from .formats import PLATFORMS
 from .model import DeirquizError, Quiz
 from .output import Files, safe_path, stage, write_atomic
@@ -29,12 +30,14 @@ MANIFEST = ".deirquiz-manifest"
 
 @dataclass(frozen=True)
 class Layout:
-    """How printable files look: shared by md, html and pdf."""
+    """How printable files look (shared by md, html and pdf), and how a run's files are named."""
 
     title: str | None = None
     answer_key: str = "end"  # or "separate"
     versions: int = 1
     paper: str = "a4"
+    type_in: bool = False  # Anki: short answers typed in (the .apkg and its text import)
+    selection: str = ""  # fileset.selection(): what the run chose, in every file's name
 
 
 @dataclass
@@ -65,9 +68,10 @@ def counts_of(quiz: Quiz) -> tuple[str, dict[str, int]]:
 
 
 def _render(quiz: Quiz, formats: Sequence[str], layout: Layout) -> Files:
-    """name -> bytes, or a writer callback for the .apkg (genanki writes files itself)."""
+    """name -> bytes, or a writer callback for the .apkg (genanki writes files itself); every
+    name starts with the quiz's slug and the run's selection ("battle-of-x-commanders")."""
     out = Files()
-    slug = quiz.slug
+    slug = f"{quiz.slug}-{layout.selection}" if layout.selection else quiz.slug
     if "json" in formats:
         from .writers import json as json_writer
 
@@ -111,11 +115,13 @@ def _render(quiz: Quiz, formats: Sequence[str], layout: Layout) -> Files:
         # combined: one package, a deck per article
         # rendered here, as bytes, like every other format: an error in it is a render error,
         # in one process as in a worker
-        out[f"{slug}.apkg"] = _as_bytes(lambda path, q=quiz: write_apkg(list(q.parts or [q]), path))
+        out[f"{slug}.apkg"] = _as_bytes(
+            lambda path, q=quiz: write_apkg(list(q.parts or [q]), path, type_in=layout.type_in)
+        )
     if any(f in PLATFORMS for f in formats):
         from . import formats as platforms
 
-        files, out.notes = platforms.render(quiz, formats)
+        files, out.notes = platforms.render(quiz, formats, stem=slug, type_in=layout.type_in)
         out.update(files)
     return out
 
@@ -252,6 +258,7 @@ def generate_files(
     from .article import find_articles
 
     paths = find_articles(list(sources))
+    layout = replace(layout, selection=fileset.selection(opts))  # one name, one set of questions
     report = Report()
     output = Output(out_dir, force=force)
     many = len(paths) > 1
