@@ -68,8 +68,7 @@ def counts_of(quiz: Quiz) -> tuple[str, dict[str, int]]:
 
 
 def _render(quiz: Quiz, formats: Sequence[str], layout: Layout) -> Files:
-    """name -> bytes, or a writer callback for the .apkg (genanki writes files itself); every
-    name starts with the quiz's slug and the run's selection ("battle-of-x-commanders")."""
+    """name -> bytes, or the .apkg's writer callback; names: slug-selection ("x-commanders")."""
     out = Files()
     slug = f"{quiz.slug}-{layout.selection}" if layout.selection else quiz.slug
     if "json" in formats:
@@ -112,9 +111,8 @@ def _render(quiz: Quiz, formats: Sequence[str], layout: Layout) -> Files:
     if "apkg" in formats:
         from .writers.anki import write_apkg
 
-        # combined: one package, a deck per article
-        # rendered here, as bytes, like every other format: an error in it is a render error,
-        # in one process as in a worker
+        # combined: one package, a deck per article; rendered here, as bytes, like every other
+        # format: an error in it is a render error, in one process as in a worker
         out[f"{slug}.apkg"] = _as_bytes(
             lambda path, q=quiz: write_apkg(list(q.parts or [q]), path, type_in=layout.type_in)
         )

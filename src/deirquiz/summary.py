@@ -67,7 +67,7 @@ def _fewer(total: int, opts) -> list[str]:
     if opts.count is None or total >= opts.count:
         return []
     more = " (--depth full adds the details)" if opts.depth == "core" else ""
-    return [f"--count {opts.count}: only {total} could be chosen from what the article says{more}"]
+    return [f"--count {opts.count}: only {total} could be chosen, none giving another away{more}"]
 
 
 def _named(opts) -> list[str]:

@@ -184,19 +184,19 @@ def _order(q: Question) -> list[str]:
         f'<li class="dq-opt"><span class="dq-letter">{LETTERS[i]}</span> {_text(o)}</li>'
         for i, o in enumerate(q.options)
     )
-    # The answer "date → date → …" gives each event its date: then each step carries its own,
-    # and an explanation that only lists the dated events again is left off the back.
+    # The generator's answer is "date → date → …" and its explanation "date: event; …": then
+    # each step carries its own date, and the explanation (the same list again) is left off.
     dates = q.answer.split(" → ")
-    dated = len(dates) == n
+    listed = "; ".join(f"{d}: {q.options[i]}" for i, d in zip(q.correct, dates, strict=False))
+    dated = len(dates) == n and q.explanation == listed
     steps = "".join(
         f'<li class="dq-opt"><span class="dq-letter">{LETTERS[i]}</span> {_text(q.options[i])}'
         + (f' <span class="dq-when">{_text(d)}</span>' if dated else "")
         + "</li>"
         for i, d in zip(q.correct, dates if dated else [""] * n, strict=True)
     )
-    listed = "; ".join(f"{d}: {q.options[i]}" for i, d in zip(q.correct, dates, strict=False))
     order = ("" if dated else _text(q.answer)) + f'<ol class="dq-order-list">{steps}</ol>'
-    explanation = "" if dated and q.explanation == listed else _text(tidy(q.explanation))
+    explanation = "" if dated else _text(tidy(q.explanation))
     return [_text(q.prompt), f'<ol class="dq-options">{items}</ol>', order, explanation]
 
 
