@@ -185,7 +185,7 @@ def test_a_file_that_cannot_be_replaced_rolls_the_others_back(out, monkeypatch):
     before = snapshot(out)
     # .json is renamed first, then .md: the .md refuses, so the new .json goes back out
     failed = failing_replace(monkeypatch, f"{SEED_SLUG}.md", errno.EPERM)
-    result = run_cli(["--out", str(out), "--format", "json", "--format", "md", "--count", "5"])
+    result = run_cli(["--out", str(out), "--format", "json", "--format", "md"])
     monkeypatch.undo()
     assert failed and result.exit_code == 1
     assert result.stderr.endswith("cannot be written (Operation not permitted)\n")

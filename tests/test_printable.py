@@ -208,7 +208,8 @@ def real_commanders_quiz(request) -> Quiz:
     templates = request.getfixturevalue("templates")
     article = next(p for p in ARTICLES if p.stem == "battle-of-gettysburg")
     quiz = quiz_for(article, templates, Options(topics=("commanders",), depth="full"))
-    return replace(quiz, questions=quiz.questions[:10], sheet=None)
+    mcqs = tuple(q for q in quiz.questions if q.type == "mcq")[:10]
+    return replace(quiz, questions=mcqs, sheet=None)
 
 
 @pytest.fixture(params=["mixed", "commanders", "seed", "article-commanders"])

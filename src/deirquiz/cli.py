@@ -7,8 +7,10 @@ from pathlib import Path
 
 import click
 
-# Copies of templating.TYPES and run.FORMATS, so that --help imports nothing heavy (a test checks
-# that they agree)
+# Copies of the shipped topics (templates/00-topics.yaml), questions.TYPES and run.FORMATS, so
+# that --help imports nothing heavy (a test checks that they agree)
+TOPICS = ("overview", "combatants", "commanders", "units", "casualties", "strength", "timeline",
+          "places")  # fmt: skip
 TYPES = ("basic", "mcq", "cloze", "truefalse", "order")
 FORMATS = ("apkg", "md", "json", "html", "pdf",
            "moodle", "gift", "qti", "kahoot", "quizlet", "blooket", "anki-csv")  # fmt: skip
@@ -65,6 +67,25 @@ def _sources(source: tuple[str, ...]) -> list[str]:
     return [str(bundled_seed())]
 
 
+def _named(path) -> str:
+    """An article as the user knows it: the bundled seed by its name, not its place inside the
+    installed package."""
+    from .article import bundled_seed
+
+    if Path(path) == bundled_seed():
+        return f"{bundled_seed().name} (the bundled seed article)"
+    return str(path)
+
+
+def _warn_templates(template_files: tuple[str, ...]) -> None:
+    """A template of the user's that can never make a question says so, instead of giving none
+    without a word."""
+    from .questions.lint import never_asked
+
+    for where, why in never_asked(template_files):
+        click.echo(_printable(f"Warning: {where}: {why}"), err=True)
+
+
 def _guard(fn):
     """Turn our own error type into a one-line message; anything else is a bug and stays loud."""
     import functools
@@ -87,18 +108,24 @@ def main() -> None:
     """Turn Wikipedia articles (wikitext, Special:Export XML, or a converter's Markdown) into
     Anki decks and quizzes.
 
-    With no SOURCE, every command works on the bundled seed article.
+    SOURCE is one or more article files (.md) or folders of them; with none, every command
+    works on the bundled seed article (the Deir ez-Zor offensive, 2017). Try:
+
+      deirquiz generate --out my-quizzes
     """
 
 
-@main.command()
+@main.command(short_help="Show the facts and dated events read from each article.")
 @click.argument("source", nargs=-1, type=click.Path())
 @click.option(
     "--json", "as_json", is_flag=True, help="Print one JSON document instead of a summary."
 )
 @_guard
 def extract(source: tuple[str, ...], as_json: bool) -> None:
-    """Show the facts and dated events read from each article."""
+    """Show the facts and dated events read from each article.
+
+    SOURCE: article files (.md) or folders of them (default: the bundled seed article).
+    """
     from .article import find_articles
     from .extract import extract_file
     from .pipeline import each_article
@@ -113,34 +140,40 @@ def extract(source: tuple[str, ...], as_json: bool) -> None:
     _report_skipped(skipped)
 
 
-@main.command()
+@main.command(short_help="List the topics and how many questions each yields.")
 @click.argument("source", nargs=-1, type=click.Path())
 @click.option("--templates", "template_files", multiple=True, type=click.Path(),
               help="Extra template file (YAML); repeatable.")  # fmt: skip
 @_guard
 def topics(source: tuple[str, ...], template_files: tuple[str, ...]) -> None:
-    """List the topics and how many questions each yields."""
+    """List the topics and how many questions each yields (at --depth core).
+
+    SOURCE: article files (.md) or folders of them (default: the bundled seed article).
+    """
     from .article import find_articles
     from .pipeline import each_article, topic_counts
     from .questions import load_templates
 
     tset = load_templates(template_files)
+    _warn_templates(template_files)
     paths = find_articles(_sources(source))
     done, skipped = each_article(paths, lambda p: (p, topic_counts(p, tset)))
     for path, counts in done:
-        click.echo(f"{_printable(str(path))}:")
+        click.echo(f"{_printable(_named(path))}:")
         for topic, n in counts.items():
             click.echo(_printable(f"  {topic:<12} {n:>4}  {tset.topics.get(topic, topic)}"))
     _report_skipped(skipped)
 
 
-@main.command()
+@main.command(short_help="Write Anki decks, printable quizzes and classroom files.")
 @click.argument("source", nargs=-1, type=click.Path())
-@click.option(
-    "--topic", "topics_", multiple=True, help="Only this topic; repeatable (default: all)."
-)
+@click.option("--topic", "topics_", multiple=True, metavar="TOPIC",
+              help=f"Only this topic: {', '.join(TOPICS)} (or one of your --templates); "
+                   "repeatable (default: all). 'deirquiz topics' counts them.")  # fmt: skip
 @click.option("--type", "types_", multiple=True, type=click.Choice(TYPES),
-              help="Only this question type; repeatable (default: all).")  # fmt: skip
+              help="Only this question type: basic (short answer), mcq (multiple choice), cloze "
+                   "(fill the blank), truefalse, order (put events in order); repeatable "
+                   "(default: all).")  # fmt: skip
 @click.option("--count", type=_Count(), metavar="N|all",
               help="At most N questions in every format (default: the whole deck, and a printed "
                    "lesson of 25); 'all' prints every question too.")  # fmt: skip
@@ -161,26 +194,37 @@ def topics(source: tuple[str, ...], template_files: tuple[str, ...]) -> None:
               show_default=True, help="Answer key at the end of the quiz, or in its own file.")  # fmt: skip
 @click.option("--versions", type=click.IntRange(min=1, max=26), default=1,
               help="Write N shuffled versions of the printable quiz.")  # fmt: skip
-@click.option("--paper", type=click.Choice(["a4", "letter"]), default="a4", show_default=True)
+@click.option("--paper", type=click.Choice(["a4", "letter"]), default="a4", show_default=True,
+              help="Paper size of the PDF and of the HTML page's print.")  # fmt: skip
+@click.option("--type-in", is_flag=True,
+              help="Anki: type the answer of short-answer cards (note type 'deirquiz Basic "
+                   "(type in) v1'); choose before your first import.")  # fmt: skip
 @click.option("--force", is_flag=True, help="Replace files in the output folder not written by us.")
 @click.option("--jobs", type=click.IntRange(min=1), default=None,
               help="Worker processes for many articles (default: number of cores).")  # fmt: skip
 @click.option("--quiet", "-q", is_flag=True, help="No progress bar, no summary.")
 @_guard
 def generate(source, topics_, types_, count, depth, seed, out_dir, formats, template_files, combine,
-             title, answer_key, versions, paper, force, jobs, quiet) -> None:  # fmt: skip
-    """Write questions as Anki decks (.apkg), printable quizzes and other formats."""
+             title, answer_key, versions, paper, type_in, force, jobs, quiet) -> None:  # fmt: skip
+    """Write questions as Anki decks (.apkg), printable quizzes and other formats.
+
+    SOURCE: article files (.md) or folders of them, one deck and quiz each (default: the bundled
+    seed article). Files are named after the article, and after what --topic, --type, --count,
+    --depth full or --seed chose (battle-of-x-commanders.md), so one name holds one set.
+    """
     from .article import find_articles
     from .pipeline import DEFAULT_SEED, Options
     from .questions import load_templates
     from .run import DEFAULT_FORMATS, Layout, default_jobs, generate_files
 
     tset = load_templates(template_files)
+    _warn_templates(template_files)
     tset.check_topics(topics_)
     opts = Options(topics=topics_, types=types_, count=None if count == "all" else count,
                    depth=depth, whole_sheet=count == "all",
                    seed=DEFAULT_SEED if seed is None else seed)  # fmt: skip
-    layout = Layout(title=title, answer_key=answer_key, versions=versions, paper=paper)
+    layout = Layout(title=title, answer_key=answer_key, versions=versions, paper=paper,
+                    type_in=type_in)  # fmt: skip
     paths = find_articles(_sources(source))
     formats = FORMATS if "all" in formats else formats
     show_bar = not quiet and len(paths) > 3 and sys.stderr.isatty()
@@ -198,7 +242,7 @@ def generate(source, topics_, types_, count, depth, seed, out_dir, formats, temp
     if not quiet:
         from .summary import generate_summary
 
-        click.echo(_shown(generate_summary(report)))
+        click.echo(_shown(generate_summary(report, opts, tset)))
     if report.skipped:
         sys.exit(1)
 

@@ -22,17 +22,20 @@ PLATFORMS: dict[str, tuple[str, str]] = {
 }
 
 
-def render(quiz: Quiz, formats: Sequence[str]) -> tuple[dict[str, bytes], list[str]]:
-    """The quiz's file for each platform format asked for, and a summary line for each format
-    that had to leave questions out."""
+def render(quiz: Quiz, formats: Sequence[str], stem: str = "",
+           type_in: bool = False) -> tuple[dict[str, bytes], list[str]]:  # fmt: skip
+    """The quiz's file for each platform format asked for, named after ``stem`` (default: the
+    quiz's slug), and a summary line for each format that had to leave questions out.
+    ``type_in``: Anki's text import names the type-in note type where the .apkg uses it."""
     files: dict[str, bytes] = {}
     notes: list[str] = []
     for name, (module, suffix) in PLATFORMS.items():
         if name not in formats:
             continue
         writer = importlib.import_module(f".writers.{module}", __package__)
-        data, left_out = writer.render(quiz)
-        files[quiz.slug + suffix] = data
+        extra = {"type_in": True} if type_in and name == "anki-csv" else {}  # its note types
+        data, left_out = writer.render(quiz, **extra)
+        files[(stem or quiz.slug) + suffix] = data
         if left_out:
             notes.append(describe(name, left_out))
     return files, notes

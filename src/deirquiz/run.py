@@ -14,6 +14,7 @@ from collections.abc import Callable, Iterator, Sequence
 from dataclasses import dataclass, field, replace
 from pathlib import Path
 
+from . import fileset
 from .folder import FolderError, Output
 from .formats import PLATFORMS
 from .manifest import MANIFEST  # noqa: F401 - where it always was
@@ -28,12 +29,14 @@ DEFAULT_FORMATS = ("apkg", "md")
 
 @dataclass(frozen=True)
 class Layout:
-    """How printable files look: shared by md, html and pdf."""
+    """How printable files look (shared by md, html and pdf), and how a run's files are named."""
 
     title: str | None = None
     answer_key: str = "end"  # or "separate"
     versions: int = 1
     paper: str = "a4"
+    type_in: bool = False  # Anki: short answers typed in (the .apkg and its text import)
+    selection: str = ""  # fileset.selection(): what the run chose, in every file's name
 
 
 @dataclass
@@ -64,9 +67,10 @@ def counts_of(quiz: Quiz) -> tuple[str, dict[str, int]]:
 
 
 def _render(quiz: Quiz, formats: Sequence[str], layout: Layout) -> Files:
-    """name -> the file's bytes, for every format asked; ``notes``: what a platform left out."""
+    """name -> the file's bytes, for every format asked (names: slug-selection, "x-commanders");
+    ``notes``: what a platform left out."""
     out = Files()
-    slug = quiz.slug
+    slug = f"{quiz.slug}-{layout.selection}" if layout.selection else quiz.slug
     if "json" in formats:
         from .writers import json as json_writer
 
@@ -109,11 +113,11 @@ def _render(quiz: Quiz, formats: Sequence[str], layout: Layout) -> Files:
 
         # combined: one package, a deck per article; rendered here, as bytes in memory, like
         # every other format (no temporary folder to leave behind)
-        out[f"{slug}.apkg"] = render_apkg(list(quiz.parts or [quiz]))
+        out[f"{slug}.apkg"] = render_apkg(list(quiz.parts or [quiz]), type_in=layout.type_in)
     if any(f in PLATFORMS for f in formats):
         from . import formats as platforms
 
-        files, out.notes = platforms.render(quiz, formats)
+        files, out.notes = platforms.render(quiz, formats, stem=slug, type_in=layout.type_in)
         out.update(files)
     return out
 
@@ -145,6 +149,7 @@ def generate_files(
     from .article import find_articles
 
     paths = find_articles(list(sources))
+    layout = replace(layout, selection=fileset.selection(opts))  # one name, one set of questions
     report = Report()
     output = Output(out_dir, force=force, inputs=[*paths, *map(Path, inputs)], on_wait=on_wait)
     many = len(paths) > 1

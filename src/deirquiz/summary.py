@@ -46,12 +46,37 @@ def extraction_text(x: Extraction) -> str:
     return "\n".join(lines) + "\n"
 
 
-def generate_summary(report) -> str:
-    lines = []
-    for path in report.written:
-        lines.append(f"wrote {path}")
+def generate_summary(report, opts=None, tset=None) -> str:
+    """What was written, how many questions each quiz holds, and what the teacher should know:
+    fewer questions than --count asked for, a name that says which selection a set is, what a
+    platform format had to leave out."""
+    lines = [f"wrote {path}" for path in report.written]
     for i, (title, per) in enumerate(report.counts):
         parts = ", ".join(f"{t} {n}" for t, n in per.items())
-        lines.append(f"{title}: {sum(per.values())} questions ({parts})")
+        total = sum(per.values())
+        lines.append(f"{title}: {total} questions ({parts})")
+        if opts is not None:
+            lines.extend(f"  {note}" for note in _fewer(total, opts))
         lines.extend(f"  {note}" for note in getattr(report, "left_out", [[]] * (i + 1))[i])
+    if opts is not None and report.written:
+        lines.extend(_named(opts))
     return "\n".join(lines)
+
+
+def _fewer(total: int, opts) -> list[str]:
+    if opts.count is None or total >= opts.count:
+        return []
+    more = " (--depth full adds the details)" if opts.depth == "core" else ""
+    return [f"--count {opts.count}: only {total} could be chosen, none giving another away{more}"]
+
+
+def _named(opts) -> list[str]:
+    from .fileset import selection
+
+    chosen = selection(opts)
+    if not chosen:
+        return []
+    return [
+        f"These files are named after this selection (…-{chosen}.*); files of other "
+        "selections in the folder were left as they are."
+    ]

@@ -26,8 +26,12 @@ from pathlib import Path
 from ..model import DeirquizError, Question, Quiz
 from ..output import write_atomic
 from .anki_notetypes import CSS, LETTERS, NOTE_TYPES
+from .quotes import quote, tidy
+from .sheet import shorten
 
 LICENCE_URL = "https://creativecommons.org/licenses/by-sa/4.0/"
+QUOTE_SHOWN = 140  # characters of a source quoted open on a card; a longer one folds
+TYPE_IN_MAX = 40  # with --type-in, answers up to this long are typed (longer ones are not)
 
 # genanki's advice for model ids is randrange(1 << 30, 1 << 31); we hash a name into that range.
 _ID_LOW, _ID_HIGH = 1 << 30, 1 << 31
@@ -127,18 +131,39 @@ def _fail(q: Question, what: str) -> DeirquizError:
     return DeirquizError(f"question {q.id}", what)
 
 
+def note_kind(q: Question, type_in: bool = False) -> str:
+    """The note type a question is written as: its own type's, or with ``type_in`` a short
+    answer's "type in" one."""
+    if type_in and q.type == "basic" and len(" ".join(q.answer.split())) <= TYPE_IN_MAX:
+        return "basic-typein"
+    return q.type
+
+
+def _quote_html(q: Question) -> str:
+    """The source, cleaned of the converter's marks; a long one shows the part around the
+    answer and folds the rest away (a phone's screen is for the answer)."""
+    text = quote(q.source.text)
+    if len(text) <= QUOTE_SHOWN:
+        return f'<blockquote class="dq-quote">{_text(text)}</blockquote>'
+    short = shorten(text, "" if q.type in ("truefalse", "order") else q.answer, QUOTE_SHOWN)
+    return (
+        '<details class="dq-fold"><summary><span class="dq-short">'
+        f'{_text(short)}</span></summary><blockquote class="dq-quote">{_text(text)}</blockquote>'
+        "</details>"
+    )
+
+
 def _source_html(q: Question, quiz: Quiz) -> str:
     """The sentence or infobox text the answer comes from, where it is, and the article link."""
     title = q.source.title or quiz.title
     cite = _link(title, q.source.url or quiz.url) + " (Wikipedia)"
     if q.source.where:
         cite += f" · {_text(q.source.where)}"
-    quote = f'<blockquote class="dq-quote">{_text(q.source.text)}</blockquote>'
-    return (quote if q.source.text.strip() else "") + f'<div class="dq-cite">{cite}</div>'
+    return (_quote_html(q) if q.source.text.strip() else "") + f'<div class="dq-cite">{cite}</div>'
 
 
 def _basic(q: Question) -> list[str]:
-    return [_text(q.prompt), _text(q.answer), _text(q.explanation)]
+    return [_text(q.prompt), _text(q.answer), _text(tidy(q.explanation))]
 
 
 def _mcq(q: Question) -> list[str]:
@@ -147,7 +172,7 @@ def _mcq(q: Question) -> list[str]:
     if len(q.correct) != 1 or not 0 <= q.correct[0] < len(q.options):
         raise _fail(q, f"'correct' must name one of the options, not {q.correct}")
     options = [_text(o) for o in q.options] + [""] * (4 - len(q.options))
-    return [_text(q.prompt), *options, LETTERS[q.correct[0]], _text(q.explanation)]
+    return [_text(q.prompt), *options, LETTERS[q.correct[0]], _text(tidy(q.explanation))]
 
 
 def _truefalse(q: Question) -> list[str]:
@@ -155,7 +180,10 @@ def _truefalse(q: Question) -> list[str]:
     if answer is None:
         raise _fail(q, f"a true/false answer must be True or False, not {q.answer!r}")
     statement = _TRUE_OR_FALSE.sub("", q.prompt)  # the card type says "True or false?" itself
-    return [_text(statement), answer, _text(q.explanation)]
+    explanation = tidy(q.explanation)
+    if explanation.startswith(answer + ":"):  # the card says "✗ False" itself
+        explanation = explanation[len(answer) + 1 :].strip()
+    return [_text(statement), answer, _text(explanation)]
 
 
 def _cloze(q: Question) -> list[str]:
@@ -164,7 +192,7 @@ def _cloze(q: Question) -> list[str]:
         raise _fail(q, "a cloze prompt needs exactly one _____ blank")
     # Inside {{c1::…}} a '::' would start a hint, so colons of the answer become entities too.
     answer = _text(q.answer).replace(":", "&#58;")
-    return [f"{_text(parts[0])}{{{{c1::{answer}}}}}{_text(parts[1])}", _text(q.explanation)]
+    return [f"{_text(parts[0])}{{{{c1::{answer}}}}}{_text(parts[1])}", _text(tidy(q.explanation))]
 
 
 def _order(q: Question) -> list[str]:
@@ -175,12 +203,20 @@ def _order(q: Question) -> list[str]:
         f'<li class="dq-opt"><span class="dq-letter">{LETTERS[i]}</span> {_text(o)}</li>'
         for i, o in enumerate(q.options)
     )
+    # The generator's answer is "date → date → …" and its explanation "date: event; …": then
+    # each step carries its own date, and the explanation (the same list again) is left off.
+    dates = q.answer.split(" → ")
+    listed = "; ".join(f"{d}: {q.options[i]}" for i, d in zip(q.correct, dates, strict=False))
+    dated = len(dates) == n and q.explanation == listed
     steps = "".join(
-        f'<li><span class="dq-letter">{LETTERS[i]}</span> {_text(q.options[i])}</li>'
-        for i in q.correct
+        f'<li class="dq-opt"><span class="dq-letter">{LETTERS[i]}</span> {_text(q.options[i])}'
+        + (f' <span class="dq-when">{_text(d)}</span>' if dated else "")
+        + "</li>"
+        for i, d in zip(q.correct, dates if dated else [""] * n, strict=True)
     )
-    order = _text(q.answer) + f'<ol class="dq-order-list">{steps}</ol>'
-    return [_text(q.prompt), f'<ol class="dq-options">{items}</ol>', order, _text(q.explanation)]
+    order = ("" if dated else _text(q.answer)) + f'<ol class="dq-order-list">{steps}</ol>'
+    explanation = "" if dated else _text(tidy(q.explanation))
+    return [_text(q.prompt), f'<ol class="dq-options">{items}</ol>', order, explanation]
 
 
 _FIELDS: dict[str, Callable[[Question], list[str]]] = {
@@ -200,7 +236,7 @@ def note_fields(q: Question, quiz: Quiz) -> list[str]:
         raise _fail(q, "empty prompt or answer")
     fields = _FIELDS[q.type](q)
     fields += [_source_html(q, quiz), _text(q.source.title or quiz.title)]
-    assert len(fields) == len(NOTE_TYPES[q.type].fields)
+    assert len(fields) == len(NOTE_TYPES[q.type].fields)  # a type-in note has Basic's fields
     return fields
 
 
@@ -295,7 +331,7 @@ def _models(genanki) -> dict:
     }
 
 
-def _decks(genanki, quizzes: Sequence[Quiz]) -> tuple[list, int]:
+def _decks(genanki, quizzes: Sequence[Quiz], type_in: bool = False) -> tuple[list, int]:
     """The genanki decks (a title deck and its topic subdecks per quiz) and the note count."""
     models = _models(genanki)
     decks: dict[str, genanki.Deck] = {}
@@ -311,7 +347,7 @@ def _decks(genanki, quizzes: Sequence[Quiz]) -> tuple[list, int]:
                 continue
             fields = note_fields(q, quiz)
             note = genanki.Note(
-                model=models[q.type],
+                model=models[note_kind(q, type_in)],
                 fields=fields,
                 tags=note_tags(q, quiz),
                 guid=note_guid(q),
@@ -322,27 +358,34 @@ def _decks(genanki, quizzes: Sequence[Quiz]) -> tuple[list, int]:
     return list(decks.values()), len(written)
 
 
-def render_apkg(quizzes: Sequence[Quiz], *, timestamp: float | None = None) -> bytes:
+def render_apkg(quizzes: Sequence[Quiz], *, timestamp: float | None = None,
+                type_in: bool = False) -> bytes:  # fmt: skip
     """The Anki package of ``quizzes`` as bytes (see ``write_apkg``)."""
-    return _render(quizzes, timestamp)[0]
+    return _render(quizzes, timestamp, type_in)[0]
 
 
-def _render(quizzes: Sequence[Quiz], timestamp: float | None) -> tuple[bytes, int]:
+def _render(quizzes: Sequence[Quiz], timestamp: float | None,
+            type_in: bool = False) -> tuple[bytes, int]:  # fmt: skip
     import genanki  # heavy: keep the CLI's start fast
 
-    decks, count = _decks(genanki, quizzes)
+    decks, count = _decks(genanki, quizzes, type_in)
     stamp = time.time() if timestamp is None else timestamp
     return _package_bytes(genanki.Package(decks), stamp), count
 
 
-def write_apkg(quizzes: Sequence[Quiz], path: Path, *, timestamp: float | None = None) -> int:
+def write_apkg(quizzes: Sequence[Quiz], path: Path, *, timestamp: float | None = None,
+               type_in: bool = False) -> int:  # fmt: skip
     """Write ``quizzes`` as one Anki package at ``path``; return the number of notes.
+
+    ``type_in``: short answers are typed in (note type "deirquiz Basic (type in) v1"). Anki
+    keeps a note's note type, so this is for a first import: a note re-imported with the other
+    type is skipped as "conflicting".
 
     ``timestamp`` (seconds) stamps notes and note types. Anki's default import updates a note only
     when its stamp is newer than the collection's copy, so it defaults to now; pass a fixed value
     for a byte-identical package.
     """
-    data, count = _render(quizzes, timestamp)
+    data, count = _render(quizzes, timestamp, type_in)
     try:
         write_atomic(path, data)
     except OSError as e:

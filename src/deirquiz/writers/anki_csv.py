@@ -16,7 +16,7 @@ import csv
 import io
 
 from ..model import Question, Quiz
-from .anki import is_repeat, note_fields, note_guid, note_tags, topic_decks
+from .anki import is_repeat, note_fields, note_guid, note_kind, note_tags, topic_decks
 from .anki_notetypes import NOTE_TYPES
 from .platform import LeftOut
 
@@ -26,7 +26,7 @@ HEADER = (
 )
 
 
-def render(quiz: Quiz) -> tuple[bytes, LeftOut]:
+def render(quiz: Quiz, type_in: bool = False) -> tuple[bytes, LeftOut]:
     buf = io.StringIO()
     buf.write(HEADER)
     out = csv.writer(buf, delimiter="\t", quoting=csv.QUOTE_ALL, lineterminator="\n")
@@ -39,7 +39,7 @@ def render(quiz: Quiz) -> tuple[bytes, LeftOut]:
             written[note_guid(q)] = q
             meta = [
                 note_guid(q),
-                NOTE_TYPES[q.type].name,
+                NOTE_TYPES[note_kind(q, type_in)].name,
                 decks[q.topic],
                 " ".join(note_tags(q, part)),
             ]

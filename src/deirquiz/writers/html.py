@@ -7,6 +7,7 @@ goes through ``html.escape``.
 
 from __future__ import annotations
 
+import re
 from html import escape
 from importlib import resources
 
@@ -45,14 +46,23 @@ def _columns(options: tuple[str, ...]) -> int:
     return 4 if longest <= 14 else 2 if longest <= 40 else 1
 
 
+_STUCK = re.compile(r"^[,.;:!?)’”]+")  # punctuation that must stay beside the blank before it
+
+
 def _prompt(item: Item) -> str:
-    return '<span class="gap"></span>'.join(escape(p) for p in item.parts)
+    gap = f'<span class="gap gap-{item.gap}"></span>'
+    out = escape(item.parts[0])
+    for part in item.parts[1:]:
+        stuck = _STUCK.match(part)
+        tail = stuck.group() if stuck else ""
+        out += f'<span class="nowrap">{gap}{escape(tail)}</span>{escape(part[len(tail) :])}'
+    return out
 
 
 def _question(item: Item) -> str:
     out = [
         f'<div class="q" id="q{item.number}"><span class="num">{item.number}.</span>',
-        f'<div class="body"><p class="prompt">{_prompt(item)}</p>',
+        f'<div class="body {item.type}"><p class="prompt">{_prompt(item)}</p>',
     ]
     if item.options:
         cols = 1 if item.type == "order" else _columns(item.options)
@@ -68,8 +78,9 @@ def _question(item: Item) -> str:
             '<p class="tf"><span><span class="box"></span>True</span>'
             '<span><span class="box"></span>False</span></p>'
         )
-    elif not (item.type == "cloze" and len(item.parts) > 1):
+    elif item.lines:
         out.append('<p class="write">Answer:</p>')
+        out += ['<p class="write more"></p>'] * (item.lines - 1)
     out.append("</div></div>")
     return "\n".join(out)
 
@@ -91,13 +102,22 @@ def _header(s: Sheet, key_only: bool) -> str:
     return "\n".join(out)
 
 
+def _grid(s: Sheet) -> str:
+    """The answers at a glance, "1 B · 2 A · 3 True …": a written answer takes more cells."""
+    cells = [
+        f'<span class="cell span-{i.key_span}"><strong>{i.number}</strong> {escape(i.key) or "–"}</span>'
+        for i in s.items
+    ]
+    return '<div class="grid">' + "".join(cells) + "</div>"
+
+
 def _key(s: Sheet, heading: bool) -> str:
     ver = f" (Version {s.version})" if s.version is not None else ""
     cls = "key" if heading else "key alone"
     out = [f'<section class="{cls}">']
     if heading:
         out.append(f"<h2>Answer key{ver}</h2>")
-    out.append("<ol>")
+    out += [_grid(s), "<h3>Sources</h3>", "<ol>"]
     for item in s.items:
         if item.key_text:
             answer = f"{escape(item.key)}. {escape(item.key_text)}"
@@ -112,6 +132,9 @@ def _key(s: Sheet, heading: bool) -> str:
             out.append(f'<div class="source">Source{where}: “{escape(item.source)}”</div>')
         out.append("</div></li>")
     out += ["</ol>", "</section>"]
+    if heading:  # under the questions: hidden on screen until asked for, printed on its own page
+        out = ['<details class="key-toggle"><summary>Show the answer key</summary>', *out]
+        out.append("</details>")
     return "\n".join(out)
 
 
@@ -158,9 +181,12 @@ def render(
     else:
         body.append("<main>")
         for section in s.sections:
-            body.append(f'<section class="topic"><h2>{escape(section.heading)}</h2>')
-            body += [_question(item) for item in section.items]
-            body.append("</section>")
+            # the heading and its first question are one block: no heading alone at a page's foot
+            first, *rest = [_question(item) for item in section.items] or [""]
+            body.append(
+                f'<section class="topic"><div class="keep"><h2>{escape(section.heading)}</h2>'
+            )
+            body += [first, "</div>", *rest, "</section>"]
         body.append("</main>")
         if answer_key == "end":
             body.append(_key(s, heading=True))

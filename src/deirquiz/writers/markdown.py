@@ -16,7 +16,6 @@ _ENTITY = re.compile(r"&(?=#?\w+;)")
 _LEADING = re.compile(r"^([-+=]|\d+[.)])")
 _URL = re.compile(r"https?://[^\s<>]+")
 WRITE_LINE = "_" * 30  # a line to write on: a lone run of underscores between spaces stays text
-GAP = r"\_" * 10  # the cloze gap inside article text, escaped so it can pair with nothing
 
 
 def escape(text: str) -> str:
@@ -57,7 +56,8 @@ def _hard_lines(lines: list[str]) -> list[str]:
 
 
 def _question_md(item: Item) -> list[str]:
-    prompt = GAP.join(escape(p) for p in item.parts)
+    gap = r"\_" * (item.gap + 2)  # escaped: it can pair with nothing
+    prompt = gap.join(escape(p) for p in item.parts)
     lines = [prompt or "\u00a0", ""]
     lettered = [f"{LETTERS[i]}. {escape(o)}" for i, o in enumerate(item.options)]
     if item.type == "mcq" and lettered:
@@ -69,7 +69,7 @@ def _question_md(item: Item) -> list[str]:
     elif item.type == "cloze" and len(item.parts) > 1:
         lines.pop()  # the gap in the prompt is where the answer goes
     else:
-        lines.append("Answer: " + WRITE_LINE)
+        lines += _hard_lines(["Answer: " + WRITE_LINE] + [WRITE_LINE + "_" * 8] * (item.lines - 1))
     return _block(f"{item.number}.", lines)
 
 
@@ -88,8 +88,13 @@ def _key_md(item: Item) -> list[str]:
     return _block(f"{item.number}.", _hard_lines(lines))
 
 
+def _key_grid(s: Sheet) -> list[str]:
+    """Every answer on one paragraph, "1 B · 2 A · 3 True …": what a teacher marks with."""
+    return [" · ".join(f"**{i.number}** {escape(i.key) or '–'}" for i in s.items), ""]
+
+
 def _key_items(s: Sheet) -> list[str]:
-    out = []
+    out = [*_key_grid(s), "### Sources", ""]
     for item in s.items:
         out += [*_key_md(item), ""]
     return out

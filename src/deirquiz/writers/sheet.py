@@ -12,6 +12,7 @@ from dataclasses import dataclass
 from urllib.parse import unquote
 
 from ..model import Question, Quiz
+from .quotes import quote, tidy
 from .versions import group_by_topic
 
 BLANK = "_____"  # the cloze gap, as the generator writes it
@@ -38,6 +39,8 @@ _INSTRUCTIONS = {
 }
 
 SOURCE_LIMIT = 120  # characters of a source sentence quoted in the answer key
+KEY_COLUMNS = 6  # the answer grid on top of the key: cells of about KEY_CELL characters
+KEY_CELL = 13
 
 
 @dataclass(frozen=True)
@@ -53,6 +56,15 @@ class Item:
     source: str  # the source sentence or field, shortened around the answer
     where: str
     explanation: str
+    lines: int = 0  # lines to write a short answer on (0: the answer is ticked or circled)
+    gap: int = 8  # width of a blank in the prompt, in em: as long as the expected answer
+
+    @property
+    def key_span(self) -> int:
+        """Columns of the key's grid this entry takes: one for a letter or True, more for a
+        written answer."""
+        width = len(str(self.number)) + 1 + len(self.key)
+        return min(KEY_COLUMNS, 1 + max(0, width - 1) // KEY_CELL)
 
 
 @dataclass(frozen=True)
@@ -75,6 +87,19 @@ class Sheet:
     @property
     def items(self) -> list[Item]:
         return [i for s in self.sections for i in s.items]
+
+    def key_rows(self) -> list[list[Item]]:
+        """The key's grid in rows of KEY_COLUMNS cells, in question order: an entry that does not
+        fit the rest of a row starts the next one."""
+        rows: list[list[Item]] = [[]]
+        used = 0
+        for item in self.items:
+            if used + item.key_span > KEY_COLUMNS:
+                rows.append([])
+                used = 0
+            rows[-1].append(item)
+            used += item.key_span
+        return [r for r in rows if r]
 
     @property
     def summary(self) -> str:
@@ -127,6 +152,20 @@ def _key(q: Question) -> tuple[str, str]:
     return clean(q.answer), ""
 
 
+def _lines(answer: str) -> int:
+    """Lines a hand needs for the expected answer: handwriting runs about twice as wide as
+    print, some 45 characters to a line."""
+    n = len(clean(answer))
+    return 1 if n <= 40 else 2 if n <= 90 else 3
+
+
+def _gap(q: Question) -> int:
+    """A blank as wide as the answer needs, in steps (so its width hints little), and for a
+    choice as wide as the longest option (else the width would point at the answer)."""
+    n = max((len(o) for o in q.options), default=0) if q.type == "mcq" else len(clean(q.answer))
+    return 8 if n <= 14 else 12 if n <= 24 else 16
+
+
 def _index(options: tuple[str, ...], answer: str) -> int:
     return options.index(answer) if answer in options else -1
 
@@ -135,6 +174,10 @@ def _item(number: int, q: Question) -> Item:
     prompt = clean(q.prompt)
     parts = tuple(prompt.split(BLANK))  # a gap to fill, in a cloze or in a multiple choice
     key, key_text = _key(q)
+    explanation = tidy(q.explanation)
+    if key and explanation.startswith(key + ":"):  # "False: …" beside the key "False"
+        explanation = explanation[len(key) + 1 :].strip()
+    in_place = q.type in ("mcq", "truefalse", "order") or (q.type == "cloze" and len(parts) > 1)
     return Item(
         number=number,
         type=q.type,
@@ -142,9 +185,11 @@ def _item(number: int, q: Question) -> Item:
         options=tuple(clean(o) for o in q.options) if q.type in ("mcq", "order") else (),
         key=key,
         key_text=key_text,
-        source=shorten(q.source.text, "" if q.type in ("truefalse", "order") else q.answer),
+        source=shorten(quote(q.source.text), "" if q.type in ("truefalse", "order") else q.answer),
         where=clean(q.source.where),
-        explanation=clean(q.explanation),
+        explanation=explanation,
+        lines=0 if in_place else _lines(q.answer),
+        gap=_gap(q),
     )
 
 
