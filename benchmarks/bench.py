@@ -84,6 +84,21 @@ def deirquiz_cmd() -> list[str]:
     return [str(script)] if script.exists() else [sys.executable, "-m", "deirquiz"]
 
 
+def _edits_for_seed(path: Path) -> None:
+    """An edits file that strikes, rewords or keeps each of the seed's questions in turn."""
+    from deirquiz import editsfile
+    from deirquiz.edits import Edit, Edits
+    from deirquiz.pipeline import Options, review_for
+    from deirquiz.questions import load_templates
+
+    _, generated, _, _ = review_for(SEED, load_templates(), Options(depth="full"))
+    edits = Edits()
+    for i, q in enumerate(generated):
+        kind = ("strike", "edit", "keep")[i % 3]
+        edits = edits.decide(q.id, kind, Edit(prompt="Reworded: " + q.prompt))
+    editsfile.save(path, edits, "the seed", {q.id: q.prompt for q in generated})
+
+
 def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__.split("\n")[0])
     parser.add_argument("--rounds", type=int, default=5, help="timed rounds (default 5)")
@@ -100,6 +115,8 @@ def main() -> None:
         folders = {1: make_folder(tmp / "a1", 1)}
         folders.update({n: make_folder(tmp / f"a{n}", n) for n in SIZES})
         out = tmp / "out"
+        edits = tmp / "edits.yaml"  # a decision on every question of the seed
+        _edits_for_seed(edits)
 
         def generate(*extra: str) -> tuple[float, int]:
             shutil.rmtree(out, ignore_errors=True)
@@ -112,6 +129,8 @@ def main() -> None:
             "seed": lambda: generate(),
             "seed all": lambda: generate("--format", "all"),
             "seed platforms": lambda: generate(*(f"--format={f}" for f in PLATFORMS)),
+            "seed edits": lambda: generate("--edits", str(edits), "--depth", "full"),
+            "seed full": lambda: generate("--depth", "full"),
         }
         for n, folder in folders.items():
             for jobs in JOBS:
@@ -140,6 +159,8 @@ def main() -> None:
         ("generate seed --format all", med["seed all"], f"{med['seed all'] / med['seed']:.2f} x default"),
         ("generate seed, 7 platform formats", med["seed platforms"],
          f"{med['seed platforms'] / med['seed']:.2f} x default"),
+        ("generate seed --depth full --edits", med["seed edits"],
+         f"{med['seed edits'] / med['seed full']:.2f} x without (every question decided)"),
     ]  # fmt: skip
     for label, secs, note in rows:
         print(f"  {label:<38}{secs * 1000:6.0f} ms   {note}")

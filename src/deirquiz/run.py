@@ -117,6 +117,7 @@ def _render(quiz: Quiz, formats: Sequence[str], layout: Layout) -> Files:
 
         files, out.notes = platforms.render(quiz, formats)
         out.update(files)
+    out.notes = [*quiz.notes, *out.notes]
     return out
 
 
