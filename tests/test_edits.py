@@ -278,6 +278,22 @@ def test_a_failing_edit_and_vanished_ids_are_reported(tmp_path):
     assert written_json(tmp_path)[q.id]["prompt"] == q.prompt
 
 
+def test_hostile_text_in_an_edit_stays_text(tmp_path):
+    q = next(q for q in deck(SEED) if q.type == "basic")
+    hostile = "<script>alert(1)</script> {{c1::x}} =SUM(A1) \\e]0;owned\\a\\e[31m"
+    (tmp_path / "mine.yaml").write_text(
+        f'edit:\n  {q.id}:\n    prompt: "{hostile} {q.prompt}"\n', encoding="utf-8"
+    )
+    result = cli("generate", str(SEED), "--out", str(tmp_path), "--edits",
+                 str(tmp_path / "mine.yaml"), "--format", "html", "--format", "json",
+                 "--count", "all", "--depth", "full", "--jobs", "1")  # fmt: skip
+    assert result.exit_code == 0 and "1 reworded" in result.output
+    prompt = written_json(tmp_path)[q.id]["prompt"]
+    assert prompt.startswith("<script>") and not any(c in prompt for c in "\x1b\x07")
+    page = next(tmp_path.glob("*.html")).read_text(encoding="utf-8")
+    assert "<script>alert" not in page and "&lt;script&gt;alert(1)&lt;/script&gt;" in page
+
+
 BROKEN = {
     "unclosed": "strike: [a, b\n",
     "a mapping": "strike: {a: b}\n",
