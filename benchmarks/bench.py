@@ -115,6 +115,21 @@ def pathological(dq: list[str], env: dict[str, str], tmp: Path) -> list[str]:
     return [*lines, "  target: every accepted article < 10 s and < 1 GB"]
 
 
+def _edits_for_seed(path: Path) -> None:
+    """An edits file that strikes, rewords or keeps each of the seed's questions in turn."""
+    from deirquiz import editsfile
+    from deirquiz.edits import Edit, Edits
+    from deirquiz.pipeline import Options, review_for
+    from deirquiz.questions import load_templates
+
+    _, generated, _, _ = review_for(SEED, load_templates(), Options(depth="full"))
+    edits = Edits()
+    for i, q in enumerate(generated):
+        kind = ("strike", "edit", "keep")[i % 3]
+        edits = edits.decide(q.id, kind, Edit(prompt="Reworded: " + q.prompt))
+    editsfile.save(path, edits, "the seed", {q.id: q.prompt for q in generated})
+
+
 def print_table(times: dict[str, list[float]], rss: dict[str, list[int]], rounds: int) -> None:
     """The table of medians."""
     med = {k: statistics.median(v) for k, v in times.items()}
@@ -129,6 +144,8 @@ def print_table(times: dict[str, list[float]], rss: dict[str, list[int]], rounds
         ("generate seed --format all", med["seed all"], f"{med['seed all'] / med['seed']:.2f} x default"),
         ("generate seed, 7 platform formats", med["seed platforms"],
          f"{med['seed platforms'] / med['seed']:.2f} x default"),
+        ("generate seed --depth full --edits", med["seed edits"],
+         f"{med['seed edits'] / med['seed full']:.2f} x without (every question decided)"),
     ]  # fmt: skip
     for label, secs, note in rows:
         print(f"  {label:<38}{secs * 1000:6.0f} ms   {note}")
@@ -176,6 +193,8 @@ def main() -> None:
         folders = {1: make_folder(tmp / "a1", 1)}
         folders.update({n: make_folder(tmp / f"a{n}", n) for n in SIZES})
         out = tmp / "out"
+        edits = tmp / "edits.yaml"  # a decision on every question of the seed
+        _edits_for_seed(edits)
 
         def generate(*extra: str) -> tuple[float, int]:
             shutil.rmtree(out, ignore_errors=True)
@@ -188,6 +207,8 @@ def main() -> None:
             "seed": lambda: generate(),
             "seed all": lambda: generate("--format", "all"),
             "seed platforms": lambda: generate(*(f"--format={f}" for f in PLATFORMS)),
+            "seed edits": lambda: generate("--edits", str(edits), "--depth", "full"),
+            "seed full": lambda: generate("--depth", "full"),
         }
         for n, folder in folders.items():
             for jobs in JOBS:

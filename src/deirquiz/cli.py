@@ -203,9 +203,11 @@ def topics(source: tuple[str, ...], template_files: tuple[str, ...]) -> None:
 @click.option("--jobs", type=click.IntRange(min=1), default=None,
               help="Worker processes for many articles (default: number of cores).")  # fmt: skip
 @click.option("--quiet", "-q", is_flag=True, help="No progress bar, no summary.")
+@click.option("--edits", "edits_file", type=click.Path(),
+              help="One article's edits file (default: <out>/<slug>.edits.yaml, if there is one).")  # fmt: skip
 @_guard
 def generate(source, topics_, types_, count, depth, seed, out_dir, formats, template_files, combine,
-             title, answer_key, versions, paper, type_in, force, jobs, quiet) -> None:  # fmt: skip
+             title, answer_key, versions, paper, type_in, force, jobs, quiet, edits_file) -> None:  # fmt: skip
     """Write questions as Anki decks (.apkg), printable quizzes and other formats.
 
     SOURCE: article files (.md) or folders of them, one deck and quiz each (default: the bundled
@@ -222,10 +224,12 @@ def generate(source, topics_, types_, count, depth, seed, out_dir, formats, temp
     tset.check_topics(topics_)
     opts = Options(topics=topics_, types=types_, count=None if count == "all" else count,
                    depth=depth, whole_sheet=count == "all",
-                   seed=DEFAULT_SEED if seed is None else seed)  # fmt: skip
+                   seed=DEFAULT_SEED if seed is None else seed,
+                   edits=edits_file, edits_dir=out_dir)  # fmt: skip
     layout = Layout(title=title, answer_key=answer_key, versions=versions, paper=paper,
                     type_in=type_in)  # fmt: skip
     paths = find_articles(_sources(source))
+    _one_edits_file(edits_file, paths)
     formats = FORMATS if "all" in formats else formats
     show_bar = not quiet and len(paths) > 3 and sys.stderr.isatty()
     with click.progressbar(length=len(paths), label="Articles", file=sys.stderr,
@@ -245,6 +249,55 @@ def generate(source, topics_, types_, count, depth, seed, out_dir, formats, temp
         click.echo(_shown(generate_summary(report, opts, tset)))
     if report.skipped:
         sys.exit(1)
+
+
+def _one_edits_file(edits_file: str | None, paths: list) -> None:
+    if edits_file and len(paths) > 1:
+        raise _Fail(f"{edits_file}: --edits names one article's edits, and there are "
+                    f"{len(paths)} articles (leave it out: each one's are found in --out)")  # fmt: skip
+
+
+@main.command()
+@click.argument("source", nargs=-1, type=click.Path())
+@click.option(
+    "--topic", "topics_", multiple=True, help="Only this topic; repeatable (default: all)."
+)
+@click.option("--type", "types_", multiple=True, type=click.Choice(TYPES),
+              help="Only this question type; repeatable (default: all).")  # fmt: skip
+@click.option("--depth", type=click.Choice(["core", "full"]), default="core", show_default=True,
+              help="core: what a teacher keeps; full: the details too.")  # fmt: skip
+@click.option(
+    "--seed", type=int, default=None, help="Seed for options and shuffling (default 2017)."
+)
+@click.option("--out", "out_dir", type=click.Path(), default="decks", show_default=True,
+              help="Output folder: the edits go to <out>/<slug>.edits.yaml.")  # fmt: skip
+@click.option("--edits", "edits_file", type=click.Path(),
+              help="One article's edits file, instead of the one in --out.")  # fmt: skip
+@click.option("--templates", "template_files", multiple=True, type=click.Path(),
+              help="Extra template file (YAML); repeatable.")  # fmt: skip
+@click.option("--only-new", is_flag=True, help="Only the questions with no decision yet.")
+@_guard
+def review(source, topics_, types_, depth, seed, out_dir, edits_file, template_files,
+           only_new) -> None:  # fmt: skip
+    """Keep, strike or reword an article's questions, one at a time.
+
+    Every decision is saved at once in an edits file beside the outputs, which `generate` then
+    applies: struck questions are never written, reworded ones keep their Anki note.
+    """
+    from .article import find_articles
+    from .pipeline import DEFAULT_SEED, Options
+    from .questions import load_templates
+    from .review import review_articles
+
+    tset = load_templates(template_files)
+    tset.check_topics(topics_)
+    opts = Options(topics=topics_, types=types_, depth=depth,
+                   seed=DEFAULT_SEED if seed is None else seed,
+                   edits=edits_file, edits_dir=out_dir)  # fmt: skip
+    sources: list[str | Path] = [*_sources(source)]
+    paths = find_articles(sources)
+    _one_edits_file(edits_file, paths)
+    _report_skipped(review_articles(paths, tset, opts, only_new))
 
 
 if __name__ == "__main__":  # pragma: no cover

@@ -346,6 +346,7 @@ class Quiz:
     # topic -> heading, from the topics data (templates/00-topics.yaml, or a teacher's file)
     headings: tuple[tuple[str, str], ...] = ()
     sheet: tuple[str, ...] | None = None  # ids of the printed quiz's questions; None: all
+    notes: tuple[str, ...] = ()  # lines for the summary: what the teacher's edits did
 
     def for_print(self) -> Quiz:
         """The quiz as printed: the sheet's questions only (a deck may hold more)."""

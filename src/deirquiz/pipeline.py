@@ -1,9 +1,12 @@
-"""The conductor: load -> extract -> read -> ask -> select, one article at a time.
+"""The conductor: load -> extract -> read -> ask -> edit -> select, one article at a time.
 
 Each stage takes one typed value and returns one; none calls a later one or reaches back:
 
     path --load--> Article --extract--> Extraction --read--> RecordSet
-         --questions.generate--> [Question] --selection.select--> Quiz --writers--> files
+         --questions.generate--> [Question] --edits.apply--> [Question]
+         --selection.select--> Quiz --writers--> files
+
+The teacher's edits file is read here, at the edge; edits.apply itself is pure.
 """
 
 from __future__ import annotations
@@ -12,7 +15,9 @@ from collections.abc import Sequence
 from dataclasses import dataclass, replace
 from pathlib import Path
 
+from . import editsfile
 from .article import load, slugify
+from .edits import apply
 from .extract import extract
 from .model import DeirquizError, Question, Quiz
 from .questions import TemplateSet, generate
@@ -31,6 +36,8 @@ class Options:
     seed: int = DEFAULT_SEED
     depth: str = "core"  # core: what a teacher keeps; full: the details too
     whole_sheet: bool = False  # print every question of the deck
+    edits: str | None = None  # one article's edits file (--edits FILE)
+    edits_dir: str | None = None  # else <edits_dir>/<slug>.edits.yaml, where there is one
 
 
 def questions_for(path: str | Path, tset: TemplateSet, seed: int = DEFAULT_SEED):
@@ -41,7 +48,9 @@ def questions_for(path: str | Path, tset: TemplateSet, seed: int = DEFAULT_SEED)
 
 def quiz_for(path: str | Path, tset: TemplateSet, opts: Options) -> Quiz:
     """One article's quiz; an article that yields no question is an error, not an empty deck."""
-    article, questions = questions_for(path, tset, opts.seed)
+    article, generated = questions_for(path, tset, opts.seed)
+    edits = editsfile.for_article(opts.edits, opts.edits_dir, article.slug)
+    questions, applied = apply(generated, edits)
     chosen = select(questions, list(tset.topics), only_topics=opts.topics, only_types=opts.types,
                     depth=opts.depth, count=opts.count, whole_sheet=opts.whole_sheet,
                     seed=opts.seed)  # fmt: skip
@@ -49,9 +58,22 @@ def quiz_for(path: str | Path, tset: TemplateSet, opts: Options) -> Quiz:
         wanted = ""
         if opts.topics or opts.types:
             wanted = " for " + ", ".join((*opts.topics, *opts.types))
+        if applied.struck:
+            wanted += f" ({applied.struck} struck in {edits.where})"
         raise DeirquizError(str(path), f"no question could be made{wanted}")
-    return _quiz(article.title, article.slug, Path(path).name, article.url, opts.seed,
+    quiz = _quiz(article.title, article.slug, Path(path).name, article.url, opts.seed,
                  chosen.deck, chosen.sheet, tset)  # fmt: skip
+    return replace(quiz, notes=tuple(applied.lines()))
+
+
+def review_for(path: str | Path, tset: TemplateSet, opts: Options):
+    """(article, the deck's questions as generated, struck ones too, in deck order, and the
+    edits): what `review` walks through."""
+    article, generated = questions_for(path, tset, opts.seed)
+    edits = editsfile.for_article(opts.edits, opts.edits_dir, article.slug, new=True)
+    chosen = select(generated, list(tset.topics), only_topics=opts.topics,
+                    only_types=opts.types, depth=opts.depth, whole_sheet=True, seed=opts.seed)  # fmt: skip
+    return article, generated, chosen.deck, edits
 
 
 def _quiz(title, slug, source, url, seed, deck, sheet, tset, parts=()) -> Quiz:
@@ -109,6 +131,7 @@ def combine(quizzes: Sequence[Quiz], tset: TemplateSet, opts: Options,
         own = tuple(x for x in q.questions if x.id in keep)
         if own:
             parts.append(replace(q, questions=own, sheet=tuple(x.id for x in own if x.id in sheet)))
-    return _quiz(name, slugify(name), ", ".join(q.source for q in quizzes),
+    quiz = _quiz(name, slugify(name), ", ".join(q.source for q in quizzes),
                  quizzes[0].url if len(quizzes) == 1 else None, opts.seed, chosen.deck,
                  chosen.sheet, tset, parts)  # fmt: skip
+    return replace(quiz, notes=tuple(n for q in quizzes for n in q.notes))

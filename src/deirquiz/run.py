@@ -119,6 +119,7 @@ def _render(quiz: Quiz, formats: Sequence[str], layout: Layout) -> Files:
 
         files, out.notes = platforms.render(quiz, formats, stem=slug, type_in=layout.type_in)
         out.update(files)
+    out.notes = [*quiz.notes, *out.notes]
     return out
 
 
