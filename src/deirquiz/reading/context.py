@@ -17,7 +17,7 @@ from ..model import Article, DeirquizError, Extraction, Overview
 
 _LOWER_WORDS = {"of", "the", "and", "in", "for", "on", "al", "ad", "as", "at", "de", "el", "du"}
 _ACRONYM_DEF = re.compile(
-    r"((?:[A-Z][\w'’-]*|of|and|the|for|in)(?:\s+(?:[A-Z][\w'’-]*|of|and|the|for|in))+)"
+    r"([A-Z][\w'’-]*(?:\s+(?:[A-Z][\w'’-]*|of|and|the|for|in))+)"
     r"\s+\(([A-Z][A-Za-z]{1,6})\)"
 )
 _ACRONYM = re.compile(r"^[A-Z][A-Z0-9]{1,6}$")

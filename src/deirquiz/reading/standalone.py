@@ -44,6 +44,9 @@ _RELATIVE_LEFT = re.compile(
 )
 
 
+_EMPHASIS = re.compile(r"(?<![\w*])\*{1,2}([^*\n]+?)\*{1,2}(?![\w*])")
+
+
 @dataclass(frozen=True)
 class Verdict:
     text: str | None  # the sentence as a card shows it, or None
@@ -167,7 +170,7 @@ def _pronoun_without_name(tokens: list[str], known: frozenset[str]) -> str:
 def stand_alone(sentence: str, ctx: Context) -> Verdict:
     """The sentence mended to stand alone, or None with the reason it cannot."""
     lex = lexicon()
-    text = _drop_openers(sentence.strip())
+    text = _EMPHASIS.sub(r"\1", _drop_openers(sentence.strip()))  # "*Sōryū*": a ship, no stars
     if not text or (not text[:1].isupper() and not text[:1].isdigit()):
         return Verdict(None, "does not start a sentence")
     tokens = _TOKEN.findall(text)

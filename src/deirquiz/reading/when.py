@@ -81,9 +81,13 @@ def absolute(phrase: str, e: Event, order: str, at_start: bool, blank: bool = Fa
         if blank:
             m = _HAS_DAY.search(phrase)
             assert m is not None
+            start = m.start()
+            night = re.search(r"\d{1,2}\s*[–-]\s*$", phrase[: m.start()])  # "the night of 22–23 April"
+            if night:
+                start = night.start()
             tail = phrase[m.end() :]
             tail = re.sub(r"^(?:,?\s*\d{3,4})", "", tail)
-            return phrase[: m.start()] + BLANK + tail
+            return phrase[:start] + BLANK + tail
         if _YEAR.search(phrase[_HAS_DAY.search(phrase).end() :]):  # type: ignore[union-attr]
             return phrase
         return phrase + (f", {year_text(e.date)}" if order == "mdy" else f" {year_text(e.date)}")
