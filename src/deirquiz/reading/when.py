@@ -82,7 +82,8 @@ def absolute(phrase: str, e: Event, order: str, at_start: bool, blank: bool = Fa
             m = _HAS_DAY.search(phrase)
             assert m is not None
             start = m.start()
-            night = re.search(r"\d{1,2}\s*[–-]\s*$", phrase[: m.start()])  # "the night of 22–23 April"
+            # "the night of 22–23 April": the whole range is the blank
+            night = re.search(r"\d{1,2}\s*[–-]\s*$", phrase[: m.start()])
             if night:
                 start = night.start()
             tail = phrase[m.end() :]
