@@ -24,7 +24,7 @@ def seed_path() -> Path:
 
 @pytest.fixture(scope="session")
 def seed_extraction():
-    from deirquiz.extract import extract_file
+    from deirquiz.extraction import extract_file
 
     return extract_file(SEED)
 

@@ -22,7 +22,7 @@ from hypothesis import strategies as st
 
 from deirquiz import article
 from deirquiz.cli import main
-from deirquiz.extract import extract
+from deirquiz.extraction import extract
 from deirquiz.model import DeirquizError
 from deirquiz.questions import generate, load_templates
 from deirquiz.reading import read

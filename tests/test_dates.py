@@ -159,7 +159,7 @@ def test_fmt_range_reads_back(a, b, expected, _):
 # --- dates in a body: what a reader takes each statement's day to be ---------------------------
 
 from deirquiz.article import parse  # noqa: E402
-from deirquiz.extract import extract  # noqa: E402
+from deirquiz.extraction import extract  # noqa: E402
 from deirquiz.sentences import split_sentences  # noqa: E402
 
 
@@ -348,7 +348,7 @@ def test_the_cheap_gates_never_hide_a_date():
 
 
 def test_a_battle_before_the_era_makes_its_quiz_with_its_days_bc():
-    from deirquiz.extract import extract_file
+    from deirquiz.extraction import extract_file
     from deirquiz.questions import generate, load_templates
     from deirquiz.reading import read
 

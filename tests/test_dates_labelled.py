@@ -17,7 +17,7 @@ from pathlib import Path
 import pytest
 import yaml
 
-from deirquiz.extract import extract_file
+from deirquiz.extraction import extract_file
 
 from .conftest import SEED, SHARED
 

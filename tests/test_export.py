@@ -15,7 +15,7 @@ from click.testing import CliRunner
 from deirquiz import export, wikitext
 from deirquiz.article import find_articles, load
 from deirquiz.cli import main
-from deirquiz.extract import extract
+from deirquiz.extraction import extract
 
 from .wikidata import (
     MARKDOWN,

@@ -18,7 +18,7 @@ from click.testing import CliRunner
 
 from deirquiz.article import parse
 from deirquiz.cli import main
-from deirquiz.extract import extract, extract_file
+from deirquiz.extraction import extract, extract_file
 
 from .conftest import ALL, SEED, SHARED
 

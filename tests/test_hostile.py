@@ -147,7 +147,7 @@ def hostile(tmp_path_factory) -> dict[str, Path]:
     src.write_text(hostile_text(), encoding="utf-8")
     out = tmp / "out"
     formats = ["apkg", "md", "html", "json", "pdf"]
-    args = ["generate", "-q", "--jobs", "1", "--out", str(out), str(src)]
+    args = ["generate", "-q", "--jobs", "1", "--depth", "full", "--out", str(out), str(src)]
     result = CliRunner().invoke(main, args + [f"--format={f}" for f in formats])
     assert result.exit_code == 0, result.output
     files = {p.suffix[1:]: p for p in out.iterdir() if not p.name.startswith(".")}
@@ -464,7 +464,7 @@ def test_a_failing_apkg_leaves_the_folder_as_it_was(out, monkeypatch):
 
 
 def test_a_failing_render_leaves_the_folder_as_it_was(out, monkeypatch):
-    from deirquiz.writers import html
+    from deirquiz.writers import webpage as html
 
     def broken(*args, **kw):
         raise DeirquizError("html", "cannot render")

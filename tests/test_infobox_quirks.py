@@ -10,7 +10,7 @@ from pathlib import Path
 import pytest
 
 from deirquiz.article import parse
-from deirquiz.extract import extract, extract_file
+from deirquiz.extraction import extract, extract_file
 
 from .conftest import SHARED
 

@@ -4,7 +4,7 @@ templates, comments and tables are dropped, and a heading run into a paragraph i
 from __future__ import annotations
 
 from deirquiz.article import parse
-from deirquiz.extract import extract
+from deirquiz.extraction import extract
 
 # the converter's output for a few lines of wikitext (" ==Indented heading==" after a table; a
 # {{legend}} it does not know), with the reference tags real pages leave behind

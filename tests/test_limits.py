@@ -12,7 +12,7 @@ from click.testing import CliRunner
 from deirquiz import limits
 from deirquiz.article import parse
 from deirquiz.cli import main
-from deirquiz.extract import extract
+from deirquiz.extraction import extract
 
 from . import pathological as P
 

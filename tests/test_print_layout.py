@@ -14,9 +14,9 @@ from importlib import resources
 import pytest
 
 from deirquiz.model import Question, Quiz, Source
-from deirquiz.writers import html as html_writer
 from deirquiz.writers import markdown as md_writer
 from deirquiz.writers import pdf as pdf_writer
+from deirquiz.writers import webpage as html_writer
 from deirquiz.writers.quotes import quote
 from deirquiz.writers.sheet import LETTERS, sheet
 

@@ -17,10 +17,10 @@ from html.parser import HTMLParser
 import pytest
 
 from deirquiz.model import Question, Quiz, Source
-from deirquiz.writers import html as html_writer
 from deirquiz.writers import markdown as md_writer
 from deirquiz.writers import pdf as pdf_writer
 from deirquiz.writers import sheet as sheet_plan
+from deirquiz.writers import webpage as html_writer
 from deirquiz.writers.versions import make_versions
 
 TITLE = "Deir ez-Zor offensive (September–November 2017)"
@@ -595,7 +595,7 @@ def test_the_json_writer_writes_what_json_dumps_would(templates):
     import json
 
     from deirquiz.pipeline import Options, quiz_for
-    from deirquiz.writers.json import render
+    from deirquiz.writers.jsonfile import render
 
     from .conftest import ALL
 

@@ -95,18 +95,23 @@ def test_wrong_days_are_days_apart_except_within_a_short_battle(decks, quizzes):
 
 
 def _number(text: str) -> int:
-    return int(text.replace(",", ""))
+    return int(text.removeprefix("about ").replace(",", ""))
 
 
-def test_wrong_figures_are_no_simple_multiples_of_the_key(decks):
-    simple = (1 / 4, 1 / 3, 1 / 2, 2 / 3, 3 / 4, 3 / 2, 2, 3, 4)
-    for q in decks:
-        if q.template.startswith(("losses", "strength")):
-            key = _number(q.answer)
-            for o in q.options:
-                if o != q.answer:
-                    ratio = _number(o) / key
-                    assert all(abs(ratio - r) >= 0.03 * r for r in simple), (q.answer, o)
+def test_wrong_figures_are_no_simple_multiples_of_the_key_which_sits_among_them(decks):
+    """Neither half and double the key nor the key in the middle of a symmetric pair, and never
+    the smallest or largest option: nothing points at the figure the others were made from."""
+    simple = (1 / 4, 1 / 3, 1 / 2, 2, 3, 4)
+    asked = [q for q in decks if q.template.startswith(("losses", "strength"))]
+    assert len(asked) >= 5
+    for q in asked:
+        key, values = _number(q.answer), sorted(_number(o) for o in q.options)
+        assert len(values) == 4 and values[0] < key < values[-1], q.options
+        below, above = values[values.index(key) - 1], values[values.index(key) + 1]
+        assert key - below != above - key, q.options
+        for v in values:
+            if v != key:
+                assert all(abs(v / key - r) >= 0.03 * r for r in simple), (q.answer, v)
 
 
 def test_no_lower_bound_or_tally_for_a_few_days_is_asked(quizzes):
@@ -159,7 +164,7 @@ def test_every_sheet_question_is_in_the_deck(quizzes):
         assert {q.id for q in quiz.for_print().questions} <= deck
 
 
-def test_the_deck_asks_the_result_the_dates_and_the_sides(quizzes):
+def test_the_deck_asks_the_result_and_the_dates(quizzes):
     for quiz in quizzes.values():
         templates = {q.template for q in quiz.questions}
         assert "overview-result" in templates, quiz.title
@@ -169,9 +174,17 @@ def test_the_deck_asks_the_result_the_dates_and_the_sides(quizzes):
             assert "overview-dates" not in templates
         else:
             assert templates & {"overview-date", "overview-dates", "overview-year"}, quiz.title
-        sides = {q.source.text for q in quiz.questions if q.template == "side-enemy"}
-        if quiz.title != "Battle of Waterloo":  # three sides, two of them allies: not asked
-            assert sides, quiz.title
+
+
+def test_who_fought_whom_is_a_detail_since_the_war_gives_it_away(quizzes, templates):
+    """'Who fought against the Union?' in a Civil War battle answers itself: asked with
+    --depth full only, from the infobox's sides."""
+    assert not any(q.template == "side-enemy" for quiz in quizzes.values() for q in quiz.questions)
+    path = next(p for p in EVERY if p.stem == "battle-of-gettysburg")
+    full = quiz_for(path, templates, Options(depth="full"))
+    enemy = [q for q in full.questions if q.template == "side-enemy"]
+    assert [q.answer for q in enemy] == ["the Confederate States of America"]
+    assert enemy[0].source.where.startswith("infobox")
 
 
 def test_details_only_with_full_depth(templates):

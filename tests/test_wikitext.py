@@ -8,7 +8,7 @@ from __future__ import annotations
 import pytest
 
 from deirquiz import article, infobox, wikiguard, wikitext
-from deirquiz.extract import extract
+from deirquiz.extraction import extract
 
 from .wikidata import MARKDOWN, NAMES, OWN, wiki_source
 

@@ -43,7 +43,7 @@ def _split(text: str, where: str) -> tuple[str, str, int]:
     if not handler.detect(body):
         raise DeirquizError(where, "no YAML front matter (the file must start with a '---' line)")
     opening = handler.FM_BOUNDARY.match(body)
-    if handler.FM_BOUNDARY.search(body, opening.end()) is None:
+    if opening is None or handler.FM_BOUNDARY.search(body, opening.end()) is None:
         raise DeirquizError(where, "front matter is not closed by a '---' line")
     fm, content = handler.split(body)
     first_line = text.count("\n", 0, lead + opening.end()) + 1
@@ -62,11 +62,11 @@ def _load_yaml(fm: str, first_line: int, where: str) -> object:
         problem = e.problem or e.context or "not valid YAML"
         raise DeirquizError(where, f"front matter YAML does not parse: {line}{problem}") from None
     except yaml.reader.ReaderError as e:
-        line = fm.count("\n", 0, max(e.position, 0)) + first_line
-        char = e.character if isinstance(e.character, str) else chr(e.character)
+        number = fm.count("\n", 0, max(e.position, 0)) + first_line
+        char = str(e.character) if isinstance(e.character, str) else chr(e.character)
         raise DeirquizError(
             where,
-            f"front matter YAML does not parse: line {line}: character U+{ord(char):04X} "
+            f"front matter YAML does not parse: line {number}: character U+{ord(char):04X} "
             "is not allowed",
         ) from None
     except yaml.YAMLError as e:
@@ -165,7 +165,8 @@ def _as_text(value: object, where: str, name: str) -> str:
 
 
 def _kind(value: object) -> str:
-    return {dict: "mapping", list: "list", str: "string"}.get(type(value), type(value).__name__)
+    names: dict[type, str] = {dict: "mapping", list: "list", str: "string"}
+    return names.get(type(value), type(value).__name__)
 
 
 def _field(name: str, raw: object, where: str) -> Field:

@@ -127,7 +127,7 @@ def extract(source: tuple[str, ...], as_json: bool) -> None:
     SOURCE: article files (.md) or folders of them (default: the bundled seed article).
     """
     from .article import find_articles
-    from .extract import extract_file
+    from .extraction import extract_file
     from .pipeline import each_article
     from .summary import extraction_json, extraction_text
 

@@ -82,7 +82,8 @@ def cap_facts(facts: list[Fact]) -> list[Fact]:
 
 def cap_events(events: list[Event]) -> list[Event]:
     """The first EVENTS dated statements, while their sentences hold EVENT_CHARS characters."""
-    out, chars = [], 0
+    out: list[Event] = []
+    chars = 0
     for e in events:
         chars += len(e.text)
         if len(out) >= EVENTS or chars > EVENT_CHARS:

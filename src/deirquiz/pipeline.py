@@ -18,7 +18,7 @@ from pathlib import Path
 from . import editsfile
 from .article import load, slugify
 from .edits import apply
-from .extract import extract
+from .extraction import extract
 from .model import DeirquizError, Question, Quiz
 from .questions import TemplateSet, generate
 from .reading import read

@@ -13,6 +13,7 @@ import os
 from collections.abc import Callable, Iterator, Sequence
 from dataclasses import dataclass, field, replace
 from pathlib import Path
+from typing import Any
 
 from . import fileset
 from .folder import FolderError, Output
@@ -72,7 +73,7 @@ def _render(quiz: Quiz, formats: Sequence[str], layout: Layout) -> Files:
     out = Files()
     slug = f"{quiz.slug}-{layout.selection}" if layout.selection else quiz.slug
     if "json" in formats:
-        from .writers import json as json_writer
+        from .writers import jsonfile as json_writer
 
         out[f"{slug}.json"] = json_writer.render(quiz).encode()
     printable = [f for f in ("md", "html", "pdf") if f in formats]
@@ -85,7 +86,8 @@ def _render(quiz: Quiz, formats: Sequence[str], layout: Layout) -> Files:
             made = make_versions(printed, layout.versions, quiz.seed)
             versions = [(f"{slug}-v{i}", v, i) for i, v in enumerate(made, 1)]
         for stem, q, number in versions:
-            kw = {"title": layout.title, "answer_key": layout.answer_key, "version": number}
+            kw: dict[str, Any] = {"title": layout.title, "answer_key": layout.answer_key,
+                                  "version": number}  # fmt: skip
             if "md" in formats:
                 from .writers import markdown
 
@@ -95,7 +97,7 @@ def _render(quiz: Quiz, formats: Sequence[str], layout: Layout) -> Files:
                     out[f"{stem}-key.md"] = key.encode()
             separate = layout.answer_key == "separate"
             if "html" in formats:
-                from .writers import html
+                from .writers import webpage as html
 
                 out[f"{stem}.html"] = html.render(q, paper=layout.paper, **kw).encode()
                 if separate:

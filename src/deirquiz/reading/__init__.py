@@ -93,11 +93,12 @@ def read(extraction: Extraction) -> RecordSet:
     records += events
     records += timeline.orders(events, ctx)
     leaders = {r.value("leader") for r in records if r.kind == "leader"}
-    asked = {r.value("codename") for r in records if r.kind == "overview"}
+    asked = [str(r.value("codename")) for r in records if r.kind == "overview"]
     records += [
         m
         for m in _mentions(extraction, ctx, events, leaders)
-        if not (m.group == "codename" and m.answer in asked)  # one card for the subject's name
+        # one card for the subject's name ("Operation Fajr-3 (Operation Dawn 3)")
+        if not (m.group == "codename" and any(a.startswith(m.answer) for a in asked if a))
     ]
     art = extraction.article
     return RecordSet(

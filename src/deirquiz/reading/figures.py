@@ -104,29 +104,46 @@ def _value(text: str) -> int:
 
 
 def _with_choices(records: list[Figure]) -> list[Figure]:
-    """Each total's wrong figures, made together so that no two questions of the article share
-    one (a figure seen twice is a decoy), a side's losses stay below its strength and its
-    strength above its losses."""
+    """Each total's options, made together: no two questions of the article share a wrong
+    figure (one seen twice is a decoy), a side's losses stay below its strength and its strength
+    above its losses. A figure given to the man (93,921) is asked about as 'about 94,000': the
+    size is the thing to know."""
     from dataclasses import replace
 
     used: set[int] = set()
     out = []
     for r in records:
+        n = _value(r.count)
+        shown = _about(n)
         same_side = [o for o in records if o.side == r.side and o is not r]
         lo = max((_value(o.count) for o in same_side if o.losses), default=0) if r.strength else 0
         hi = min((_value(o.count) for o in same_side if o.strength), default=0) if r.losses else 0
-        avoid = {_value(a) for a in r.avoid} | used
-        wrong = wrong_figures(_value(r.count), avoid, lo, hi, random.Random(r.identity))
+        avoid = {_value(a) for a in r.avoid} - {n}
+        wrong = ladder(shown, avoid, lo, hi, random.Random(r.identity), used)
         used.update(wrong)
-        out.append(replace(r, count_choices=tuple(_say(w, r.count) for w in wrong)))
+        say = _say_about if shown != n else _say
+        out.append(
+            replace(
+                r, shown=say(shown, r.count), count_choices=tuple(say(w, r.count) for w in wrong)
+            )
+        )
     return out
+
+
+def _about(n: int) -> int:
+    """n to two significant figures: 93,921 -> 94,000; 41,000 stays."""
+    if n < 100:
+        return n
+    step = 10 ** (len(str(n)) - 2)
+    return round(n / step) * step
 
 
 def _say(n: int, like: str) -> str:
     return f"{n:,}" if "," in like or n >= 10_000 else str(n)
 
 
-_SIMPLE = (1 / 4, 1 / 3, 1 / 2, 2 / 3, 3 / 4, 3 / 2, 2.0, 3.0, 4.0)
+def _say_about(n: int, like: str) -> str:
+    return f"about {_say(n, like)}"
 
 
 def _roundness(n: int) -> int:
@@ -136,34 +153,41 @@ def _roundness(n: int) -> int:
     return step
 
 
-def wrong_figures(n: int, avoid: set[int], lo: int, hi: int, rng: random.Random) -> list[int]:
-    """Three made figures as round as ``n``, with the key's rank among the four drawn evenly
-    (the second-smallest every time would be a rule to learn), each from a ratio drawn afresh,
-    none a simple multiple of the key, none within a tenth of a figure the article gives or of
-    another option, all above ``lo`` and (if given) below ``hi``."""
+_SIMPLE = (1 / 4, 1 / 3, 1 / 2, 2, 3, 4)
+
+
+def ladder(
+    n: int,
+    avoid: set[int],
+    lo: int,
+    hi: int,
+    rng: random.Random,
+    used: frozenset[int] | set[int] = frozenset(),
+) -> list[int]:
+    """Three wrong figures that stand with ``n`` on a ladder of one step (a ratio of 1.25 to
+    1.7, drawn for each question), ``n`` on its second or third rung: evenly spread, as a
+    teacher spaces them, so that neither the middle of the options nor their ends point at the
+    key, and never key ± the same amount. Each is as round as ``n``, above ``lo``, below ``hi``
+    (if given), not within 5% of a figure the article gives (which could be right by another
+    count) and not one another question already offers; where no ladder fits, none."""
     if n < 10:
         return []
     step = _roundness(n)
-    below = rng.randint(0, 3)
-    out: list[int] = []
-    for attempt in range(200):
-        if len(out) == 3:
-            break
-        if attempt in (70, 140):  # the bounds leave no room on that side: take what they allow
-            below = 3 - below if attempt == 70 else rng.randint(0, 3)
-        want_below = sum(1 for v in out if v < n) < below
-        r = rng.uniform(0.35, 0.8) if want_below else rng.uniform(1.25, 2.4)
-        v = round(n * r / step) * step
-        if step == 1 and v > 100:  # an exact key: wrong figures as exact-looking as it
-            v = v - v % 100 + rng.randint(0, 99)
-        if v <= lo or (hi and v >= hi) or any(abs(v / n - x) < 0.03 * x for x in _SIMPLE):
+    for _ in range(200):
+        r = rng.uniform(1.25, 1.7)
+        at = rng.choice((1, 2))  # the key's rung, counted from the bottom
+        rungs = [round(n * r ** (i - at) / step) * step for i in range(4)]
+        wrong = [v for i, v in enumerate(rungs) if i != at]
+        if len(set(rungs)) < 4 or any(v <= lo or (hi and v >= hi) or v in used for v in wrong):
             continue
-        if any(abs(v - t) <= 0.1 * max(v, t) for t in avoid) or any(
-            abs(v - t) <= 0.15 * max(v, t) for t in (n, *out)
-        ):
+        if n - rungs[at - 1] == rungs[at + 1] - n:
+            continue  # 5,000 / 7,000 / 9,000: the key is the one in the middle
+        if any(abs(v / n - m) < 0.03 * m for v in wrong for m in _SIMPLE):
+            continue  # half and double the key: the one the others were made from
+        if any(abs(v - t) <= 0.05 * max(v, t) for v in wrong for t in avoid):
             continue
-        out.append(v)
-    return out if len(out) >= 2 else []
+        return wrong
+    return []
 
 
 def _quote(text: str) -> str:

@@ -83,14 +83,16 @@ def _blank(text: str, start: int, end: int) -> str:
 
 
 MIN_WORDS = 8  # a blank in "_____ was abandoned." is a guess: the rest must say enough
+MAX_WORDS = 32  # beyond this, the statement is padding round the blank
 
 
 def _make(group: str, answer: str, text: str, start: int, end: int, choices: Iterable[str],
           source: str, where: str, weight: float) -> Mention | None:  # fmt: skip
     if text.count(answer) != 1:
         return None
-    if len(re.findall(r"[\w'’-]+", text[:start] + " " + text[end:])) < MIN_WORDS:
-        return None
+    words = len(re.findall(r"[\w'’-]+", text[:start] + " " + text[end:]))
+    if not MIN_WORDS <= words <= MAX_WORDS:
+        return None  # too little to recognise the gap by, or a paragraph to wade through
     kept = [c for c in dict.fromkeys(choices) if c and c != answer and c not in text]
     if group != "codename" and len(kept) < 2:
         return None

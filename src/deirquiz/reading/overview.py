@@ -45,10 +45,12 @@ def overview(facts: list[model.Fact], ctx: Context) -> list[Overview]:
             continue
         if name == "result":
             value = _result(value)
-        if name == "codename" and value in s.title:
-            value = ""
+        if name == "codename":
+            value = "" if value in s.title else _glossed(value, f.source)
         if value:
-            where = "body" if f.field == "body" else f"infobox: {f.field}"
+            where = f"infobox: {f.field}"
+            if f.field == "body":  # the codename, read from the article's text
+                where = "lead" if f.source.strip()[:60] in ctx.lead else "body"
             rec = Overview(identity=f"overview:{name}", source=f.source, where=where,
                            salience=weight, fact=f"overview:{name}")  # fmt: skip
             out.append(_with(rec, name, value))
@@ -66,6 +68,15 @@ def _result(value: str) -> str:
     how = (m.group(1) or "").strip().lower()
     side = m.group(2) if m.group(2).lower().startswith("the ") else f"the {m.group(2)}"
     return f"a {how + ' ' if how else ''}{m.group(3).lower()} for {side}"
+
+
+def _glossed(name: str, source: str) -> str:
+    """'Operation Fajr-3 (Operation Dawn 3)': the key as the sentence gives it, with the
+    translation beside it, since a learner may know either."""
+    m = re.search(re.escape(name) + r"\**\s*\(([A-Z][^()]{2,60})\)", source)
+    if not m or re.search(r"\d{3,}|;|\bor\b", m.group(1)):  # "(1942)", "(or ...)": no gloss
+        return name
+    return f"{name} ({m.group(1).strip()})"
 
 
 def _months(title: str) -> bool:

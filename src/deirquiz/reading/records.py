@@ -87,7 +87,8 @@ class Figure(Record):
     side: int = 0
     side_name: str = ""
     whose: str = ""  # "the French Empire's", "the Union's"
-    count: str = ""  # as written: "41,000"
+    count: str = ""  # as written: "41,000", "93,921"
+    shown: str = ""  # as asked: "41,000", "about 94,000"
     what: str = ""  # "casualties", "troops"
     according: str = ""  # "according to the Syrian Observatory for Human Rights, "
     losses: bool = False

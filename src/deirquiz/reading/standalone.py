@@ -131,7 +131,7 @@ def _definites_named(tokens: list[str], ctx: Context) -> str:
         head = words[-1]
         if words == [ctx.subject.kind]:
             continue  # "the offensive" of an article on one; not "the army offensive across X"
-        if head in plain or " ".join(words) in plain or words[0] in plain:
+        if head in plain or " ".join(words) in plain:
             continue
         if head in lex.place_nouns and _named_before(tokens[:i], head):
             continue  # "Hawijat Qati island ... on the island"

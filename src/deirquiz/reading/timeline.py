@@ -22,6 +22,7 @@ from .standalone import stand_alone
 
 SHORT_BATTLE_DAYS = 7  # up to a week, a day question asks which day of the battle
 GAP_DAYS = 4  # otherwise, wrong days at least this far from the answer and from each other
+NEAR_DAYS = 42  # and, where there is room, within six weeks of it
 
 
 def _h(*parts: str) -> str:
@@ -216,7 +217,7 @@ def _with_choices(records: list[Event], dates_of: dict[str, dt.date], ctx: Conte
     """Each event's wrong days. Within a short battle: its other days. Otherwise days of the same
     phase (during the subject's dates, or before them, or after), at least GAP_DAYS from the answer
     and from each other, drawn afresh for each event so that a deck's cards share no pool, with
-    the answer's rank among the options drawn evenly; where the phase leaves room on one side only
+    the answer never the earliest or latest option; where the phase leaves room on one side only
     (a surrender on the last day), ``edge`` says so and the day is written in instead."""
     from dataclasses import replace
 
@@ -237,18 +238,24 @@ def _with_choices(records: list[Event], dates_of: dict[str, dt.date], ctx: Conte
 
 
 def _spread_days(day: dt.date, lo: dt.date, hi: dt.date, rng: random.Random):
-    """Three days of [lo, hi], GAP_DAYS apart, k of them before ``day`` with k drawn evenly
-    among what the range allows; and whether it only allows the answer at one end."""
-    before = [lo + dt.timedelta(i) for i in range((day - lo).days - GAP_DAYS + 1)]
-    after = [day + dt.timedelta(i) for i in range(GAP_DAYS, (hi - day).days + 1)]
-    room_before = _room(len(before))
-    room_after = _room(len(after))
-    feasible = [k for k in range(4) if k <= room_before and 3 - k <= room_after]
-    if not feasible:
-        return [], True
-    k = rng.choice(feasible)
-    picked = _pick(before, k, rng) + _pick(after, 3 - k, rng)
-    return picked, feasible in ([0], [3])
+    """Three days of [lo, hi], GAP_DAYS apart, with the answer among them rather than at an
+    end (where 'pick the earliest' would win), k of them before ``day`` with k drawn evenly
+    among what the range allows; near the answer (within NEAR_DAYS) where that leaves room, so
+    that no option stands out in a season of its own. ``edge``: no such choice, only one with
+    the answer earliest or latest, and the day is written in instead."""
+    for reach in (dt.timedelta(NEAR_DAYS), hi - lo):
+        first, last = max(lo, day - reach), min(hi, day + reach)
+        before = [first + dt.timedelta(i) for i in range((day - first).days - GAP_DAYS + 1)]
+        after = [day + dt.timedelta(i) for i in range(GAP_DAYS, (last - day).days + 1)]
+        room_before, room_after = _room(len(before)), _room(len(after))
+        feasible = [k for k in (1, 2) if k <= room_before and 3 - k <= room_after]
+        if feasible:
+            for _ in range(20):  # a draw can crowd itself out of a short run: draw again
+                k = rng.choice(feasible)
+                picked = _pick(before, k, rng) + _pick(after, 3 - k, rng)
+                if len(picked) == 3:
+                    return picked, False
+    return [], True
 
 
 def _room(n_days: int) -> int:
