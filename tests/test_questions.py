@@ -94,6 +94,21 @@ def test_wrong_days_are_days_apart_except_within_a_short_battle(decks, quizzes):
             assert min(gaps) >= 4, q.options
 
 
+def test_the_right_day_is_never_the_earliest_or_latest_option_of_a_campaign(templates):
+    """'Pick the latest' must not win: outside a short battle the key has wrong days on both
+    sides, within six weeks of it where the campaign leaves room (Waterloo's entry into Paris
+    on 7 July 1815 against days of June to August, not three days of the autumn)."""
+    full = [quiz_for(p, templates, Options(depth="full")) for p in EVERY]
+    asked = [q for quiz in full for q in quiz.questions if q.template == "event-date"]
+    long = [q for q in asked if (max(map(_day, q.options)) - min(map(_day, q.options))).days > 7]
+    assert len(long) >= 10
+    for q in long:
+        days = sorted(_day(o) for o in q.options)
+        assert days[0] < _day(q.answer) < days[-1], q.options
+    paris = [q for q in asked if q.answer == "7 July 1815"]
+    assert paris and all(abs((_day(o) - _day("7 July 1815")).days) <= 42 for o in paris[0].options)
+
+
 def _number(text: str) -> int:
     return int(text.removeprefix("about ").replace(",", ""))
 
