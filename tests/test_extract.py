@@ -644,10 +644,24 @@ def _md(e) -> str:
 
 @pytest.mark.parametrize("name", NAMES)
 def test_every_dated_statement_in_order(name):
-    from deirquiz.events import RESULT
+    from deirquiz.events import INFOBOX_POINTS
 
-    body = [_md(e) for e in x_of(name).events if e.section != RESULT]
+    body = [_md(e) for e in x_of(name).events if e.section not in INFOBOX_POINTS]
     assert body == EVENTS[name]
+
+
+def test_the_territorial_changes_are_dated_points_of_their_own():
+    from deirquiz.events import TERRITORY
+
+    points = {
+        n: [(_md(e), e.text) for e in x_of(n).events if e.section == TERRITORY] for n in NAMES
+    }
+    assert points["mayadin"] == [
+        ("10-14", "Syrian Army captures the city of Mayadin, ISIL's new de facto capital city, "
+                  "on 14 October"),
+    ]  # fmt: skip
+    assert [d for d, _ in points["abu-kamal"]] == ["11-19"]
+    assert points["seed"] == []
 
 
 def test_the_results_dated_points_are_events_of_their_own():
@@ -748,9 +762,11 @@ def test_range_gives_start_and_end_day(name, phrase, start, end):
     ],
 )
 def test_by_phrase_marks_on_or_before(name, phrase, by):
-    from deirquiz.events import RESULT
+    from deirquiz.events import INFOBOX_POINTS
 
-    found = [e.by for e in x_of(name).events if e.phrase == phrase and e.section != RESULT]
+    found = [
+        e.by for e in x_of(name).events if e.phrase == phrase and e.section not in INFOBOX_POINTS
+    ]
     assert found == [by]
 
 

@@ -246,3 +246,19 @@ def test_the_readmes_own_templates_load_and_ask(tmp_path, templates):
     assert asked["overview-result"].prompt == "How did the Battle of Waterloo end?"
     choice = asked["my-leader-choice"]
     assert choice.answer in choice.options and len(set(choice.options)) == len(choice.options)
+
+
+def test_the_infoboxs_headlines_are_asked_in_the_past_with_their_battle(quizzes):
+    """'Napoleon abdicates on 22 June 1815' is an infobox label; the card tells it as history,
+    names the battle it followed (Napoleon abdicated twice) and quotes the label as its
+    source. A territorial change ('Syrian Army captures the city of Mayadin ... on 14 October')
+    is asked as well: it is what sets one offensive apart from the next."""
+    cards = {q.source.text: q for quiz in quizzes.values() for q in quiz.questions}
+    abdication = cards["Napoleon abdicates on 22 June 1815"]
+    assert abdication.prompt == "After the Battle of Waterloo, Napoleon abdicated on _____."
+    assert (abdication.answer, abdication.source.where) == ("22 June 1815", "infobox: result")
+    mayadin = next(q for text, q in cards.items() if text.startswith("Syrian Army captures"))
+    assert mayadin.prompt.startswith("The Syrian Army captured the city of Mayadin")
+    assert (mayadin.answer, mayadin.source.where) == ("14 October 2017", "infobox: territory")
+    for q in cards.values():
+        assert not re.search(r"\b(?:abdicates|captures|changes|surrenders|falls)\b", q.prompt)

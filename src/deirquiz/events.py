@@ -43,6 +43,8 @@ _SPAN_AFTER = re.compile(r"\b(?:days|weeks|months|years)\s+(?:after|before|follo
 _DIGIT = re.compile(r"\d")
 MONTH_STEMS = ("Jan", "Feb", "Mar", "Apr", "May", "Jun", "Jul", "Aug", "Sep", "Oct", "Nov", "Dec")
 RESULT = "infobox: result"  # the section of the result's own dated points
+TERRITORY = "infobox: territory"  # and of the territorial changes ("X captures Y on 14 October")
+INFOBOX_POINTS = (RESULT, TERRITORY)
 
 
 @dataclass
@@ -79,14 +81,21 @@ def _in_span(y: int, span: tuple[int, int] | None) -> bool:
     return span is None or span[0] <= y <= span[1]
 
 
-def _result_points(article: Article) -> list[str]:
+def _result_points(article: Article) -> list[tuple[str, str]]:
     """'* On 17 October, the Syrian Army secured a perimeter ...': the dated bullet points an
-    infobox's result may carry, read as statements like the body's."""
-    box = article.infobox.get("result")
-    if not box or not box.text:
-        return []
-    lines = [ln.strip() for ln in box.text.split("\n")]
-    return [ln.lstrip("* ").strip() for ln in lines if ln.startswith("*")][: limits.RESULT_POINTS]
+    infobox's result may carry, and the lines of its territorial changes ('Syrian Army captures
+    the city of Mayadin ... on 14 October'), each with its section, read as the body's
+    statements are."""
+    out = []
+    for section, name in ((RESULT, "result"), (TERRITORY, "territory")):
+        box = article.infobox.get(name)
+        if not box or not box.text:
+            continue
+        lines = [ln.strip() for ln in box.text.split("\n") if ln.strip()]
+        if name == "result":
+            lines = [ln for ln in lines if ln.startswith("*")]
+        out += [(section, ln.lstrip("* ").strip()) for ln in lines]
+    return out[: limits.RESULT_POINTS]
 
 
 def _within(day: dt.date, days: tuple | None, span: tuple[int, int] | None) -> dt.date | None:
@@ -325,12 +334,12 @@ def _points(article: Article, reader: _Reader) -> list[tuple[int, Event]]:
     """The result's dated points (with their number), each with the year that puts it within
     the infobox's dates."""
     out: list[tuple[int, Event]] = []
-    for n, point in enumerate(_result_points(article)):
+    for n, (section, point) in enumerate(_result_points(article)):
         reader.state.clear()
         reader.year = reader.span[0] if reader.span else None
         found = find(point, reader.context())
         written = any(m.year is not None for m in found)
-        for e in reader.sentence(point, RESULT, 0):
+        for e in reader.sentence(point, section, 0):
             if written:  # "Napoleon abdicates on 22 June 1815": the year is written
                 out.append((n, e))
                 continue

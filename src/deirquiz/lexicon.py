@@ -38,6 +38,7 @@ class Lexicon:
     modifiers: frozenset[str]
     apparatus_sections: frozenset[str]
     irregular_past: frozenset[str]
+    headline_verbs: dict[str, str]  # present -> past: "falls" -> "fell"
 
 
 @cache
@@ -65,4 +66,7 @@ def lexicon() -> Lexicon:
         modifiers=words("modifiers"),
         apparatus_sections=words("apparatus_sections"),
         irregular_past=words("irregular_past"),
+        headline_verbs={
+            str(k).lower(): str(v) for k, v in (raw.get("headline_verbs") or {}).items()
+        },
     )

@@ -11,7 +11,7 @@ import re
 from collections import defaultdict
 from collections.abc import Sequence
 
-from ..events import RESULT as RESULT_SECTION
+from ..events import INFOBOX_POINTS
 from ..lexicon import lexicon
 from ..model import Event as Dated
 from ..model import Extraction
@@ -97,31 +97,32 @@ def _texts(e: Dated, group: Sequence[Dated], ctx: Context, order: str) -> tuple[
 def events(extraction: Extraction, ctx: Context) -> list[Event]:
     order = when.style(extraction.article)
     apparatus = lexicon().apparatus_sections
+    said, dated = _told_in_past(extraction.events)
     by_sentence: dict[str, list[Dated]] = defaultdict(list)
-    for e in extraction.events:
+    for e in dated:
         if _primary(e):
             by_sentence[e.text].append(e)
-    told = _told(extraction.events, ctx)
+    told = _told(dated, ctx)
     out: list[Event] = []
     kept: list[Dated] = []
-    for e in (e for e in extraction.events if _primary(e)):
+    for e in (e for e in dated if _primary(e)):
         if e.section.lower() in apparatus or e.end_date is not None:
             continue
-        if e.section == RESULT_SECTION and not _past(e.text):
-            continue  # "Paulus surrenders on 31 January": a label, not a sentence to quote
         texts = _texts(e, by_sentence[e.text], ctx, order)
         if texts is None:
             continue
         statement, blanked = texts
         if _restates_the_dates(e, statement, ctx):
             continue
-        where = "infobox: result" if e.section == RESULT_SECTION else f"section: {e.section}"
+        where = e.section if e.section in INFOBOX_POINTS else f"section: {e.section}"
         ph = phase(e.date, ctx)
+        if e.section in INFOBOX_POINTS and ph == "after":  # "Napoleon abdicated": which time?
+            statement, blanked = _after_it(statement, ctx), _after_it(blanked, ctx)
         retold = _retold(e, told)
         out.append(
             Event(
-                identity=f"event:{e.date.isoformat()}:{_h(e.text, e.phrase)}",
-                source=e.text,
+                identity=f"event:{e.date.isoformat()}:{_h(said.get(e.text, e.text), e.phrase)}",
+                source=said.get(e.text, e.text),
                 where="lead" if e.section == LEAD else where,
                 salience=salience.statement(statement, ctx, ph, retold=retold),
                 fact=f"when:{e.date.isoformat()}:{_h(e.clause or e.text)}",
@@ -140,6 +141,37 @@ def events(extraction: Extraction, ctx: Context) -> list[Event]:
 
 
 LEAD = "Introduction"  # events.py's section name for the lead
+
+
+def _after_it(text: str, ctx: Context) -> str:
+    """'After the Battle of Waterloo, Napoleon abdicated on 22 June 1815': an infobox point of
+    what followed, tied to the subject that its place in the infobox tied it to."""
+    first = text.split(" ", 1)[0]
+    text = text[:1].lower() + text[1:] if first in ("The", "A", "An") else text
+    return f"After {ctx.subject.name}, {text}"
+
+
+def _told_in_past(events: Sequence[Dated]) -> tuple[dict[str, str], list[Dated]]:
+    """The events with the infobox's headlines ('Paulus surrenders on 31 January') told in the
+    past, as a card tells them, and the text each was told in; a headline whose verb the
+    lexicon does not know is dropped, since it cannot be told right."""
+    from dataclasses import replace
+
+    from .headline import in_past
+
+    said: dict[str, str] = {}
+    out = []
+    for e in events:
+        if e.section in INFOBOX_POINTS:
+            text = in_past(e.text)
+            if text is None and not _past(e.text):
+                continue
+            if text is not None:  # "Abu Kamal changes hands three times before being captured"
+                said[text] = e.text
+                clause = (in_past(e.clause) or e.clause) if e.clause else None
+                e = replace(e, text=text, clause=clause)
+        out.append(e)
+    return said, out
 
 
 def _restates_the_dates(e: Dated, statement: str, ctx: Context) -> bool:
@@ -172,7 +204,8 @@ def _told(events: Sequence[Dated], ctx: Context) -> dict[dt.date, set[str]]:
     out: dict[dt.date, set[str]] = defaultdict(set)
     ends = {ctx.subject.start, ctx.subject.end}
     for e in events:
-        if e.section in (LEAD, RESULT_SECTION) and e.date not in ends:  # not "fought from X to Y"
+        told = e.section == LEAD or e.section in INFOBOX_POINTS
+        if told and e.date not in ends:  # not "fought from X to Y"
             out[e.date] |= salience.content(e.text) - ctx.everywhere_words
     return out
 
@@ -180,7 +213,7 @@ def _told(events: Sequence[Dated], ctx: Context) -> dict[dt.date, set[str]]:
 def _retold(e: Dated, told: dict[dt.date, set[str]]) -> bool:
     """Told by the lead or the result: the statement is one of theirs, or says the same day
     what they say (two words in common)."""
-    if e.section == RESULT_SECTION or (e.section == LEAD and e.date in told):
+    if e.section in INFOBOX_POINTS or (e.section == LEAD and e.date in told):
         return True
     words = told.get(e.date, set())
     return len(salience.content(e.text) & words) >= 2
