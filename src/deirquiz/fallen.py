@@ -15,13 +15,13 @@ from . import eras
 from .model import Article, Commander, Event, Fact
 from .sentences import split_sentences
 
-_DIED = re.compile(
+DIED = re.compile(
     r"\b(?:was|were|had\s+been|fell)\s+(?:[\w,-]+\s+){0,6}?"
     r"(?:killed|mortally\s+wounded|shot\s+dead|slain|among\s+the\s+dead)\b"
 )
 _DIED_GATE = re.compile(r"killed|wounded|dead|slain")
 # where the subject of 'was killed' starts: after the last clause break before it
-_BREAK = re.compile(r"[;:]|,\s+(?:and|but|while|when|as|after|before)\s+|\b(?:and|but)\s+(?=[a-z])")
+BREAK = re.compile(r"[;:]|,\s+(?:and|but|while|when|as|after|before)\s+|\b(?:and|but)\s+(?=[a-z])")
 
 
 def mark_fallen(facts: list[Fact], article: Article, events: list[Event]) -> list[Fact]:
@@ -56,9 +56,9 @@ def _death_subjects(article: Article, events: list[Event]):
                 continue
             if not _DIED_GATE.search(sentence):
                 continue
-            for m in _DIED.finditer(sentence):
+            for m in DIED.finditer(sentence):
                 before = sentence[: m.start()]
-                cut = max((b.end() for b in _BREAK.finditer(before)), default=0)
+                cut = max((b.end() for b in BREAK.finditer(before)), default=0)
                 yield before[cut:]
 
 

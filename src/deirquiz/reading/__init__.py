@@ -72,6 +72,7 @@ def _mentions(extraction: Extraction, ctx: Context, events: list[Event],
         found = [
             *mentions.codenames(text, source, where, ctx),
             *mentions.people(text, source, where, weight, ctx, people),
+            *mentions.fallen(text, source, where, ctx, people),
             *mentions.formations(text, source, where, weight, ctx, units),
             *mentions.places(text, source, where, weight, ctx, g),
         ]

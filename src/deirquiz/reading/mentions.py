@@ -94,7 +94,7 @@ def _make(group: str, answer: str, text: str, start: int, end: int, choices: Ite
     if not MIN_WORDS <= words <= MAX_WORDS:
         return None  # too little to recognise the gap by, or a paragraph to wade through
     kept = [c for c in dict.fromkeys(choices) if c and c != answer and c not in text]
-    if group != "codename" and len(kept) < 2:
+    if group not in ("codename", "fallen") and len(kept) < 2:
         return None
     return Mention(
         identity=f"mention:{group}:{answer}:{_h(source)}",
@@ -143,6 +143,32 @@ def people(text: str, source: str, where: str, weight: float, ctx: Context,
         m = _make("commander", found.form, text, start, found.end, choices, source, where, w)
         if m:
             out.append(m)
+    return out
+
+
+def fallen(text: str, source: str, where: str, ctx: Context,
+           persons: list[Person]) -> list[Mention]:  # fmt: skip
+    """'Major General _____ was killed after his convoy hit a landmine': a commander of the
+    infobox whom the statement, and it alone, says was killed, written in rather than chosen
+    (the converter drops the infobox's † marks, so another commander offered beside him may
+    have died as well). The rank stays outside the blank: it says who is meant."""
+    from ..fallen import BREAK, DIED
+
+    form_map = names.forms((p.name for p in persons), lambda f: ctx.count_short(f) > 0)
+    out = []
+    for m in DIED.finditer(text):
+        before = text[: m.start()]
+        cut = max((b.end() for b in BREAK.finditer(before)), default=0)
+        found = names.find(before[cut:], form_map)
+        if len(found) != 1 or re.search(r"\band\b", before[cut:]):
+            continue  # "Gyrth and Leofwine were killed": two answers, or none named
+        at, full = found[0]
+        short = at.form != full
+        start, end = cut + at.start, cut + at.end
+        weight = salience.FALLEN + (0.05 if ctx.in_lead(at.form, short) else 0.0)
+        made = _make("fallen", at.form, text, start, end, (), source, where, weight)
+        if made:
+            out.append(made)
     return out
 
 

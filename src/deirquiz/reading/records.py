@@ -118,7 +118,7 @@ class Mention(Record):
     """A name in a statement, to be blanked: a place, a commander, a formation, a codename."""
 
     kind: ClassVar[str] = "mention"
-    group: str = ""  # place, commander, formation, codename
+    group: str = ""  # place, commander, fallen, formation, codename
     answer: str = ""
     blanked: str = ""
     statement: str = ""

@@ -27,6 +27,7 @@ PLACE = 0.7
 LOSSES_TOTAL = 0.7
 STRENGTH_TOTAL = 0.6
 ORDER = 0.6
+FALLEN = 0.6  # a commander the narrative says was killed: who fell is part of the story
 COMMANDER_UNIT_NAMED = 0.35  # a commander the narrative names: what he commanded
 COMMANDER_UNIT = 0.15  # one it never names
 RANK = 0.1
