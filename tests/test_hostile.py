@@ -147,7 +147,8 @@ def hostile(tmp_path_factory) -> dict[str, Path]:
     src.write_text(hostile_text(), encoding="utf-8")
     out = tmp / "out"
     formats = ["apkg", "md", "html", "json", "pdf"]
-    args = ["generate", "-q", "--jobs", "1", "--depth", "full", "--out", str(out), str(src)]
+    args = ["generate", "-q", "--jobs", "1", "--depth", "full", "--count", "all"]
+    args += ["--out", str(out), str(src)]
     result = CliRunner().invoke(main, args + [f"--format={f}" for f in formats])
     assert result.exit_code == 0, result.output
     files = {p.suffix[1:]: p for p in out.iterdir() if not p.name.startswith(".")}

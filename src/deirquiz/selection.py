@@ -63,7 +63,7 @@ def select(
 def _sheet(by_topic: dict[str, list[Question]], size: int) -> set[str]:
     """Round-robin over the topics, each time the weightiest question that is fresh on the sheet;
     when no fresh one is left, none is taken."""
-    sheet = _Sheet()
+    sheet = _Sheet(_everywhere([q for qs in by_topic.values() for q in qs]))
     queues = {t: list(qs) for t, qs in by_topic.items() if qs}
     picked: set[str] = set()
     while len(picked) < size and queues:
@@ -85,11 +85,14 @@ class _Sheet:
     GRAM = 8
     SCAN = 60
 
-    def __init__(self) -> None:
+    def __init__(self, everywhere: frozenset[str] = frozenset()) -> None:
         self.facts: set[str] = set()
         self.sources: set[str] = set()
         self.shown: set[tuple[str, ...]] = set()
         self.answers: set[tuple[str, ...]] = set()
+        self.everywhere = everywhere
+        self.shown_words: set[str] = set()
+        self.answer_names: set[str] = set()
 
     def take(self, queue: list[Question]) -> Question | None:
         for i, q in enumerate(queue[: self.SCAN]):
@@ -101,14 +104,45 @@ class _Sheet:
                 continue
             if self.answers & runs:
                 continue
+            words = {w for run in runs for w in run}
+            names = (
+                _names(q.answer) - self.everywhere
+                if q.type not in ("truefalse", "order")
+                else set()
+            )
+            if names & self.shown_words or self.answer_names & words:
+                continue  # "Napoleon abdicated" beside "Who commanded the French army?"
             queue.pop(i)
             self.facts.add(q.fact)
             self.sources.add(q.source.text)
             self.shown |= runs
+            self.shown_words |= words
+            self.answer_names |= names
             if q.type not in ("truefalse", "order"):
                 self.answers.add(_answer(q.answer, self.GRAM))
             return q
         return None
+
+
+_NAME_WORD = re.compile(r"\b[A-Z][\w'’-]*")
+_NOT_NAMES = {"the", "of", "and", "a", "an", "i", "ii", "iii", "iv", "sir", "duke", "king",
+              "general", "major", "lieutenant", "colonel", "marshal", "admiral", "captain",
+              "emperor", "operation", "battle", "war", "army", "victory", "decisive"}  # fmt: skip
+
+
+def _names(answer: str) -> set[str]:
+    """The name words of an answer ('Napoleon I' -> napoleon; 'Coalition victory' ->
+    coalition) that, printed in another question, would give it away."""
+    return {w.casefold() for w in _NAME_WORD.findall(answer)} - _NOT_NAMES
+
+
+def _everywhere(questions: list[Question]) -> frozenset[str]:
+    """Words in a quarter or more of the questions ('Syrian' in a deck on a Syrian offensive):
+    printing one tells nothing."""
+    from collections import Counter
+
+    seen = Counter(w for q in questions for w in {w for run in _runs(q, 1) for w in run})
+    return frozenset(w for w, n in seen.items() if n * 4 >= len(questions))
 
 
 def _runs(q: Question, gram: int) -> set[tuple[str, ...]]:

@@ -164,23 +164,24 @@ def ladder(
     rng: random.Random,
     used: frozenset[int] | set[int] = frozenset(),
 ) -> list[int]:
-    """Three wrong figures that stand with ``n`` on a ladder of one step (a ratio of 1.25 to
-    1.7, drawn for each question), ``n`` on its second or third rung: evenly spread, as a
-    teacher spaces them, so that neither the middle of the options nor their ends point at the
-    key, and never key ± the same amount. Each is as round as ``n``, above ``lo``, below ``hi``
-    (if given), not within 5% of a figure the article gives (which could be right by another
-    count) and not one another question already offers; where no ladder fits, none."""
+    """Three wrong figures that stand with ``n`` on a ladder of one step (a ratio of 1.2 to 1.5,
+    drawn for each question), ``n`` on any of its four rungs with even chance: no rung, middle
+    or end, points at the key, and the largest option is at most about three times the
+    smallest. Never half or double the key nor key ± the same amount. Each is as round as
+    ``n``, above ``lo``, below ``hi`` (if given), not within 5% of a figure the article gives
+    (which could be right by another count) and not one another question already offers; where
+    no ladder fits, none."""
     if n < 10:
         return []
     step = _roundness(n)
-    for _ in range(200):
-        r = rng.uniform(1.25, 1.7)
-        at = rng.choice((1, 2))  # the key's rung, counted from the bottom
+    for _ in range(300):
+        r = rng.uniform(1.2, 1.5)
+        at = rng.randrange(4)  # the key's rung, counted from the bottom
         rungs = [round(n * r ** (i - at) / step) * step for i in range(4)]
         wrong = [v for i, v in enumerate(rungs) if i != at]
         if len(set(rungs)) < 4 or any(v <= lo or (hi and v >= hi) or v in used for v in wrong):
             continue
-        if n - rungs[at - 1] == rungs[at + 1] - n:
+        if 0 < at < 3 and n - rungs[at - 1] == rungs[at + 1] - n:
             continue  # 5,000 / 7,000 / 9,000: the key is the one in the middle
         if any(abs(v / n - m) < 0.03 * m for v in wrong for m in _SIMPLE):
             continue  # half and double the key: the one the others were made from

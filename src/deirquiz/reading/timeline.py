@@ -118,7 +118,7 @@ def events(extraction: Extraction, ctx: Context) -> list[Event]:
         ph = phase(e.date, ctx)
         if e.section in INFOBOX_POINTS and ph == "after":  # "Napoleon abdicated": which time?
             statement, blanked = _after_it(statement, ctx), _after_it(blanked, ctx)
-        retold = _retold(e, told)
+        retold = _retold(e, told, ctx)
         out.append(
             Event(
                 identity=f"event:{e.date.isoformat()}:{_h(said.get(e.text, e.text), e.phrase)}",
@@ -200,20 +200,28 @@ def _past(text: str) -> bool:
 
 
 def _told(events: Sequence[Dated], ctx: Context) -> dict[dt.date, set[str]]:
-    """The days the lead and the infobox's result give, with the words they tell them in."""
+    """The days the lead and the infobox's result give, with the words they tell them in; not
+    the infobox's points of what followed ('English army reached Calais'), which single out no
+    turning point of the subject itself."""
     out: dict[dt.date, set[str]] = defaultdict(set)
     ends = {ctx.subject.start, ctx.subject.end}
     for e in events:
-        told = e.section == LEAD or e.section in INFOBOX_POINTS
+        told = e.section == LEAD or (e.section in INFOBOX_POINTS and not _later(e, ctx))
         if told and e.date not in ends:  # not "fought from X to Y"
             out[e.date] |= salience.content(e.text) - ctx.everywhere_words
     return out
 
 
-def _retold(e: Dated, told: dict[dt.date, set[str]]) -> bool:
+def _later(e: Dated, ctx: Context) -> bool:
+    return ctx.subject.end is not None and e.date > ctx.subject.end
+
+
+def _retold(e: Dated, told: dict[dt.date, set[str]], ctx: Context) -> bool:
     """Told by the lead or the result: the statement is one of theirs, or says the same day
     what they say (two words in common)."""
-    if e.section in INFOBOX_POINTS or (e.section == LEAD and e.date in told):
+    if e.section in INFOBOX_POINTS and not _later(e, ctx):
+        return True
+    if e.section == LEAD and e.date in told:
         return True
     words = told.get(e.date, set())
     return len(salience.content(e.text) & words) >= 2
@@ -250,7 +258,7 @@ def _with_choices(records: list[Event], dates_of: dict[str, dt.date], ctx: Conte
     """Each event's wrong days. Within a short battle: its other days. Otherwise days of the same
     phase (during the subject's dates, or before them, or after), at least GAP_DAYS from the answer
     and from each other, drawn afresh for each event so that a deck's cards share no pool, with
-    the answer never the earliest or latest option; where the phase leaves room on one side only
+    the answer's rank among the options drawn evenly; where the phase leaves room on one side only
     (a surrender on the last day), ``edge`` says so and the day is written in instead."""
     from dataclasses import replace
 
@@ -271,23 +279,25 @@ def _with_choices(records: list[Event], dates_of: dict[str, dt.date], ctx: Conte
 
 
 def _spread_days(day: dt.date, lo: dt.date, hi: dt.date, rng: random.Random):
-    """Three days of [lo, hi], GAP_DAYS apart, with the answer among them rather than at an
-    end (where 'pick the earliest' would win), k of them before ``day`` with k drawn evenly
-    among what the range allows; near the answer (within NEAR_DAYS) where that leaves room, so
-    that no option stands out in a season of its own. ``edge``: no such choice, only one with
-    the answer earliest or latest, and the day is written in instead."""
+    """Three days of [lo, hi], GAP_DAYS apart, k of them before ``day`` with k drawn evenly
+    among what the range allows, so that the answer is the earliest, the latest or one between
+    as often as chance has it; near the answer (within NEAR_DAYS) where that leaves room, so
+    that no option stands out in a season of its own. ``edge``: the range leaves room on one
+    side only, so that the answer would always be the earliest (or latest) of its options, and
+    the day is written in instead."""
     for reach in (dt.timedelta(NEAR_DAYS), hi - lo):
         first, last = max(lo, day - reach), min(hi, day + reach)
         before = [first + dt.timedelta(i) for i in range((day - first).days - GAP_DAYS + 1)]
         after = [day + dt.timedelta(i) for i in range(GAP_DAYS, (last - day).days + 1)]
         room_before, room_after = _room(len(before)), _room(len(after))
-        feasible = [k for k in (1, 2) if k <= room_before and 3 - k <= room_after]
-        if feasible:
-            for _ in range(20):  # a draw can crowd itself out of a short run: draw again
-                k = rng.choice(feasible)
-                picked = _pick(before, k, rng) + _pick(after, 3 - k, rng)
-                if len(picked) == 3:
-                    return picked, False
+        feasible = [k for k in range(4) if k <= room_before and 3 - k <= room_after]
+        if not feasible or feasible in ([0], [3]):
+            continue  # one side only this near: look wider before writing the day in
+        for _ in range(20):  # a draw can crowd itself out of a short run: draw again
+            k = rng.choice(feasible)
+            picked = _pick(before, k, rng) + _pick(after, 3 - k, rng)
+            if len(picked) == 3:
+                return picked, False
     return [], True
 
 
