@@ -265,17 +265,40 @@ def test_the_readmes_own_templates_load_and_ask(tmp_path, templates):
     assert choice.answer in choice.options and len(set(choice.options)) == len(choice.options)
 
 
-def test_the_infoboxs_headlines_are_asked_in_the_past_with_their_battle(quizzes):
+def test_the_infoboxs_headlines_are_asked_in_the_past_with_their_battle(templates):
     """'Napoleon abdicates on 22 June 1815' is an infobox label; the card tells it as history,
-    names the battle it followed (Napoleon abdicated twice) and quotes the label as its
-    source. A territorial change ('Syrian Army captures the city of Mayadin ... on 14 October')
-    is asked as well: it is what sets one offensive apart from the next."""
-    cards = {q.source.text: q for quiz in quizzes.values() for q in quiz.questions}
+    names the battle it followed (Napoleon abdicated twice) and quotes the label as its source.
+    A territorial change ('Syrian Army captures the city
+    of Mayadin ... on 14 October') is in the default deck: it sets one offensive apart."""
+    full = [quiz_for(p, templates, Options(depth="full")) for p in EVERY]
+    cards = {q.source.text: q for quiz in full for q in quiz.questions}
     abdication = cards["Napoleon abdicates on 22 June 1815"]
     assert abdication.prompt == "After the Battle of Waterloo, Napoleon abdicated on _____."
     assert (abdication.answer, abdication.source.where) == ("22 June 1815", "infobox: result")
     mayadin = next(q for text, q in cards.items() if text.startswith("Syrian Army captures"))
     assert mayadin.prompt.startswith("The Syrian Army captured the city of Mayadin")
     assert (mayadin.answer, mayadin.source.where) == ("14 October 2017", "infobox: territory")
+    assert mayadin.depth == "core"
     for q in cards.values():
         assert not re.search(r"\b(?:abdicates|captures|changes|surrenders|falls)\b", q.prompt)
+
+
+def test_a_war_listed_with_its_series_of_wars_has_both_in_its_key(tmp_path, templates):
+    """'Part of the War of Cyprus and the Ottoman–Habsburg wars': a student who names either
+    is right, so the key names both; one war among campaigns is asked alone."""
+    path = next(p for p in EVERY if p.stem == "battle-of-waterloo")
+    text = path.read_text(encoding="utf-8").replace(
+        "text: the War of the Seventh Coalition of the Napoleonic Wars",
+        "text: the War of the Seventh Coalition and the Napoleonic Wars",
+    )
+    assert "and the Napoleonic Wars" in text
+    (tmp_path / "waterloo.md").write_text(text, encoding="utf-8")
+    quiz = quiz_for(tmp_path / "waterloo.md", templates, Options())
+    war = [q for q in quiz.questions if q.template == "overview-war"]
+    assert [q.answer for q in war] == [
+        "the War of the Seventh Coalition (one of the Napoleonic Wars)"
+    ]
+    seed = _by_stem({p.stem: quiz_for(p, templates, Options()) for p in EVERY}, "deir-ez-zor")
+    assert [q.answer for q in seed.questions if q.template == "overview-war"] == [
+        "the Syrian civil war"
+    ]

@@ -86,7 +86,8 @@ def _months(title: str) -> bool:
 
 
 _WAR = re.compile(
-    r"(?:the\s+)?(?:[A-Z][\w'’-]*\s+)*(?:[Cc]ivil\s+)?(?:[Ww]ar|Wars)(?:\s+[IVX]+)?\b"
+    r"(?:the\s+)?(?:[A-Z][\w'’-]*\s+)*(?:[Cc]ivil\s+)?(?:[Ww]ar|Wars)(?:\s+[IVX]+)?"
+    r"(?:\s+of\s+(?:the\s+)?[A-Z][\w'’-]*(?:\s+[A-Z][\w'’-]*)*)?\b"  # "the War of Cyprus"
 )
 
 
@@ -97,9 +98,18 @@ def _several(value: str) -> bool:
 
 def _war(value: str) -> str:
     """The war that a 'part of' listing several things names last: asked as 'which war?', with
-    one right answer, where 'which war or campaign?' would have several."""
+    one right answer, where 'which war or campaign?' would have several. Where it lists a war
+    and the series of wars it belongs to ('the Great Turkish War and the Ottoman–Habsburg
+    wars'), both are right: the key says so."""
     wars = _WAR.findall(value)
-    return wars[-1].strip() if wars else ""
+    if not wars:
+        return ""
+    series = re.search(r"\band\s+((?:the\s+)?[A-Z][^,;]*?\s+[Ww]ars)\s*$", value)
+    if series:
+        own = [w.strip() for w in wars if w.strip() not in series.group(1)]
+        if own:
+            return f"{own[-1]} (one of {series.group(1).strip()})"
+    return wars[-1].strip()
 
 
 def _with(rec: Overview, name: str, value: str) -> Overview:

@@ -137,7 +137,7 @@ def events(extraction: Extraction, ctx: Context) -> list[Event]:
         )
         kept.append(e)
     days = {r.identity: e.date for r, e in zip(out, kept, strict=True)}
-    return _with_choices(_one_per_telling(out), days, ctx, order)
+    return _with_choices(_one_per_telling(out, ctx), days, ctx, order)
 
 
 LEAD = "Introduction"  # events.py's section name for the lead
@@ -227,22 +227,44 @@ def _retold(e: Dated, told: dict[dt.date, set[str]], ctx: Context) -> bool:
     return len(salience.content(e.text) & words) >= 2
 
 
-def _one_per_telling(records: list[Event]) -> list[Event]:
+def _one_per_telling(records: list[Event], ctx: Context) -> list[Event]:
     """One record per event told twice (the infobox's result point and the narrative's sentence
-    on the same day): the weightier telling stays, with the weight of both."""
+    on the same day): the weightier telling stays, with the weight of both; but the narrative's
+    own sentence over an infobox point's, which sums up and may have gone stale ('the
+    ISIL-controlled half of the city' on the day the army held 90 percent of it), unless the
+    narrative only reports it."""
     from dataclasses import replace
-
-    from .salience import overlap
 
     kept: list[Event] = []
     for r in sorted(records, key=lambda r: -r.salience):
-        twin = next((k for k in kept if k.iso == r.iso and overlap(k.clause or k.statement,
-                                                                     r.clause or r.statement)), None)  # fmt: skip
+        twin = next((k for k in kept if _twins(k, r, ctx)), None)
         if twin is None:
             kept.append(r)
+        elif twin.where in INFOBOX_POINTS and r.where not in INFOBOX_POINTS and not _report(r):
+            kept[kept.index(twin)] = replace(r, salience=twin.salience)
     order = {r.identity: i for i, r in enumerate(records)}
     kept.sort(key=lambda r: order[r.identity])
-    return [replace(r) for r in kept]
+    return kept
+
+
+def _report(r: Event) -> bool:
+    """'A military source announced that ... had taken Mayadin': the day of the telling."""
+    return bool({w.lower() for w in re.findall(r"[a-z]+", r.statement)} & lexicon().report_words)
+
+
+def _twins(a: Event, b: Event, ctx: Context) -> bool:
+    """One event told twice: the same day, and half the words of one in the other or, where one
+    is the infobox's point, two words of it."""
+    from .salience import content, overlap
+
+    if a.iso != b.iso:
+        return False
+    x, y = a.clause or a.statement, b.clause or b.statement
+    if overlap(x, y):
+        return True
+    if (a.where in INFOBOX_POINTS) == (b.where in INFOBOX_POINTS):
+        return False
+    return len((content(x) & content(y)) - ctx.everywhere_words) >= 2
 
 
 def _clause(e: Dated, ctx: Context) -> str:
