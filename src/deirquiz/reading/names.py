@@ -65,8 +65,10 @@ def forms(names: Iterable[str], attested: Callable[[str], bool] = lambda s: True
 
 def _bounded(text: str, start: int, end: int) -> bool:
     """Not part of a longer name: no capitalised word right before or after ('Cemetery Hill')."""
-    before = text[:start].rstrip()
-    after = text[end:]
+    before = text[
+        max(0, start - 80) : start
+    ].rstrip()  # the words just before: never the whole body
+    after = text[end : end + 80]
     if start and text[start - 1] not in " (“\"'‘":
         return False
     if end < len(text) and (text[end].isalnum() or text[end] in "-"):
