@@ -171,13 +171,17 @@ def print_table(times: dict[str, list[float]], rss: dict[str, list[int]], rounds
     print("\n  targets: < 10 ms per article (best --jobs); peak RSS flat from 50 to 200 articles")
 
 
-def main() -> None:
+def _args() -> argparse.Namespace:
     parser = argparse.ArgumentParser(description=__doc__.split("\n")[0])
     parser.add_argument("--rounds", type=int, default=5, help="timed rounds (default 5)")
     parser.add_argument("--as-is", action="store_true", help="keep the environment as it is")
     parser.add_argument("--only-pathological", action="store_true",
                         help="only the made-up articles of issue 17")  # fmt: skip
-    args = parser.parse_args()
+    return parser.parse_args()
+
+
+def main() -> None:
+    args = _args()
     if args.only_pathological:
         with tempfile.TemporaryDirectory(prefix="deirquiz-bench-") as tmp_name:
             print("\n".join(pathological(deirquiz_cmd(), dict(os.environ), Path(tmp_name))))

@@ -52,7 +52,8 @@ def _day(text: str) -> dt.date | None:
 def test_a_side_is_asked_who_led_it_only_where_the_lead_names_one_leader(quizzes):
     gettysburg = _by_stem(quizzes, "battle-of-gettysburg")
     asked = {q.prompt: q.answer for q in gettysburg.questions if q.template == "side-leader"}
-    assert asked["Who commanded the Army of the Potomac in the battle?"] == "George G. Meade"
+    # the force as the lead names it: "between the Union Army of the Potomac under ..."
+    assert asked["Who commanded the Union Army of the Potomac in the battle?"] == "George G. Meade"
     # the lead: "a much larger army of the Roman Republic led by the consuls Lucius Aemilius
     # Paullus and Gaius Terentius Varro": two right answers, so no question
     cannae = _by_stem(quizzes, "battle-of-cannae")
@@ -295,10 +296,65 @@ def test_a_war_listed_with_its_series_of_wars_has_both_in_its_key(tmp_path, temp
     (tmp_path / "waterloo.md").write_text(text, encoding="utf-8")
     quiz = quiz_for(tmp_path / "waterloo.md", templates, Options())
     war = [q for q in quiz.questions if q.template == "overview-war"]
-    assert [q.answer for q in war] == [
-        "the War of the Seventh Coalition (one of the Napoleonic Wars)"
-    ]
+    assert [q.answer for q in war] == ["the War of the Seventh Coalition (or the Napoleonic Wars)"]
     seed = _by_stem({p.stem: quiz_for(p, templates, Options()) for p in EVERY}, "deir-ez-zor")
     assert [q.answer for q in seed.questions if q.template == "overview-war"] == [
         "the Syrian civil war"
+    ]
+
+
+def _changed(tmp_path, stem: str, *swaps: tuple[str, str]) -> Path:
+    path = next(p for p in EVERY if p.stem == stem)
+    text = path.read_text(encoding="utf-8")
+    for old, new in swaps:
+        assert old in text, old
+        text = text.replace(old, new)
+    out = tmp_path / f"{stem}.md"
+    out.write_text(text, encoding="utf-8")
+    return out
+
+
+def test_battles_fought_on_two_days_are_asked_as_the_battles_on_both_days(tmp_path, templates):
+    """'Battles of Saratoga, September 19 and October 7, 1777': 'the battles', never 'the war'
+    its description names, and both days in the key, not a range and not the last day alone."""
+    path = _changed(
+        tmp_path,
+        "battle-of-gettysburg",
+        ("title: Battle of Gettysburg", "title: Battles of Gettysburg"),
+        ("text: July 1â€“3, 1863", "text: July 1 and July 3, 1863"),
+    )
+    quiz = quiz_for(path, templates, Options())
+    when = [q for q in quiz.questions if q.template.startswith("overview-date")]
+    assert [(q.prompt, q.answer) for q in when] == [
+        ("When did the battles take place?", "July 1 and July 3, 1863")
+    ]
+    assert all("the war" not in q.prompt for q in quiz.questions), [
+        q.prompt for q in quiz.questions
+    ]
+    assert any("the battles" in q.prompt for q in quiz.questions if q.template == "overview-result")
+
+
+def test_a_side_led_in_a_phrase_is_named_by_its_army_not_the_phrase(tmp_path, templates):
+    """'ended with the surrender of a French army under Napoleon' names 'the French army'."""
+    path = _changed(
+        tmp_path,
+        "battle-of-waterloo",
+        (
+            "A French army under Napoleon was defeated",
+            "It ended with the surrender of a French army under Napoleon, defeated",
+        ),
+    )
+    quiz = quiz_for(path, templates, Options())
+    led = {q.prompt: q.answer for q in quiz.questions if q.template == "side-leader"}
+    assert led.get("Who commanded the French army in the battle?") == "Napoleon I"
+
+
+def test_losses_are_asked_as_the_infobox_row_counts_them(quizzes):
+    """'478,741 killed or missing; 650,878 wounded or sick' is not 'killed, wounded, captured
+    and missing': the question says what the row counts."""
+    stalingrad = _by_stem(quizzes, "battle-of-stalingrad")
+    asked = [q.prompt for q in stalingrad.questions if q.template == "losses-total"]
+    assert asked == [
+        "How many casualties (killed, missing, wounded and sick) did the Soviet Union suffer in "
+        "the battle?"
     ]

@@ -15,7 +15,7 @@ from pathlib import Path
 import yaml
 
 from .body import bold_terms, read_body
-from .model import Article, DeirquizError, Field, Link
+from .model import WINDOWS_DEVICES, Article, DeirquizError, Field, Link
 from .userbytes import decode, read_bytes
 from .yamlstrings import StringLoader, clean, clean_tree
 
@@ -26,7 +26,6 @@ ARTICLE_SUFFIXES = (".md", ".markdown")  # Markdown; sources.py adds wikitext an
 # body's own patterns are in body.py).
 _FENCE = re.compile(r"-{3,}[ \t]*")  # a front matter delimiter line
 _CONTROLS = re.compile(r"[\x00-\x08\x0b-\x1f\x7f-\x9f]")  # no place in text; ESC drives terminals
-_RESERVED = re.compile(r"con|prn|aux|nul|com[0-9]|lpt[0-9]")  # Windows device names
 _WIKI = "https://en.wikipedia.org/wiki/"
 _PLAIN_LINE = re.compile(r"[\t\n\x20-\x25\x27-\x7e]*")  # no ftfy fixer changes such a line
 
@@ -144,7 +143,7 @@ def slugify(title: str, max_len: int = 60) -> str:
     s = s.strip("-")
     if not s:  # a title of no Latin letters: its own stem, so two such titles do not collide
         s = "article-" + hashlib.sha1(title.encode("utf-8", "replace")).hexdigest()[:8]
-    if _RESERVED.fullmatch(s):  # CON.md cannot be opened on Windows
+    if WINDOWS_DEVICES.fullmatch(s):  # CON.md cannot be opened on Windows
         s = f"article-{s}"
     return s
 

@@ -7,6 +7,7 @@ Commanders are read in commanders.py, casualties and strength in figures.py.
 
 from __future__ import annotations
 
+import datetime as dt
 import re
 from collections.abc import Iterator
 from functools import cache
@@ -46,7 +47,7 @@ def overview(article: Article) -> list[Overview]:
     out: list[Overview] = []
     if "date" in box:
         f = box["date"]
-        rng = dates.parse_range(f.text)
+        rng = _days_apart(f.text) or dates.parse_range(f.text)
         if rng:
             out.append(
                 Overview(
@@ -78,6 +79,20 @@ def overview(article: Article) -> list[Overview]:
     if coordinates:
         out.append(coordinates)
     return out
+
+
+def _days_apart(text: str) -> tuple[dt.date, dt.date] | None:
+    """'September 19 and October 7, 1777': two battles' days, the first to the last (the
+    reader says them as the field does, not as a range)."""
+    m = re.fullmatch(r"\s*(.+?)\s+and\s+(.+?)\s*", text)
+    last = dates.parse_range(m.group(2)) if m else None
+    if not m or not last:
+        return None
+    y = last[0].year
+    rest = re.sub(r"^\s*\d{1,2}\b", "", m.group(2)).strip()  # "2 and 3 July": "2" + "July 1863"
+    tries = (f"{m.group(1)}, {y}", f"{m.group(1)} {y}", f"{m.group(1)} {rest}", m.group(1))
+    first = next(filter(None, (dates.parse_range(t) for t in tries)), None)
+    return (first[0], last[1]) if first and last and first[0] < last[0] else None
 
 
 _COORD = re.compile(

@@ -7,8 +7,13 @@ extractors never see Anki.
 from __future__ import annotations
 
 import datetime as dt
+import re
 from dataclasses import asdict, dataclass, field
 from typing import Any, ClassVar
+
+BLANK = "_____"  # the one gap of every cloze and fill-in, from the generator to every writer
+# file names Windows keeps for its devices: CON.md cannot be opened there
+WINDOWS_DEVICES = re.compile(r"con|prn|aux|nul|com[0-9]|lpt[0-9]", re.IGNORECASE)
 
 
 class DeirquizError(Exception):

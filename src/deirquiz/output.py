@@ -10,10 +10,9 @@ import tempfile
 from collections.abc import Callable
 from pathlib import Path
 
-from .model import DeirquizError
+from .model import WINDOWS_DEVICES, DeirquizError
 
 # Names Windows keeps for devices, whatever the extension: "nul.md" cannot be written there.
-_RESERVED = re.compile(r"con|prn|aux|nul|com[0-9]|lpt[0-9]", re.IGNORECASE)
 _UNSAFE = re.compile(r'[/\\:*?"<>|\x00-\x1f]')  # separators, drive letters, Windows' forbidden
 NAME_MAX = 255  # bytes, the limit of common file systems
 
@@ -34,7 +33,7 @@ def safe_path(out_dir: Path, name: str) -> Path:
     if (
         not name.strip(". ")
         or _UNSAFE.search(name)
-        or _RESERVED.fullmatch(stem.strip())
+        or WINDOWS_DEVICES.fullmatch(stem.strip())
         or len(name.encode("utf-8")) > NAME_MAX
     ):
         raise DeirquizError(str(out_dir), f"unsafe output file name {name!r}")

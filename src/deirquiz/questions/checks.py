@@ -4,8 +4,7 @@ from __future__ import annotations
 
 import re
 
-from ..model import Question
-from ..reading.when import BLANK
+from ..model import BLANK, Question
 from .options import normal
 
 _UNDERSCORES = re.compile(r"_{3,}")

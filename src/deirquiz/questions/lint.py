@@ -12,9 +12,8 @@ from __future__ import annotations
 from collections.abc import Iterable
 from pathlib import Path
 
-from ..model import DeirquizError
+from ..model import BLANK, DeirquizError
 from ..reading.records import fields_of
-from ..reading.when import BLANK
 from .templates import Template, parse_templates
 
 NEVER = "can never make a question"

@@ -64,11 +64,16 @@ def subject_name(title: str) -> str:
 
 
 def _kind(title: str, description: str) -> str:
+    """What the subject is, as the title says ('battle', 'offensive', 'battles' for the Battles
+    of Saratoga), else the description; never the war a description names it part of ('two
+    engagements of the American Revolutionary War')."""
     kinds = lexicon().subject_kinds
-    for text in (title, description):
-        for word in re.findall(r"[A-Za-z]+", text.lower()):
-            if word in kinds:
-                return word
+    for word in re.findall(r"[A-Za-z]+", title.lower()):
+        if word in kinds or (word.endswith("s") and word[:-1] in kinds):
+            return word
+    for word in re.findall(r"[A-Za-z]+", description.lower()):
+        if word in kinds and word != "war":
+            return word
     return ""
 
 

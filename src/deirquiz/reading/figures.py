@@ -111,6 +111,7 @@ def _with_choices(records: list[Figure]) -> list[Figure]:
     from dataclasses import replace
 
     used: set[int] = set()
+    totals = {_value(o.count) for o in records}  # another side's total is no part of this one
     out = []
     for r in records:
         n = _value(r.count)
@@ -119,6 +120,8 @@ def _with_choices(records: list[Figure]) -> list[Figure]:
         lo = max((_value(o.count) for o in same_side if o.losses), default=0) if r.strength else 0
         hi = min((_value(o.count) for o in same_side if o.strength), default=0) if r.losses else 0
         avoid = {_value(a) for a in r.avoid} - {n}
+        if r.losses:  # "some 25,000 killed and wounded, with several thousand more taken
+            avoid |= {round(a * 1.2) for a in avoid if a < n and a not in totals}  # prisoner"
         wrong = ladder(shown, avoid, lo, hi, random.Random(r.identity), used)
         used.update(wrong)
         say = _say_about if shown != n else _say
@@ -197,6 +200,19 @@ def _quote(text: str) -> str:
     return "; ".join(ln for ln in lines if ln)
 
 
+_COUNTED = re.compile(r"\b(killed|dead|wounded|sick|captured|prisoners?|missing)\b", re.I)
+
+
+def _counted(row: str) -> str:
+    """What a row of losses counts, in its own words and order: '478,741 killed or missing;
+    650,878 wounded or sick' -> 'killed, missing, wounded and sick'; a bare figure counts the
+    usual four."""
+    words = list(dict.fromkeys(w.lower() for w in _COUNTED.findall(row)))
+    if len(words) < 2:
+        words = ["killed", "wounded", "captured", "missing"]
+    return ", ".join(words[:-1]) + " and " + words[-1]
+
+
 def _figure(side: int, who: str, count: str, what: str, according: str,
             box: model.Field | None, avoid: tuple[str, ...]) -> Figure:  # fmt: skip
     losses = what == "casualties"
@@ -211,6 +227,7 @@ def _figure(side: int, who: str, count: str, what: str, according: str,
         whose=_whose(who),
         count=count,
         what=what,
+        counted=_counted(box.text if box else "") if losses else "",
         according=according,
         losses=losses,
         strength=not losses,

@@ -25,7 +25,11 @@ _FORMATION_HEAD = re.compile(
     re.IGNORECASE,
 )
 _ORDINAL = re.compile(r"\b(\d+(?:st|nd|rd|th)|[IVXL]+)\b")
-_CODENAME_CUE = re.compile(r"(?:code-?named|code name|codename|known as|called)\s*$", re.IGNORECASE)
+_CODENAME_CUE = re.compile(
+    r"(?:code-?named|code name|codename|known as|called|"
+    r"(?:offensive|counter-offensive|counteroffensive|operation|attack|assault|landings?|plan),)\s*$",
+    re.IGNORECASE,
+)  # "codenamed X", "the Soviet counter-offensive, Operation Uranus": the sentence says what X was
 
 
 @dataclass(frozen=True)
@@ -237,8 +241,8 @@ def codenames(text: str, source: str, where: str, ctx: Context) -> list[Mention]
     out = []
     for term in ctx.article.terms[1:]:
         pos = text.find(term)
-        if pos < 0 or not (_CODENAME_CUE.search(text[:pos]) or term.startswith("Operation ")):
-            continue
+        if pos < 0 or not _CODENAME_CUE.search(text[:pos]):
+            continue  # "_____ began on 12 December": the card must say what the operation was
         end = pos + len(term)
         gloss = re.match(r"\s*\([^()]*\)", text[end:])  # "(Unternehmen Wintergewitter)"
         said = text[:end] + text[end + gloss.end() :] if gloss else text

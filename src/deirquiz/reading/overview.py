@@ -21,10 +21,12 @@ def overview(facts: list[model.Fact], ctx: Context) -> list[Overview]:
     date = got.get("date")
     if date and date.start and date.end and not _months(s.title):  # "(September–November 2017)"
         start, end = date.start, date.end
+        apart = re.search(r"\band\b", date.source) is not None  # "September 19 and October 7"
+        said = re.sub(r"\s+", " ", date.source).strip() if apart else ""
         out.append(Overview(
             identity="overview", source=date.source, where="infobox: date",
             salience=salience.DATES, fact="overview:date",
-            when=when.say_range(start, end, order), start=when.say(start, order),
+            when=said or when.say_range(start, end, order), start=when.say(start, order),
             end=when.say(end, order) if end != start else "",
             year=str(start.year) if start.year == end.year else "", one_day=start == end,
         ))  # fmt: skip
@@ -99,8 +101,9 @@ def _several(value: str) -> bool:
 def _war(value: str) -> str:
     """The war that a 'part of' listing several things names last: asked as 'which war?', with
     one right answer, where 'which war or campaign?' would have several. Where it lists a war
-    and the series of wars it belongs to ('the Great Turkish War and the Ottoman–Habsburg
-    wars'), both are right: the key says so."""
+    and a series of wars ('the War of Cyprus and the Ottoman–Habsburg wars'), a student who
+    names either is right: the key names both, and no more (the War of Cyprus was fought by
+    Venice, not the Habsburgs)."""
     wars = _WAR.findall(value)
     if not wars:
         return ""
@@ -108,7 +111,7 @@ def _war(value: str) -> str:
     if series:
         own = [w.strip() for w in wars if w.strip() not in series.group(1)]
         if own:
-            return f"{own[-1]} (one of {series.group(1).strip()})"
+            return f"{own[-1]} (or {series.group(1).strip()})"
     return wars[-1].strip()
 
 
@@ -163,9 +166,10 @@ _COMMANDED = re.compile(rf"{_CUE}(?P<who>(?:(?!{_CUE})[^,;:()])+)")
 
 
 _FORCE_BEFORE = re.compile(
-    r"\b(?:[Tt]he|[Aa]n?)\s+((?:[A-Z][\w'’-]*\s+|[a-z][\w-]*\s+){0,4}?(?:army|fleet|navy|forces|"
-    r"troops|garrison)(?:\s+of\s+(?:the\s+)?[A-Z][\w'’-]*(?:\s+[A-Z][\w'’-]*)*)?)\s*,?\s*$"
-)
+    r"\b(?:[Tt]he|[Aa]n?)\s+((?:[A-Z][\w'’-]*\s+|(?!(?:of|a|an|the)\s)[a-z][\w-]*\s+){0,4}?"
+    r"(?:[Aa]rmy|[Ff]leet|[Nn]avy|[Ff]orces|troops|garrison)"
+    r"(?:\s+of\s+(?:the\s+)?[A-Z][\w'’-]*(?:\s+[A-Z][\w'’-]*)*)?)\s*,?\s*$"
+)  # "the British Eighth Army", "a British army"; not "the surrender of a British army"
 
 
 def _force_named(sentence: str, cue_start: int) -> str:

@@ -90,6 +90,9 @@ class Figure(Record):
     count: str = ""  # as written: "41,000", "93,921"
     shown: str = ""  # as asked: "41,000", "about 94,000"
     what: str = ""  # "casualties", "troops"
+    counted: str = (
+        ""  # what the losses count, as the infobox's row says: "killed, missing, wounded and sick"
+    )
     according: str = ""  # "according to the Syrian Observatory for Human Rights, "
     losses: bool = False
     strength: bool = False

@@ -8,9 +8,7 @@ import re
 from collections.abc import Sequence
 
 from ..dates import MONTH, MONTH_NAMES, year_text
-from ..model import Article, Event
-
-BLANK = "_____"  # the one blank of every cloze and fill-in: a contract of the whole package
+from ..model import BLANK, Article, Event
 
 _MDY = re.compile(rf"\b(?:{MONTH})\s+\d{{1,2}}\b")
 _DMY = re.compile(rf"\b\d{{1,2}}\s+(?:{MONTH})\b")

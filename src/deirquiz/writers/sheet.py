@@ -11,11 +11,10 @@ from __future__ import annotations
 from dataclasses import dataclass
 from urllib.parse import unquote
 
-from ..model import Question, Quiz
+from ..model import BLANK, Question, Quiz
 from .quotes import quote, tidy
 from .versions import group_by_topic
 
-BLANK = "_____"  # the cloze gap, as the generator writes it
 LETTERS = "ABCDEFGHIJKLMNOPQRSTUVWXYZ"
 KEY_CHOICES = ("end", "separate", "none")
 PAGE_KEY_CHOICES = (*KEY_CHOICES, "only")  # HTML and PDF: a page can hold just the key
