@@ -358,3 +358,49 @@ def test_losses_are_asked_as_the_infobox_row_counts_them(quizzes):
         "How many casualties (killed, missing, wounded and sick) did the Soviet Union suffer in "
         "the battle?"
     ]
+
+
+def test_an_infobox_headline_without_its_verb_is_told_as_a_sentence(tmp_path, templates):
+    """'Napoleon exiled to Saint Helena on 15 October 1815' is a headline: the card says 'was
+    exiled', never the headline's shorthand."""
+    path = _changed(
+        tmp_path,
+        "battle-of-waterloo",
+        ("* Coalition armies enter Paris on 7 July 1815",
+         "* Napoleon exiled to Saint Helena on 15 October 1815"),
+    )  # fmt: skip
+    quiz = quiz_for(path, templates, Options(depth="full"))
+    cards = {q.source.text: q.prompt for q in quiz.questions}
+    told = cards["Napoleon exiled to Saint Helena on 15 October 1815"]
+    assert told == "After the Battle of Waterloo, Napoleon was exiled to Saint Helena on _____."
+
+
+@pytest.mark.parametrize(
+    ("headline", "body", "told"),
+    [
+        ("Relief army enters Vienna on 13 September", "urged the relief army to hurry",
+         "The relief army entered Vienna on 13 September"),
+        ("Ottoman troops defeated at Kahlenberg", "", "Ottoman troops were defeated at Kahlenberg"),
+        ("Soviet forces enter Berlin", "the Soviet forces, and Soviet tanks",
+         "Soviet forces entered Berlin"),
+        ("Paulus captured on 31 January", "", "Paulus was captured on 31 January"),
+        ("The Syrian Army captured Mayadin", "", "The Syrian Army captured Mayadin"),
+    ],
+)  # fmt: skip
+def test_headlines_read_as_sentences(headline, body, told):
+    """A common noun the headline capitalises takes 'the' where the article writes it so; a
+    proper adjective ('Soviet forces') and a headline told in full are left as they are."""
+    from deirquiz.reading.headline import in_past, mended
+
+    assert (in_past(headline, body) or mended(headline, body)) == told
+
+
+def test_a_place_is_never_blanked_out_of_a_longer_name(quizzes):
+    """'out of the _____ Perimeter' asks a word of the name 'Pusan Perimeter', with 'Kobe
+    Perimeter' beside it: a place is blanked only where it stands alone."""
+    full = [q for quiz in quizzes.values() for q in quiz.questions]
+    for q in full:
+        if q.template == "mention-place":
+            assert not re.search(r"_____\s+[A-Z][a-z]", q.prompt), q.prompt
+    inchon = _by_stem(quizzes, "battle-of-inchon")
+    assert any(q.template == "mention-place" for q in inchon.questions)

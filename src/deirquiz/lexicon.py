@@ -39,6 +39,7 @@ class Lexicon:
     apparatus_sections: frozenset[str]
     irregular_past: frozenset[str]
     headline_verbs: dict[str, str]  # present -> past: "falls" -> "fell"
+    headline_passives: frozenset[str]  # "Kara Mustafa executed in Belgrade": was executed
 
 
 @cache
@@ -69,4 +70,5 @@ def lexicon() -> Lexicon:
         headline_verbs={
             str(k).lower(): str(v) for k, v in (raw.get("headline_verbs") or {}).items()
         },
+        headline_passives=words("headline_passives"),
     )

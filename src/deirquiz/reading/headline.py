@@ -12,7 +12,7 @@ _WORD = re.compile(r"[A-Za-z]+")
 _BODIES = re.compile(r"^(?:[A-Z][\w'’-]*\s+)+(?:Army|Forces|Navy|Corps|Division|Government)\b")
 
 
-def in_past(text: str) -> str | None:
+def in_past(text: str, body: str = "") -> str | None:
     """The text with the first headline verb of each of its parts ('; ') in the past, and 'The'
     before a body's name that opens it; None when a part has no verb the lexicon knows, since
     then it cannot be told right."""
@@ -26,10 +26,47 @@ def in_past(text: str) -> str | None:
         if told is None:
             return None
         out.append(told)
-    said = "".join(out)
-    if _BODIES.match(said):
-        said = "The " + said
+    return mended("".join(out), body)
+
+
+def mended(text: str, body: str = "") -> str:
+    """A headline told as a sentence: 'was' before a bare participle ('Kara Mustafa Pasha
+    executed in Belgrade'), and 'the' before a common noun the headline capitalised only because
+    it opens it ('Relief army entered Vienna', where the article writes 'the relief army')."""
+    parts = re.split(r"(;\s+)", text)
+    said = "".join(p if i % 2 else _passive(p) for i, p in enumerate(parts))
+    if _BODIES.match(said) and not re.match(r"(?:The|A|An)\s", said):
+        return "The " + said
+    m = re.match(r"([A-Z][a-z]+)\b", said)
+    if m and m.group(1) not in ("The", "A", "An") and body:
+        w = m.group(1)
+        common = re.search(rf"\b(?:the|a|an) {w.lower()}\b", body)
+        proper = re.search(rf"[a-z,;:]\s+{w}\b", body)  # capitalised inside a sentence
+        if common and not proper:
+            return f"The {w.lower()}{said[len(w) :]}"
     return said
+
+
+_AUXILIARY = {"was", "were", "is", "are", "had", "has", "have", "been", "be", "being"}
+_PREPOSITION = {"in", "at", "on", "by", "near", "outside", "off", "after", "during", "for", "to"}
+
+
+def _passive(part: str) -> str:
+    lex = lexicon()
+    words = list(_WORD.finditer(part))
+    for n, m in enumerate(words):
+        w = m.group()
+        if w in _AUXILIARY or w in lex.headline_verbs or w in lex.irregular_past:
+            return part  # a verb before any participle: told already
+        if n == 0 or w not in lex.headline_passives:
+            continue
+        before = words[n - 1].group()
+        after = words[n + 1].group() if n + 1 < len(words) else ""
+        if after and after not in _PREPOSITION:
+            return part  # "The Syrian Army captured Mayadin": an active verb with its object
+        plural = before.endswith("s") and before.lower() == before  # 'troops'
+        return part[: m.start()] + ("were " if plural else "was ") + part[m.start() :]
+    return part
 
 
 def _part_in_past(part: str) -> str | None:

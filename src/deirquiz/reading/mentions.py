@@ -225,6 +225,8 @@ def places(text: str, source: str, where: str, weight: float, ctx: Context,
         pos = [m.start() for m in re.finditer(rf"(?<![\w'’-]){re.escape(place)}(?![\w'’-])", text)]
         if len(pos) != 1 or _in_list(text, pos[0], pos[0] + len(place)):
             continue
+        if re.match(r"\s+[A-Z][a-z]", text[pos[0] + len(place) :]):
+            continue  # "the Pusan Perimeter": a word of a longer name, not the place
         count = ctx.count(place)
         if count < 2:
             continue  # a place named once is a detail of the story, not a place that matters

@@ -97,7 +97,7 @@ def _texts(e: Dated, group: Sequence[Dated], ctx: Context, order: str) -> tuple[
 def events(extraction: Extraction, ctx: Context) -> list[Event]:
     order = when.style(extraction.article)
     apparatus = lexicon().apparatus_sections
-    said, dated = _told_in_past(extraction.events)
+    said, dated = _told_in_past(extraction.events, ctx.body)
     by_sentence: dict[str, list[Dated]] = defaultdict(list)
     for e in dated:
         if _primary(e):
@@ -151,24 +151,26 @@ def _after_it(text: str, ctx: Context) -> str:
     return f"After {ctx.subject.name}, {text}"
 
 
-def _told_in_past(events: Sequence[Dated]) -> tuple[dict[str, str], list[Dated]]:
+def _told_in_past(events: Sequence[Dated], body: str) -> tuple[dict[str, str], list[Dated]]:
     """The events with the infobox's headlines ('Paulus surrenders on 31 January') told in the
     past, as a card tells them, and the text each was told in; a headline whose verb the
     lexicon does not know is dropped, since it cannot be told right."""
     from dataclasses import replace
 
-    from .headline import in_past
+    from .headline import in_past, mended
 
     said: dict[str, str] = {}
     out = []
     for e in events:
         if e.section in INFOBOX_POINTS:
-            text = in_past(e.text)
+            text = in_past(e.text, body)
             if text is None and not _past(e.text):
                 continue
-            if text is not None:  # "Abu Kamal changes hands three times before being captured"
+            if text is None:  # "Kara Mustafa Pasha executed in Belgrade": told, but as a headline
+                text = mended(e.text, body)
+            if text != e.text:  # "Abu Kamal changes hands three times before being captured"
                 said[text] = e.text
-                clause = (in_past(e.clause) or e.clause) if e.clause else None
+                clause = (in_past(e.clause, body) or mended(e.clause, body)) if e.clause else None
                 e = replace(e, text=text, clause=clause)
         out.append(e)
     return said, out
