@@ -158,3 +158,14 @@ def test_count_within_what_the_article_gives_says_nothing_more(tmp_path):
     result = run(["generate", str(GETTYSBURG), "--count", "3", "--out", str(tmp_path)])
     assert result.exit_code == 0, result.output
     assert "could be chosen" not in result.output
+
+
+def test_the_main_use_on_the_seed_writes_its_commanders_and_counts_them_in_english(tmp_path):
+    """`deirquiz generate --topic commanders` is the first thing a teacher tries."""
+    result = run(["generate", "--topic", "commanders", "--format", "json", "--out", str(tmp_path)])
+    assert result.exit_code == 0, result.output
+    made = questions_in(tmp_path)
+    assert made and {q["topic"] for q in made} == {"commanders"}
+    n = len(made)
+    noun = "question" if n == 1 else "questions"
+    assert f": {n} {noun} (commanders {n})" in result.output

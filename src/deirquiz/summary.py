@@ -54,7 +54,8 @@ def generate_summary(report, opts=None, tset=None) -> str:
     for i, (title, per) in enumerate(report.counts):
         parts = ", ".join(f"{t} {n}" for t, n in per.items())
         total = sum(per.values())
-        lines.append(f"{title}: {total} questions ({parts})")
+        noun = "question" if total == 1 else "questions"
+        lines.append(f"{title}: {total} {noun} ({parts})")
         if opts is not None:
             lines.extend(f"  {note}" for note in _fewer(total, opts))
         lines.extend(f"  {note}" for note in getattr(report, "left_out", [[]] * (i + 1))[i])
