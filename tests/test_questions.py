@@ -404,3 +404,89 @@ def test_a_place_is_never_blanked_out_of_a_longer_name(quizzes):
             assert not re.search(r"_____\s+[A-Z][a-z]", q.prompt), q.prompt
     inchon = _by_stem(quizzes, "battle-of-inchon")
     assert any(q.template == "mention-place" for q in inchon.questions)
+
+
+def test_a_day_told_by_another_calendar_dates_nothing_and_is_never_a_wrong_option(templates):
+    """'In England, which still kept the Julian calendar, the date was reckoned as 2 August
+    1704': no event on 2 August, the surrender 'that evening' is still 13 August, and no wrong
+    day is the answer's day by the other calendar (a second right answer)."""
+    from deirquiz.article import load
+    from deirquiz.extraction import extract
+    from deirquiz.reading.context import context
+
+    for stem, shift, battle_day in (
+        ("battle-of-blenheim", -11, dt.date(1704, 8, 13)),
+        ("battle-of-tannenberg", -13, dt.date(1914, 8, 26)),
+    ):
+        path = next(p for p in EVERY if p.stem == stem)
+        x = extract(load(path))
+        assert context(x).shifts == {shift}
+        days = {e.date for e in x.events}
+        assert battle_day + dt.timedelta(shift) not in days
+        quiz = quiz_for(path, templates, Options(depth="full"))
+        for q in quiz.questions:
+            if q.template == "event-date" and _day(q.answer):
+                other = _day(q.answer) + dt.timedelta(shift)
+                assert other not in {_day(o) for o in q.options}, q.prompt
+    blenheim = extract(load(next(p for p in EVERY if p.stem == "battle-of-blenheim")))
+    surrender = [e for e in blenheim.events if "surrender that evening" in e.text]
+    assert [e.date for e in surrender] == [dt.date(1704, 8, 13)]
+
+
+def test_the_battles_own_place_is_never_a_blank_nor_an_option(quizzes):
+    """'the village of _____' in the Battle of Blenheim is answered by the title; 'Blindheim',
+    the infobox's name for it, offered beside it would be a second right answer."""
+    blenheim = _by_stem(quizzes, "battle-of-blenheim")
+    for quiz in quizzes.values():
+        for q in quiz.questions:
+            if q.template == "mention-place":
+                assert q.answer not in quiz.title, q.prompt
+    assert not [q for q in blenheim.questions if {"Blenheim", "Blindheim"} & {q.answer, *q.options}]
+
+
+def test_a_side_the_lead_says_had_several_commanders_is_not_asked_who_led_it(quizzes):
+    """'a Franco-Bavarian army commanded by Marshal Tallard, Marshal Marsin and the Elector
+    Maximilian II Emanuel': three right answers to 'Who commanded ...?'."""
+    blenheim = _by_stem(quizzes, "battle-of-blenheim")
+    assert not [q for q in blenheim.questions if q.template == "side-leader"]
+    tannenberg = _by_stem(quizzes, "battle-of-tannenberg")
+    asked = {q.prompt: q.answer for q in tannenberg.questions if q.template == "side-leader"}
+    assert asked == {"Who commanded the German Eighth Army in the battle?": "Paul von Hindenburg"}
+
+
+def test_a_numbered_army_is_named_with_its_side_on_the_card(templates):
+    """'the Eighth Army attacked the First Army' names neither side; the article says 'the
+    German Eighth Army' and 'the Russian First Army' elsewhere, and so does the card."""
+    path = next(p for p in EVERY if p.stem == "battle-of-tannenberg")
+    quiz = quiz_for(path, templates, Options(depth="full"))
+    gumbinnen = [
+        q for q in quiz.questions if "Gumbinnen" in q.prompt and q.template == "event-date"
+    ]
+    assert gumbinnen and all(
+        "the German Eighth Army attacked the Russian First Army" in q.prompt for q in gumbinnen
+    )
+
+
+def test_a_total_the_infobox_gives_as_about_is_asked_as_about(quizzes):
+    """'Total: about 12,500' is the row's own rounding: the key is 'about 12,500' and the wrong
+    figures are as round (multiples of 500)."""
+    blenheim = _by_stem(quizzes, "battle-of-blenheim")
+    (allied,) = [
+        q for q in blenheim.questions if q.template == "losses-total" and "Grand" in q.prompt
+    ]
+    assert allied.answer == "about 12,500"
+    assert all(int(o.removeprefix("about ").replace(",", "")) % 500 == 0 for o in allied.options)
+
+
+def test_a_side_named_in_a_prompt_does_not_keep_who_won_off_the_sheet(templates):
+    """'Who commanded the German Eighth Army?' tells nothing of who won, so the sheet asks both;
+    'Syrian government forces completely captured the city' does, so it and the result are not
+    printed together."""
+    path = next(p for p in EVERY if p.stem == "battle-of-tannenberg")
+    sheet = quiz_for(path, templates, Options()).for_print().questions
+    templates_on = {q.template for q in sheet}
+    assert {"overview-result", "side-leader"} <= templates_on
+    seed = quiz_for(ROOT / "seeds" / "deir-ez-zor-offensive.md", templates, Options())
+    printed = [q.prompt for q in seed.for_print().questions]
+    assert "What was the result of the offensive?" in printed
+    assert not [p for p in printed if "completely captured" in p]

@@ -20,6 +20,7 @@ from .clauses import clause
 from .mention import Context, Mention
 from .mentions import find, heading_day
 from .model import Article, Event
+from .reckoning import other_reckoning
 from .sentences import split_sentences
 
 M, Y = dates.MONTH, dates.MODERN_YEAR
@@ -29,7 +30,7 @@ _OPENING_YEAR = re.compile(
 )
 _COARSE = re.compile(
     rf"\b(?:[Ii]n|[Dd]uring|[Bb]y)\s+(?:(?:early|mid|late)[- ])?(?:the\s+)?"
-    rf"(?:(?:summer|spring|autumn|fall|winter)\b|(?:{M})(?!\s+\d))"
+    rf"(?:(?:summer|spring|autumn|fall|winter)\b|(?:{M})(?!\w)(?!\s+\d))"  # not "by Marshal"
 )
 _NOT_A_DAY = re.compile(
     r"(?:over|during|within|in|for)\s+the\s+(?:next|following|previous|past)\s+\S+\s+(?:hours|days|weeks)",
@@ -149,6 +150,8 @@ class _Reader:
 
     def sentence(self, sentence: str, section: str, paragraph: int) -> list[Event]:
         self.index += 1
+        if other_reckoning(sentence):
+            return []  # "the date was reckoned as 2 August 1704" in England: not the day in force
         opening, self.opening = self.opening, False
         found = [m for m in find(sentence, self.context()) if not _spanned(m, sentence)]
         if not self.state.timed and not (

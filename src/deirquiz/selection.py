@@ -92,7 +92,9 @@ class _Sheet:
         self.answers: set[tuple[str, ...]] = set()
         self.everywhere = everywhere
         self.shown_words: set[str] = set()
+        self.told_words: set[str] = set()  # of the narrative's statements only
         self.answer_names: set[str] = set()
+        self.outcome_names: set[str] = set()
 
     def take(self, queue: list[Question]) -> Question | None:
         for i, q in enumerate(queue[: self.SCAN]):
@@ -110,24 +112,56 @@ class _Sheet:
                 if q.type not in ("truefalse", "order")
                 else set()
             )
-            if names & self.shown_words or self.answer_names & words:
+            outcome, story = _outcome(q), _story(q) and _turning(words)
+            if outcome and names & self.told_words:
+                continue  # "Syrian government forces captured the city" tells who won
+            if not outcome and (names & self.shown_words or self.answer_names & words):
                 continue  # "Napoleon abdicated" beside "Who commanded the French army?"
+            if story and self.outcome_names & words:
+                continue
             queue.pop(i)
             self.facts.add(q.fact)
             self.sources.add(q.source.text)
             self.shown |= runs
             self.shown_words |= words
-            self.answer_names |= names
+            if story:
+                self.told_words |= words
+            if outcome:
+                self.outcome_names |= names
+            else:
+                self.answer_names |= names
             if q.type not in ("truefalse", "order"):
                 self.answers.add(_answer(q.answer, self.GRAM))
             return q
         return None
 
 
+def _outcome(q: Question) -> bool:
+    """The question of who won: a side's name in another's prompt ('Who commanded the German
+    Eighth Army?') gives it away only where the narrative tells what that side did."""
+    return q.topic == "overview" and "result" in q.template
+
+
+def _story(q: Question) -> bool:
+    """A question that prints a statement of the narrative, not a question made from a frame."""
+    return q.template.split("-")[0] in ("event", "mention")
+
+
+def _turning(words: set[str]) -> bool:
+    """The statement tells an outcome ('captured the city', 'surrendered'), not a step."""
+    from .lexicon import lexicon
+
+    return bool(words & lexicon().turning_verbs)
+
+
 _NAME_WORD = re.compile(r"\b[A-Z][\w'’-]*")
 _NOT_NAMES = {"the", "of", "and", "a", "an", "i", "ii", "iii", "iv", "sir", "duke", "king",
               "general", "major", "lieutenant", "colonel", "marshal", "admiral", "captain",
-              "emperor", "operation", "battle", "war", "army", "victory", "decisive"}  # fmt: skip
+              "emperor", "operation", "battle", "war", "army", "victory", "decisive",
+              "january", "february", "march", "april", "may", "june", "july", "august",
+              "september", "october", "november", "december", "first", "second", "third",
+              "fourth", "fifth", "sixth", "seventh", "eighth", "ninth", "tenth", "world",
+              "front", "eastern", "western", "northern", "southern", "campaign"}  # fmt: skip
 
 
 def _names(answer: str) -> set[str]:

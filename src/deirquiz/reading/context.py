@@ -20,6 +20,13 @@ _ACRONYM_DEF = re.compile(
     r"([A-Z][\w'’-]*(?:\s+(?:[A-Z][\w'’-]*|of|and|the|for|in))+)"
     r"\s+\(([A-Z][A-Za-z]{1,6})\)"
 )
+_ORDINAL = (
+    r"(?:First|Second|Third|Fourth|Fifth|Sixth|Seventh|Eighth|Ninth|Tenth|Eleventh|Twelfth|"
+    r"\d{1,3}(?:st|nd|rd|th))"
+)
+_SIDED = re.compile(
+    rf"\bthe ([A-Z][a-z]+) ({_ORDINAL}(?: [A-Z][a-z]+)? (?:Army|Corps|Fleet|Division|Brigade))\b"
+)
 _ACRONYM = re.compile(r"^[A-Z][A-Z0-9]{1,6}$")
 
 
@@ -129,6 +136,24 @@ class Context:
     known: frozenset[str] = frozenset()  # first words of the names the infobox gives
     everywhere: frozenset[str] = frozenset()  # names on every page of it: sides, its own place
     _counts: dict[str, int] = field(default_factory=dict)
+
+    @cached_property
+    def sided(self) -> dict[str, str]:
+        """A numbered formation with the one side the article ever gives it: 'Eighth Army' ->
+        'German Eighth Army', so that a card says whose it was."""
+        seen: dict[str, set[str]] = {}
+        for m in _SIDED.finditer(self.body):
+            seen.setdefault(m.group(2), set()).add(m.group(1))
+        return {f: f"{next(iter(a))} {f}" for f, a in seen.items() if len(a) == 1}
+
+    @cached_property
+    def shifts(self) -> frozenset[int]:
+        """Days by which another reckoning the article tells (Julian, Tokyo time) differs."""
+        from ..reckoning import shifts
+        from ..sentences import split_sentences
+
+        said = [s for _, p in self.article.paragraphs for s in split_sentences(p)]
+        return shifts(said, self.subject.start)
 
     @cached_property
     def everywhere_words(self) -> frozenset[str]:

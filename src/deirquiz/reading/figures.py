@@ -15,7 +15,9 @@ from .context import Context
 from .records import Figure
 
 _EXACT = re.compile(r"^\d{1,3}(?:,\d{3})+$|^\d+$")
-_TOTAL_LINE = re.compile(r"^\*?\s*(?:Total:?\s*(?P<a>[\d,]+)|(?P<b>[\d,]+)\s+total)\b", re.I)
+_TOTAL_LINE = re.compile(
+    r"^\*?\s*(?:Total:?\s*(?:about\s+|c\.\s*)?(?P<a>[\d,]+)|(?P<b>[\d,]+)\s+total)\b", re.I
+)  # "Total: about 12,500" is asked as about 12,500
 
 
 def _whose(who: str) -> str:
@@ -85,18 +87,24 @@ def _totals(facts: list[model.Fact], ctx: Context, forces: dict[int, str]) -> li
         if not count and len(losses) == 1 and not losses[0].periods and not losses[0].who:
             one = losses[0]
             if one.what.strip(" ;") in ("killed", "killed or wounded", "casualties", "total"):
-                count, claim = one.count, one.claimed_by
+                count, claim = _bare(one.count), one.claimed_by
         who = forces.get(side) or names.with_the(name)
         if count and _EXACT.match(count):
             claimed = _according(claim, ctx)
             out.append(_figure(side, who, count, "casualties", claimed, box, avoid_losses))
         strength = [s for s in facts if isinstance(s, model.Strength) and s.side == side]
-        heads = [s for s in strength if s.who is None and _EXACT.match(s.count)]
+        heads = [s for s in strength if s.who is None and _EXACT.match(_bare(s.count))]
         box = ctx.article.infobox.get(f"strength{side}")
         hedged = box is not None and ("(" in box.text or _OTHER_COUNTS.search(box.text))
         if len(heads) == 1 and not hedged:  # "50,000 (engaged by the evening)": not the whole
-            out.append(_figure(side, who, heads[0].count, "troops", "", box, avoid_strength))
+            count = _bare(heads[0].count)
+            out.append(_figure(side, who, count, "troops", "", box, avoid_strength))
     return out
+
+
+def _bare(count: str) -> str:
+    """'about 166,000' -> '166,000': asked as about 166,000 (the row's own rounding)."""
+    return re.sub(r"^(?:about|c\.)\s*", "", count)
 
 
 def _value(text: str) -> int:
@@ -115,7 +123,8 @@ def _with_choices(records: list[Figure]) -> list[Figure]:
     out = []
     for r in records:
         n = _value(r.count)
-        shown = _about(n)
+        said_about = re.search(rf"\b(?:about|c\.)\s*{re.escape(r.count)}\b", r.source)
+        shown = n if said_about else _about(n)  # "about 12,500" is the row's own rounding
         same_side = [o for o in records if o.side == r.side and o is not r]
         lo = max((_value(o.count) for o in same_side if o.losses), default=0) if r.strength else 0
         hi = min((_value(o.count) for o in same_side if o.strength), default=0) if r.losses else 0
@@ -124,7 +133,7 @@ def _with_choices(records: list[Figure]) -> list[Figure]:
             avoid |= {round(a * 1.2) for a in avoid if a < n and a not in totals}  # prisoner"
         wrong = ladder(shown, avoid, lo, hi, random.Random(r.identity), used)
         used.update(wrong)
-        say = _say_about if shown != n else _say
+        say = _say_about if shown != n or said_about else _say
         out.append(
             replace(
                 r, shown=say(shown, r.count), count_choices=tuple(say(w, r.count) for w in wrong)
@@ -153,7 +162,7 @@ def _roundness(n: int) -> int:
     step = 1
     while n and n % (step * 10) == 0 and step < 10**6:
         step *= 10
-    return step
+    return step * 5 if n and n % (step * 5) == 0 else step  # 12,500: rungs of 500
 
 
 _SIMPLE = (1 / 4, 1 / 3, 1 / 2, 2, 3, 4)

@@ -219,7 +219,10 @@ def formations(text: str, source: str, where: str, weight: float, ctx: Context,
 def places(text: str, source: str, where: str, weight: float, ctx: Context,
            g: Gazetteer) -> list[Mention]:  # fmt: skip
     out = []
+    own = _own_places(ctx)
     for place in g.kinds:
+        if place in own:
+            continue  # "the village of _____" in the Battle of Blenheim: the title answers it
         if re.search(r"\s\d+$", place):
             continue  # "Eliane 1": a numbered part of a position, too fine for a question
         pos = [m.start() for m in re.finditer(rf"(?<![\w'’-]){re.escape(place)}(?![\w'’-])", text)]
@@ -231,12 +234,20 @@ def places(text: str, source: str, where: str, weight: float, ctx: Context,
         if count < 2:
             continue  # a place named once is a detail of the story, not a place that matters
         w = weight + salience.place(count, ctx.in_lead(place)) - 0.1
-        m = _make(
-            "place", place, text, pos[0], pos[0] + len(place), g.alike(place), source, where, w
-        )
+        alike = [p for p in g.alike(place) if p not in own]  # "Blindheim" is Blenheim
+        m = _make("place", place, text, pos[0], pos[0] + len(place), alike, source, where, w)
         if m:
             out.append(m)
     return out
+
+
+def _own_places(ctx: Context) -> set[str]:
+    """The subject's own place, as the title and the infobox name it ('Blenheim'; 'Blindheim,
+    Bavaria'): never a blank, and never a wrong option beside another village, since it may be
+    the same place by another name."""
+    field = ctx.article.infobox.get("place")
+    first = re.split(r"[,;(]", field.text)[0].strip() if field else ""
+    return {p for p in (ctx.subject.place, first) if p}
 
 
 def codenames(text: str, source: str, where: str, ctx: Context) -> list[Mention]:

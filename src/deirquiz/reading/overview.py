@@ -163,6 +163,8 @@ def _force(side: int, facts: list[model.Fact], side_the: str) -> str:
 
 _CUE = r"\b(?:under|led by|commanded by|army of|forces of|fleet of|navy of|troops of)\s+"
 _COMMANDED = re.compile(rf"{_CUE}(?P<who>(?:(?!{_CUE})[^,;:()])+)")
+# "under Admirals Chester W. Nimitz, Frank Jack Fletcher and Raymond A. Spruance": the list goes on
+_LIST_ON = re.compile(r"(?:,\s+(?:the\s+)?[A-Z][^,;:()]*)*,?\s+and\s+(?:the\s+)?[A-Z][^,;:()]*")
 
 
 _FORCE_BEFORE = re.compile(
@@ -192,7 +194,9 @@ def _leader(side: int, facts: list[model.Fact], ctx: Context) -> tuple[str, str,
     said = [s for line in ctx.lead.split("\n") for s in split_sentences(line)]
     for sentence in said:
         for m in _COMMANDED.finditer(sentence):
-            named = {f for _, f in names.find(m.group("who"), form_map) if side_of[f] == side}
+            on = _LIST_ON.match(sentence, m.end())
+            who = m.group("who") + (on.group() if on else "")
+            named = {f for _, f in names.find(who, form_map) if side_of[f] == side}
             if len(named) > 1:
                 return "", "", ""
             head = re.match(r"(army|forces|fleet|navy|troops)\b", m.group())  # "army of X"

@@ -98,6 +98,17 @@ def _name_subject_place(text: str, ctx: Context) -> str:
     )
 
 
+def _sided(text: str, ctx: Context) -> str:
+    """'the Eighth Army attacked the First Army' -> 'the German Eighth Army attacked the Russian
+    First Army', where the article gives each its side and the card does not."""
+    for formation, named in ctx.sided.items():
+        m = re.search(rf"(?<![\w-])(?:[Tt]he|[Hh]is|[Hh]er|[Ii]ts) {re.escape(formation)}\b", text)
+        if m and named not in text:
+            cut = m.start() + m.group().index(formation)
+            text = text[:cut] + named + text[cut + len(formation) :]
+    return text
+
+
 def _capitalised(tok: str) -> bool:
     return tok[:1].isupper() or tok[:1].isdigit()
 
@@ -199,6 +210,7 @@ def stand_alone(sentence: str, ctx: Context) -> Verdict:
     if text.count('"') % 2:
         return Verdict(None, "unbalanced quotes")
     text = _spell_out(text, ctx.acronyms)
+    text = _sided(text, ctx)
     if not text.endswith((".", "!", "?", ".”", '."', "!”", "?”")):
         text += "."
     return Verdict(text)

@@ -291,18 +291,22 @@ def _with_choices(records: list[Event], dates_of: dict[str, dt.date], ctx: Conte
     out = []
     for r, day in zip(records, days, strict=True):
         rng = random.Random(r.identity)
+        # the same day by another reckoning the article tells is a second right answer
+        other = {day + dt.timedelta(k) for k in ctx.shifts}
         if r.phase == "during" and s.start and s.end and s.days <= SHORT_BATTLE_DAYS:
-            wrong = [d for d in (s.start + dt.timedelta(i) for i in range(s.days)) if d != day]
+            battle = (s.start + dt.timedelta(i) for i in range(s.days))
+            wrong = [d for d in battle if d != day and d not in other]
             edge = False
         else:
             lo, hi = _range(r.phase, day, days, [x.phase for x in records], ctx)
-            wrong, edge = _spread_days(day, lo, hi, rng)
+            wrong, edge = _spread_days(day, lo, hi, rng, other)
         chosen = tuple(when.say(d, order) for d in wrong)
         out.append(replace(r, date_choices=chosen, date_edge=edge))
     return out
 
 
-def _spread_days(day: dt.date, lo: dt.date, hi: dt.date, rng: random.Random):
+def _spread_days(day: dt.date, lo: dt.date, hi: dt.date, rng: random.Random,
+                 other: set[dt.date]):  # fmt: skip
     """Three days of [lo, hi], GAP_DAYS apart, k of them before ``day`` with k drawn evenly
     among what the range allows, so that the answer is the earliest, the latest or one between
     as often as chance has it; near the answer (within NEAR_DAYS) where that leaves room, so
@@ -313,6 +317,7 @@ def _spread_days(day: dt.date, lo: dt.date, hi: dt.date, rng: random.Random):
         first, last = max(lo, day - reach), min(hi, day + reach)
         before = [first + dt.timedelta(i) for i in range((day - first).days - GAP_DAYS + 1)]
         after = [day + dt.timedelta(i) for i in range(GAP_DAYS, (last - day).days + 1)]
+        before, after = [d for d in before if d not in other], [d for d in after if d not in other]
         room_before, room_after = _room(len(before)), _room(len(after))
         feasible = [k for k in range(4) if k <= room_before and 3 - k <= room_after]
         if not feasible or feasible in ([0], [3]):
