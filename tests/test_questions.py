@@ -381,8 +381,10 @@ def test_an_infobox_headline_without_its_verb_is_told_as_a_sentence(tmp_path, te
         ("Relief army enters Vienna on 13 September", "urged the relief army to hurry",
          "The relief army entered Vienna on 13 September"),
         ("Ottoman troops defeated at Kahlenberg", "", "Ottoman troops were defeated at Kahlenberg"),
-        ("Soviet forces enter Berlin", "the Soviet forces, and Soviet tanks",
+        ("Soviet forces enter Berlin", "Soviet tanks and Soviet forces",
          "Soviet forces entered Berlin"),
+        ("German offensive halted short of the Meuse", "when the German offensive began",
+         "The German offensive halted short of the Meuse"),
         ("Paulus captured on 31 January", "", "Paulus was captured on 31 January"),
         ("The Syrian Army captured Mayadin", "", "The Syrian Army captured Mayadin"),
     ],
@@ -490,3 +492,73 @@ def test_a_side_named_in_a_prompt_does_not_keep_who_won_off_the_sheet(templates)
     printed = [q.prompt for q in seed.for_print().questions]
     assert "What was the result of the offensive?" in printed
     assert not [p for p in printed if "completely captured" in p]
+
+
+def test_a_statement_without_a_time_of_its_own_says_which_phase_it_belongs_to(quizzes):
+    """'Lt. Gen. _____ was shot dead while leading a counter-attack by his 5th Division' says
+    neither which attack nor whose; its heading, 'First French infantry attack', says when."""
+    waterloo = _by_stem(quizzes, "battle-of-waterloo")
+    (picton,) = [q for q in waterloo.questions if q.answer == "Sir Thomas Picton"]
+    assert picton.prompt == (
+        "During the first French infantry attack, Lt. Gen. _____ was shot dead while leading a "
+        "counter-attack by his 5th Division."
+    )
+    assert picton.source.text.startswith("Lt. Gen. Sir Thomas Picton was shot dead")
+
+
+def test_a_battle_across_new_year_dates_january_in_the_new_year(templates):
+    """The Bulge, 16 December 1944 - 25 January 1945: 'On January 3', 'four days later' and
+    'On March 7' after it are 1945, the Background's 'September 16' is 1944."""
+    path = next(p for p in EVERY if p.stem == "battle-of-the-bulge")
+    quiz = quiz_for(path, templates, Options(depth="full"))
+    asked = {q.answer for q in quiz.questions if q.template.startswith("event-date")}
+    assert {"January 12, 1945", "January 23, 1945", "March 7, 1945"} <= asked
+    assert "September 16, 1944" in asked
+    assert not [a for a in asked if re.match(r"(?:January|February|March) \d+, 1944", a)]
+
+
+def test_a_day_given_as_a_deadline_is_never_asked(quizzes):
+    """'German offensive halted short of the Meuse by December 26': every later day is as true,
+    and wrong days all before it would make the key the latest."""
+    for quiz in quizzes.values():
+        for q in quiz.questions:
+            if q.template.startswith("event-date"):
+                assert not re.search(r"\bby _____", q.prompt), q.prompt
+
+
+def test_a_wing_commander_is_never_keyed_as_the_sides(quizzes):
+    """'the right wing under Bagration' names a part of the army; the lead says the army was
+    'commanded in name by Kutuzov but directed in practice by Tsar Alexander I'."""
+    austerlitz = _by_stem(quizzes, "battle-of-austerlitz")
+    assert "Pyotr Bagration" not in {q.answer for q in austerlitz.questions}
+
+
+def test_a_total_given_as_a_range_is_not_asked_as_one_figure(quizzes):
+    """'Total: 27,000–36,000': 33,000 is as right as 27,000."""
+    austerlitz = _by_stem(quizzes, "battle-of-austerlitz")
+    for q in austerlitz.questions:
+        if q.template == "losses-total":
+            assert "27,000" not in q.answer and "36,000" not in q.answer
+
+
+def test_a_formations_options_are_of_its_kind(quizzes):
+    """'Sixth Panzer Army' beside 'Seventh Army' and 'Fifteenth Army' is the only Panzer army."""
+    from deirquiz.reading.mentions import _kind_words
+
+    for quiz in quizzes.values():
+        for q in quiz.questions:
+            if q.template == "mention-formation" and re.search(r"\d|(?:th|st|nd|rd) ", q.answer):
+                kinds = {frozenset(_kind_words(o)) for o in q.options}
+                assert len(kinds) == 1, (q.prompt, q.options)
+
+
+def test_a_sheet_never_prints_a_day_another_question_asks(quizzes):
+    """'on the night of December 16–17, 1944' beside 'When did the battle take place?'."""
+    from deirquiz.selection import _days
+
+    for quiz in quizzes.values():
+        sheet = quiz.for_print().questions
+        for q in sheet:
+            for other in sheet:
+                if other is not q:
+                    assert not _days(q.answer) & _days(other.prompt), (q.prompt, other.prompt)

@@ -66,6 +66,11 @@ _SOON_TIME = re.compile(
     rf"(?:{_N}|the\s+(?:next|following|first)(?:\s+{_N})?)\s+{_UNITS}"
     rf"|[Ii]n\s+the\s+first\s+(?:few\s+)?{_UNITS}"
     r"|as\s+the\s+(?:morning|afternoon|day|evening|night)\s+(?:went|wore|drew)\s+on"
+    r"|[Aa]s\s+(?:the\s+)?(?:dusk|darkness|night|light|evening)\s+(?:fell|failed|came|drew\s+in)"
+    r"|for\s+the\s+rest\s+of\s+the\s+(?:day|morning|afternoon|evening|night)"
+    r"|(?:half|a\s+quarter)\s+(?:past|to)\s+(?:one|two|three|four|five|six|seven|eight|nine|"
+    r"ten|eleven|twelve)"
+    r"|[Mm]eanwhile|[Aa]t\s+the\s+same\s+time"
     r"|(?:[Ee]arly|[Ll]ate|[Ll]ater)\s+in\s+the\s+(?:battle|fighting|engagement|action|attack|assault)"
     r")(?![\w-])"
 )
@@ -151,7 +156,24 @@ _PART_WORDS = frozenset({
     "mid-afternoon", "evening", "dusk", "sunset", "nightfall", "twilight", "dark", "darkness",
     "overnight",
 })  # fmt: skip
-_SOON_WORDS = frozenset({"later", "hour", "hours", "minute", "minutes"})
+_SOON_WORDS = frozenset(
+    {
+        "later",
+        "hour",
+        "hours",
+        "minute",
+        "minutes",
+        "meanwhile",
+        "same",
+        "rest",
+        "past",
+        "dusk",
+        "darkness",
+        "light",
+        "fell",
+        "failed",
+    }
+)
 _AFTER = frozenset({"after", "afterwards", "afterward"})
 _SOON_ADVERBS = frozenset({"soon", "shortly", "immediately"})
 _GOES_ON = frozenset({"went", "wore", "drew"})

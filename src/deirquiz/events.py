@@ -17,6 +17,7 @@ from dataclasses import dataclass
 
 from . import dates, eras, limits, timeline
 from .clauses import clause
+from .lexicon import lexicon
 from .mention import Context, Mention
 from .mentions import find, heading_day
 from .model import Article, Event
@@ -129,12 +130,18 @@ class _Reader:
         self.opening = False  # the next sentence opens a section
 
     def context(self) -> Context:
-        return Context(self.year, self.state.day, self.old)
+        turn, d = 0, self.days
+        if self.reached and d and d[1].year == d[0].year + 1 and self.year == d[0].year:
+            turn = min(d[1].month + 3, d[0].month - 1)
+        return Context(self.year, self.state.day, self.old, turn)
 
     def heading(self, heading: str) -> None:
-        """A heading ends the reach of a time of the day; 'Second day' sets the day in force to
-        the battle's second day."""
-        self.state.timed = False
+        """A heading ends the reach of a time of the day, but within a battle of one day, which
+        the text is telling ('Attack on Blenheim', 'Breakthrough in the centre'); 'Second day'
+        sets the day in force to the battle's second day."""
+        one_day = bool(self.days) and self.days[0] == self.days[1] == self.state.day  # type: ignore[index]
+        sections = lexicon().after_sections | lexicon().before_sections
+        self.state.timed = self.state.timed and one_day and heading.lower() not in sections
         self.opening = True
         n = heading_day(heading)
         if n is not None and self.days:

@@ -40,6 +40,7 @@ class Lexicon:
     irregular_past: frozenset[str]
     headline_verbs: dict[str, str]  # present -> past: "falls" -> "fell"
     headline_passives: frozenset[str]  # "Kara Mustafa executed in Belgrade": was executed
+    phase_heads: frozenset[str]  # "First French infantry attack": a heading naming a phase
 
 
 @cache
@@ -71,4 +72,5 @@ def lexicon() -> Lexicon:
             str(k).lower(): str(v) for k, v in (raw.get("headline_verbs") or {}).items()
         },
         headline_passives=words("headline_passives"),
+        phase_heads=words("phase_heads"),
     )

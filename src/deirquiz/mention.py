@@ -35,3 +35,6 @@ class Context:
     year: int | None  # astronomical; None: no year known
     anchor: dt.date | None  # the day in force, for a range across New Year
     old: bool = False  # the article's own dates are before 1500
+    # a battle across New Year (16 December 1944 - 25 January 1945), once the narrative has reached
+    # it: a month up to this one, with no day in force, is of the next year ("On January 3")
+    new_year_until: int = 0

@@ -95,6 +95,8 @@ class _Sheet:
         self.told_words: set[str] = set()  # of the narrative's statements only
         self.answer_names: set[str] = set()
         self.outcome_names: set[str] = set()
+        self.answer_days: set[tuple[str, str]] = set()
+        self.shown_days: set[tuple[str, str]] = set()
 
     def take(self, queue: list[Question]) -> Question | None:
         for i, q in enumerate(queue[: self.SCAN]):
@@ -112,6 +114,9 @@ class _Sheet:
                 if q.type not in ("truefalse", "order")
                 else set()
             )
+            days, shown_days = _days(q.answer), _days(q.prompt)
+            if days & self.shown_days or shown_days & self.answer_days:
+                continue  # "on the night of December 16–17, 1944" beside "When did it begin?"
             outcome, story = _outcome(q), _story(q) and _turning(words)
             if outcome and names & self.told_words:
                 continue  # "Syrian government forces captured the city" tells who won
@@ -124,6 +129,8 @@ class _Sheet:
             self.sources.add(q.source.text)
             self.shown |= runs
             self.shown_words |= words
+            self.answer_days |= days
+            self.shown_days |= shown_days
             if story:
                 self.told_words |= words
             if outcome:
@@ -134,6 +141,21 @@ class _Sheet:
                 self.answers.add(_answer(q.answer, self.GRAM))
             return q
         return None
+
+
+_MONTHS = "January|February|March|April|May|June|July|August|September|October|November|December"
+_DAY_MONTH = re.compile(
+    rf"\b(\d{{1,2}})(?:\s*[–-]\s*\d{{1,2}})?\s+({_MONTHS})\b|\b({_MONTHS})\s+(\d{{1,2}})\b"
+)
+
+
+def _days(text: str) -> set[tuple[str, str]]:
+    """The days a text names, as (month, day): '16 December', 'December 16–17'."""
+    out = set()
+    for m in _DAY_MONTH.finditer(text):
+        month, day = (m.group(2), m.group(1)) if m.group(1) else (m.group(3), m.group(4))
+        out.add((month, day.lstrip("0")))
+    return out
 
 
 def _outcome(q: Question) -> bool:

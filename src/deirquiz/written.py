@@ -63,8 +63,12 @@ def _pick_year(month: int, explicit: str | None, ctx: Context) -> int | None:
     if ctx.year is None:
         return None
     a = ctx.anchor
+    if a is not None and _ast(a) == ctx.year + 1 and month <= a.month + 3:
+        return ctx.year + 1  # "On January 8" after "On January 3, 1945": still the new year
     if a is not None and a.month > month + 6 and _ast(a) == ctx.year:
         return ctx.year + 1  # a range that crosses New Year
+    if a is None and month <= ctx.new_year_until:
+        return ctx.year + 1  # "On January 3", in a battle of December and January
     return ctx.year
 
 

@@ -16,7 +16,7 @@ from .overview import forces, overview, sides
 from .people import commanders, formations, persons
 from .places import gazetteer
 from .records import Event, Mention, Record, RecordSet
-from .standalone import stand_alone
+from .standalone import in_its_phase, stand_alone
 
 MAX_PER_SENTENCE = 2  # blanks made from one sentence: more would be the same card again
 
@@ -53,6 +53,8 @@ def _statements(extraction: Extraction, ctx: Context, events: list[Event]):
             if sentence in dated:
                 continue
             text = stand_alone(sentence, ctx).text
+            if text and where.startswith("section: "):
+                text = in_its_phase(text, where.removeprefix("section: "), ctx)
             if text and text not in seen:
                 seen.add(text)
                 weight = salience.statement(text, ctx, ph, retold=where == "lead")

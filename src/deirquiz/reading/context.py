@@ -14,6 +14,7 @@ from functools import cached_property
 from .. import dates
 from ..lexicon import lexicon
 from ..model import Article, DeirquizError, Extraction, Overview
+from .names import WordIndex
 
 _LOWER_WORDS = {"of", "the", "and", "in", "for", "on", "al", "ad", "as", "at", "de", "el", "du"}
 _ACRONYM_DEF = re.compile(
@@ -171,25 +172,28 @@ class Context:
             [self.article.description, *self.article.lead, result.text if result else ""]
         )
 
+    @cached_property
+    def _body_words(self) -> WordIndex:
+        return WordIndex(self.body)
+
+    @cached_property
+    def _lead_words(self) -> WordIndex:
+        return WordIndex(self.lead)
+
     def count(self, name: str) -> int:
         """How often the body names ``name`` as a whole word (case kept: 'Hill' is not 'hill')."""
         if name not in self._counts:
-            pattern = rf"(?<![\w'’-]){re.escape(name)}(?![\w-]|['’](?!s\b))"
-            self._counts[name] = len(re.findall(pattern, self.body)) if name else 0
+            self._counts[name] = self._body_words.count(name, short=False)
         return self._counts[name]
 
     def in_lead(self, name: str, short: bool = False) -> bool:
-        from .names import count
-
-        return bool(name) and count(self.lead, name, short) > 0
+        return bool(name) and self._lead_words.count(name, short) > 0
 
     def count_short(self, form: str) -> int:
         """How often the body names a short form ('Meade') as itself, not inside another name."""
-        from .names import count
-
         key = "\x00" + form
         if key not in self._counts:
-            self._counts[key] = count(self.body, form, short=True)
+            self._counts[key] = self._body_words.count(form, short=True)
         return self._counts[key]
 
 

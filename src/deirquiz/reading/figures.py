@@ -16,7 +16,9 @@ from .records import Figure
 
 _EXACT = re.compile(r"^\d{1,3}(?:,\d{3})+$|^\d+$")
 _TOTAL_LINE = re.compile(
-    r"^\*?\s*(?:Total:?\s*(?:about\s+|c\.\s*)?(?P<a>[\d,]+)|(?P<b>[\d,]+)\s+total)\b", re.I
+    r"^\*?\s*(?:Total:?\s*(?:about\s+|c\.\s*)?(?P<a>[\d,]+)(?!\s*[–—-]\s*\d|\+|,\d)"
+    r"|(?P<b>[\d,]+)\s+total)\b",
+    re.I,
 )  # "Total: about 12,500" is asked as about 12,500
 
 

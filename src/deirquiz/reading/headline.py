@@ -44,6 +44,9 @@ def mended(text: str, body: str = "") -> str:
         proper = re.search(rf"[a-z,;:]\s+{w}\b", body)  # capitalised inside a sentence
         if common and not proper:
             return f"The {w.lower()}{said[len(w) :]}"
+        two = re.match(r"([A-Z][a-z]+ [a-z]+)\b", said)  # "German offensive halted ..."
+        if two and re.search(rf"\bthe {re.escape(two.group(1))}\b", body):
+            return f"The {said}"
     return said
 
 

@@ -25,6 +25,21 @@ _FORMATION_HEAD = re.compile(
     re.IGNORECASE,
 )
 _ORDINAL = re.compile(r"\b(\d+(?:st|nd|rd|th)|[IVXL]+)\b")
+_SPELLED = re.compile(
+    r"(?i)(?:first|second|third|fourth|fifth|sixth|seventh|eighth|ninth|tenth|eleventh|twelfth|"
+    r"thirteenth|fourteenth|fifteenth|sixteenth|seventeenth|eighteenth|nineteenth|twentieth)"
+)
+
+
+def _kind_words(name: str) -> set[str]:
+    """'Sixth Panzer Army' -> {panzer, army}: what it is, its number aside. A wrong option of
+    another kind ('Seventh Army' beside it) leaves the key the only Panzer army."""
+    words = re.findall(r"[\w'’-]+", name)
+    if len(words) >= 3 and not (_ORDINAL.fullmatch(words[0]) or _SPELLED.fullmatch(words[0])):
+        words = words[1:]  # "Romanian 3rd Army" beside "Italian 8th Army": the nation aside
+    return {w.lower() for w in words if not _ORDINAL.fullmatch(w) and not _SPELLED.fullmatch(w)}
+
+
 _CODENAME_CUE = re.compile(
     r"(?:code-?named|code name|codename|known as|called|"
     r"(?:offensive|counter-offensive|counteroffensive|operation|attack|assault|landings?|plan),)\s*$",
@@ -197,13 +212,16 @@ def formations(text: str, source: str, where: str, weight: float, ctx: Context,
         if len(pos) != 1 or _in_list(text, pos[0], pos[0] + len(u.name)):
             continue
         numbers = set(_ORDINAL.findall(u.name))
-        said = {w.lower() for w in re.findall(r"[\w'’-]+", text)}
+        own = {w.lower() for w in re.findall(r"[\w'’-]+", u.name)}
+        said = {w.lower() for w in re.findall(r"[\w'’-]+", text)} - own
+        kind = _kind_words(u.name)
         choices = [
             o.name for o in units
             if o.side == u.side and o.name != u.name and o.name not in u.kin
             and _head(o.name) == _head(u.name) and not numbers & set(_ORDINAL.findall(o.name))
             and (u.level < 0 or o.level < 0 or o.level == u.level)
             and o.qualified == u.qualified and not _shares_a_word(o.name, said)
+            and (not (numbers or _SPELLED.search(u.name)) or _kind_words(o.name) == kind)
         ]  # fmt: skip
         # a numbered formation matters where the lead names it; a named one where it recurs
         told = ctx.in_lead(u.name) or (not numbers and ctx.count(u.name) >= 3)
@@ -220,12 +238,11 @@ def places(text: str, source: str, where: str, weight: float, ctx: Context,
            g: Gazetteer) -> list[Mention]:  # fmt: skip
     out = []
     own = _own_places(ctx)
-    for place in g.kinds:
+    for place, pos in g.named_in(text).items():
         if place in own:
             continue  # "the village of _____" in the Battle of Blenheim: the title answers it
         if re.search(r"\s\d+$", place):
             continue  # "Eliane 1": a numbered part of a position, too fine for a question
-        pos = [m.start() for m in re.finditer(rf"(?<![\w'’-]){re.escape(place)}(?![\w'’-])", text)]
         if len(pos) != 1 or _in_list(text, pos[0], pos[0] + len(place)):
             continue
         if re.match(r"\s+[A-Z][a-z]", text[pos[0] + len(place) :]):

@@ -167,6 +167,12 @@ _COMMANDED = re.compile(rf"{_CUE}(?P<who>(?:(?!{_CUE})[^,;:()])+)")
 _LIST_ON = re.compile(r"(?:,\s+(?:the\s+)?[A-Z][^,;:()]*)*,?\s+and\s+(?:the\s+)?[A-Z][^,;:()]*")
 
 
+_PART = re.compile(
+    r"\b(?:wing|flank|column|guard|vanguard|rearguard|corps|division|brigade|regiment|battalion|"
+    r"cavalry|infantry|artillery|reserve|reserves|centre|center|detachment|squadron|"
+    r"contingent)\s*,?\s*$",
+    re.IGNORECASE,
+)
 _FORCE_BEFORE = re.compile(
     r"\b(?:[Tt]he|[Aa]n?)\s+((?:[A-Z][\w'’-]*\s+|(?!(?:of|a|an|the)\s)[a-z][\w-]*\s+){0,4}?"
     r"(?:[Aa]rmy|[Ff]leet|[Nn]avy|[Ff]orces|troops|garrison)"
@@ -194,6 +200,8 @@ def _leader(side: int, facts: list[model.Fact], ctx: Context) -> tuple[str, str,
     said = [s for line in ctx.lead.split("\n") for s in split_sentences(line)]
     for sentence in said:
         for m in _COMMANDED.finditer(sentence):
+            if _PART.search(sentence[: m.start()]):
+                continue  # "the right wing under Bagration": a part of the army, not the side
             on = _LIST_ON.match(sentence, m.end())
             who = m.group("who") + (on.group() if on else "")
             named = {f for _, f in names.find(who, form_map) if side_of[f] == side}

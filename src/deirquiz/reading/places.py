@@ -23,6 +23,10 @@ _ITEM = rf"{_NAME}(?:\s+(?:on|in|at|to)\s+the\s+[a-z]+)?"  # "Hougoumont on the 
 _LIST = re.compile(rf"(?P<items>{_ITEM}(?:,\s+{_ITEM})*,?\s+and\s+{_ITEM})")
 
 
+_WORDS = re.compile(r"[\w'’-]+")
+_LONGEST = 10  # words in a place's name at most: "Hawijat Kati island", "Bois de la Cambre"
+
+
 @dataclass
 class Gazetteer:
     kinds: dict[str, str] = field(default_factory=dict)  # place -> noun ("village"), or ""
@@ -31,17 +35,48 @@ class Gazetteer:
     def kind_of(self, place: str) -> str:
         return self.kinds.get(place, "")
 
+    _order: dict[str, int] = field(default_factory=dict)
+    _by_kind: dict[str, list[str]] = field(default_factory=dict)
+    _by_group: dict[int, list[str]] = field(default_factory=dict)
+
+    def _index(self) -> None:
+        if self._order or not self.kinds:
+            return
+        self._order.update((p, i) for i, p in enumerate(self.kinds))
+        for p, k in self.kinds.items():
+            if k:
+                self._by_kind.setdefault(k, []).append(p)
+            if p in self.company:
+                self._by_group.setdefault(self.company[p], []).append(p)
+
+    def order(self, place: str) -> int:
+        self._index()
+        return self._order[place]
+
     def alike(self, place: str) -> list[str]:
         """Places of the same kind: named with the same noun, or listed together with it."""
+        self._index()
         kind = self.kinds.get(place, "")
         group = self.company.get(place)
-        out = []
-        for other, k in self.kinds.items():
-            if other == place:
+        same = set(self._by_kind.get(kind, []) if kind else [])
+        same |= set(self._by_group.get(group, []) if group is not None else [])
+        same.discard(place)
+        return sorted(same, key=self._order.__getitem__)
+
+    def named_in(self, text: str) -> dict[str, list[int]]:
+        """Each place the text names, with where (as whole words), in the gazetteer's order:
+        one pass over the text's words, however many places there are."""
+        self._index()
+        words = list(_WORDS.finditer(text))
+        found: dict[str, list[int]] = {}
+        for i, w in enumerate(words):
+            if not (w.group()[:1].isupper() or w.group()[:3] in ("al-", "el-", "ad-", "as-")):
                 continue
-            if (kind and k == kind) or (group is not None and self.company.get(other) == group):
-                out.append(other)
-        return out
+            for j in range(i, min(i + _LONGEST, len(words))):
+                name = text[w.start() : words[j].end()]
+                if name in self.kinds:
+                    found.setdefault(name, []).append(w.start())
+        return dict(sorted(found.items(), key=lambda kv: self._order[kv[0]]))
 
 
 def _clean(name: str, not_places: set[str]) -> str:

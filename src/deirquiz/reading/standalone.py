@@ -98,6 +98,29 @@ def _name_subject_place(text: str, ctx: Context) -> str:
     )
 
 
+def in_its_phase(text: str, heading: str, ctx: Context) -> str:
+    """'Lt. Gen. Sir Thomas Picton was shot dead while leading a counter-attack', under the
+    heading 'First French infantry attack': 'During the first French infantry attack, Lt. Gen.
+    ...', so that the card says when, where the sentence itself does not."""
+    words = heading.split()
+    heads = {w.lower().strip(",") for w in words}
+    if not 1 <= len(words) <= 6 or not heads & lexicon().phase_heads or re.search(r"\d", heading):
+        return text
+    first = text.split(" ", 1)[0]
+    if first.lower().strip(",") in _OPENING_WORDS | {"meanwhile", "then", "later", "soon"}:
+        return text  # "At about 18:00, ...": it says when already
+    if first in ("The", "A", "An"):
+        text = first.lower() + text[len(first) :]
+    w0 = words[0]
+    if re.search(r"['’]s$", w0):  # "Pickett's Charge"
+        phase = heading
+    elif re.search(rf"(?<![\w-]){re.escape(w0.lower())}(?![\w-])", ctx.body):
+        phase = f"the {w0.lower()}{heading[len(w0) :]}"
+    else:
+        phase = f"the {heading}"
+    return f"During {phase}, {text}"
+
+
 def _sided(text: str, ctx: Context) -> str:
     """'the Eighth Army attacked the First Army' -> 'the German Eighth Army attacked the Russian
     First Army', where the article gives each its side and the card does not."""

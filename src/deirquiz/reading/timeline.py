@@ -108,6 +108,8 @@ def events(extraction: Extraction, ctx: Context) -> list[Event]:
     for e in (e for e in dated if _primary(e)):
         if e.section.lower() in apparatus or e.end_date is not None:
             continue
+        if e.by:
+            continue  # "halted short of the Meuse by 26 December": every later day is true too
         texts = _texts(e, by_sentence[e.text], ctx, order)
         if texts is None:
             continue
