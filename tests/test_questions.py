@@ -562,3 +562,41 @@ def test_a_sheet_never_prints_a_day_another_question_asks(quizzes):
             for other in sheet:
                 if other is not q:
                     assert not _days(q.answer) & _days(other.prompt), (q.prompt, other.prompt)
+
+
+def test_an_infobox_tally_of_times_is_told_as_more_than_once(quizzes):
+    """'Abu Kamal changes hands three times before being captured': the narrative tells two
+    changes; 'more than once' is true of either count, and the source still quotes the row."""
+    abu_kamal = _by_stem(quizzes, "2017-abu-kamal-offensive")
+    (card,) = [q for q in abu_kamal.questions if q.source.text.startswith("Abu Kamal changes")]
+    assert card.prompt == (
+        "Abu Kamal changed hands more than once before being captured by the Syrian Army on _____."
+    )
+    assert "three times" in card.source.text
+
+
+def test_the_dates_key_leaves_out_the_infoboxs_length_note(quizzes):
+    """'13 March – 7 May 1954 (1 month, 3 weeks and 3 days)': nobody writes the length as the
+    answer to 'When?', and its 'and' is not a second day."""
+    dien_bien_phu = _by_stem(quizzes, "battle-of-dien-bien-phu")
+    (dates,) = [q for q in dien_bien_phu.questions if q.template == "overview-dates"]
+    assert dates.answer == "13 March – 7 May 1954"
+
+
+def test_an_acronym_that_cannot_be_spelled_out_in_place_is_glossed(quizzes):
+    """'the ISIL-controlled half', 'ISIL's new de facto capital': spelled out in place they read
+    wrong, so the card ends with '(ISIL: the Islamic State of Iraq and the Levant)'."""
+    cards = [q for quiz in quizzes.values() for q in quiz.questions]
+    glossed = [q.prompt for q in cards if "ISIL-controlled" in q.prompt or "ISIL's" in q.prompt]
+    assert glossed
+    for prompt in glossed:
+        assert prompt.endswith("(ISIL: the Islamic State of Iraq and the Levant).")
+        assert "Levant's" not in prompt
+
+
+def test_the_subjects_codename_is_read_where_the_title_lost_its_bold(quizzes):
+    """'The Battle of Okinawa (沖縄戦 (Okinawa-sen)), code-named **Operation Iceberg** by the
+    Allies': the converter dropped the title's bold, so the codename is the first bold term."""
+    okinawa = _by_stem(quizzes, "battle-of-okinawa")
+    asked = {q.template: q.answer for q in okinawa.questions}
+    assert asked.get("overview-codename") == "Operation Iceberg"

@@ -123,13 +123,15 @@ _CODENAMED = re.compile(r",?\s+(?:codenamed|code-named|code named)\s+(?P<name>[^
 def _codename(article: Article) -> Overview | None:
     """The subject's own codename: only when the sentence names the article's subject just before
     'codenamed' (a codename of some other operation belongs to the events)."""
-    subjects = {t for t in article.terms[:1]}
+    subjects = {article.title, *article.terms[:1]}  # the title's bold may be lost (Okinawa)
+    aside = r"(?:\s*\((?:[^()]|\([^()]*\))*\))?"  # "(沖縄戦 (Okinawa-sen))"
     for _, para in article.paragraphs:
-        for subject in subjects:
-            m = re.search(re.escape(subject) + _CODENAMED.pattern, para)
+        for subject in sorted(subjects):
+            m = re.search(re.escape(subject) + aside + _CODENAMED.pattern, para)
             if m:
-                name = m.group("name").strip()
-                if name in article.terms:
+                said = m.group("name").strip()  # "Operation Iceberg by the Allies"
+                name = next((t for t in article.terms if said == t or said.startswith(t + " ")), "")
+                if name:
                     sentence = _sentence_around(para, m.start())
                     return Overview(field="body", source=sentence, name="codename", value=name)
     return None

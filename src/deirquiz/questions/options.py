@@ -10,6 +10,7 @@ import random
 import re
 import unicodedata
 from collections.abc import Sequence
+from functools import lru_cache
 
 from ..reading.records import Record
 
@@ -17,8 +18,10 @@ _NON_WORD = re.compile(r"[^\w]+")
 _UNKNOWN = {"unknown", "n a", "none", "unclear", "various"}
 
 
+@lru_cache(maxsize=8192)
 def normal(text: str) -> str:
-    """Case, accents, 'the' and punctuation aside: 'Điện Biên Phủ' is 'dien bien phu'."""
+    """Case, accents, 'the' and punctuation aside: 'Điện Biên Phủ' is 'dien bien phu'. Cached:
+    the checks compare every option with every other and with the prompt."""
     t = "".join(c for c in unicodedata.normalize("NFKD", text) if not unicodedata.combining(c))
     t = t.casefold()
     t = re.sub(r"^the\s+", "", t)

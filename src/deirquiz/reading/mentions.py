@@ -269,7 +269,9 @@ def _own_places(ctx: Context) -> set[str]:
 
 def codenames(text: str, source: str, where: str, ctx: Context) -> list[Mention]:
     out = []
-    for term in ctx.article.terms[1:]:
+    terms, title = ctx.article.terms, ctx.article.title
+    named = terms[1:] if terms and (terms[0] in title or title in terms[0]) else terms
+    for term in named:
         pos = text.find(term)
         if pos < 0 or not _CODENAME_CUE.search(text[:pos]):
             continue  # "_____ began on 12 December": the card must say what the operation was

@@ -21,8 +21,9 @@ def overview(facts: list[model.Fact], ctx: Context) -> list[Overview]:
     date = got.get("date")
     if date and date.start and date.end and not _months(s.title):  # "(September–November 2017)"
         start, end = date.start, date.end
-        apart = re.search(r"\band\b", date.source) is not None  # "September 19 and October 7"
-        said = re.sub(r"\s+", " ", date.source).strip() if apart else ""
+        bare = re.sub(r"\([^()]*\)", "", date.source)  # "(1 month, 3 weeks and 3 days)" aside
+        apart = re.search(r"\band\b", bare) is not None  # "September 19 and October 7"
+        said = re.sub(r"\s+", " ", bare).strip() if apart else ""
         out.append(Overview(
             identity="overview", source=date.source, where="infobox: date",
             salience=salience.DATES, fact="overview:date",

@@ -105,7 +105,7 @@ def gazetteer(paragraphs: list[str], not_places: set[str]) -> Gazetteer:
     g = Gazetteer()
     nouns = "|".join(sorted(lexicon().place_nouns, key=len, reverse=True))
     of_noun = re.compile(rf"\bthe\s+(?:[a-z]+\s+)?(?P<noun>{nouns})\s+of\s+(?P<name>{_NAME})")
-    noun_after = re.compile(rf"(?P<name>{_NAME})\s+(?P<noun>{nouns})\b", re.IGNORECASE)
+    noun_after = re.compile(rf"(?P<name>{_NAME})\s+(?P<noun>(?i:{nouns}))\b")
     lists: list[re.Match[str]] = []
     for para in paragraphs:
         for m in of_noun.finditer(para):

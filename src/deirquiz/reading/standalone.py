@@ -72,14 +72,21 @@ def _drop_openers(text: str) -> str:
 def _spell_out(text: str, acronyms: dict[str, str]) -> str:
     """Each acronym the article spells out, spelled out once: 'the SDF' -> 'the Syrian
     Democratic Forces (SDF)'."""
+    glosses = []
     for short, full in acronyms.items():
         if full in text:
             continue
-        m = re.search(rf"(?<![\w-]){re.escape(short)}(?![\w-])", text)
-        if m and not text[m.end() : m.end() + 2].startswith(("’s", "'s")):
+        m = re.search(rf"(?<![\w-]){re.escape(short)}(?![\w])", text)
+        if not m:
+            continue
+        if text[m.end() : m.end() + 1] == "-" or text[m.end() : m.end() + 2] in ("’s", "'s"):
+            the = "" if full.lower().startswith("the ") else "the "
+            glosses.append(f"{short}: {the}{full}")  # "the ISIL-controlled half", "ISIL's capital"
+        else:
             text = f"{text[: m.start()]}{full} ({short}){text[m.end() :]}"
-        elif m:
-            text = f"{text[: m.start()]}{full}{text[m.end() :]}"
+    if glosses:
+        end = len(text.rstrip(".")) if text.endswith(".") else len(text)
+        text = f"{text[:end]} ({'; '.join(glosses)}){text[end:]}"
     return text
 
 
