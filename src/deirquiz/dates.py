@@ -58,6 +58,21 @@ def month_number(word: str) -> int:
     return MONTHS[word.lower().rstrip(".")]
 
 
+_DAY_MONTH = re.compile(
+    rf"\b({DAY})(?:\s*[–—-]\s*{DAY})?\s+({MONTH})(?![\w])|\b({MONTH})\s+({DAY})\b"
+)  # "13–17 August" names its first day
+
+
+def days_named(text: str) -> list[tuple[int, int]]:
+    """The days a text names, in order, as (month, day) without their year: '16 December',
+    'December 16–17', '13–17 August'."""
+    out = []
+    for m in _DAY_MONTH.finditer(text):
+        day, month = (m.group(1), m.group(2)) if m.group(1) else (m.group(4), m.group(3))
+        out.append((month_number(month), _day(day)))
+    return out
+
+
 def year_number(text: str) -> int:
     """A year as written -> its astronomical number: '1815' -> 1815, '216 BC' -> -215."""
     n = int("".join(c for c in text if c.isdigit()))

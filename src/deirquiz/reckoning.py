@@ -13,10 +13,6 @@ from functools import cache
 from . import dates
 from .lexicon import data_file
 
-_DAY_MONTH = re.compile(
-    rf"\b({dates.DAY})(?:\s*[–—-]\s*{dates.DAY})?\s+({dates.MONTH})|\b({dates.MONTH})\s+({dates.DAY})\b"
-)  # "13–17 August": the first day
-
 
 @cache
 def _cue() -> re.Pattern[str]:
@@ -40,11 +36,11 @@ def shifts(sentences: Iterable[str], start: dt.date | None) -> frozenset[int]:
     for s in sentences:
         if not other_reckoning(s):
             continue
-        m = _DAY_MONTH.search(s)
-        if not m:
+        named = dates.days_named(s)
+        if not named:
             continue
-        day, month = (m.group(1), m.group(2)) if m.group(1) else (m.group(4), m.group(3))
-        told = dates.make_date(start.year, dates.month_number(month), int(re.sub(r"\D", "", day)))
+        month, day = named[0]
+        told = dates.make_date(start.year, month, day)
         if told is None:
             continue
         k = (told - start).days

@@ -95,8 +95,8 @@ class _Sheet:
         self.told_words: set[str] = set()  # of the narrative's statements only
         self.answer_names: set[str] = set()
         self.outcome_names: set[str] = set()
-        self.answer_days: set[tuple[str, str]] = set()
-        self.shown_days: set[tuple[str, str]] = set()
+        self.answer_days: set[tuple[int, int]] = set()
+        self.shown_days: set[tuple[int, int]] = set()
 
     def take(self, queue: list[Question]) -> Question | None:
         for i, q in enumerate(queue[: self.SCAN]):
@@ -143,19 +143,11 @@ class _Sheet:
         return None
 
 
-_MONTHS = "January|February|March|April|May|June|July|August|September|October|November|December"
-_DAY_MONTH = re.compile(
-    rf"\b(\d{{1,2}})(?:\s*[–-]\s*\d{{1,2}})?\s+({_MONTHS})\b|\b({_MONTHS})\s+(\d{{1,2}})\b"
-)
-
-
-def _days(text: str) -> set[tuple[str, str]]:
+def _days(text: str) -> set[tuple[int, int]]:
     """The days a text names, as (month, day): '16 December', 'December 16–17'."""
-    out = set()
-    for m in _DAY_MONTH.finditer(text):
-        month, day = (m.group(2), m.group(1)) if m.group(1) else (m.group(3), m.group(4))
-        out.add((month, day.lstrip("0")))
-    return out
+    from .dates import days_named
+
+    return set(days_named(text))
 
 
 def _outcome(q: Question) -> bool:

@@ -14,17 +14,14 @@ from functools import cached_property
 from .. import dates
 from ..lexicon import lexicon
 from ..model import Article, DeirquizError, Extraction, Overview
-from .names import WordIndex
+from .names import SPELLED_ORDINAL, WordIndex
 
 _LOWER_WORDS = {"of", "the", "and", "in", "for", "on", "al", "ad", "as", "at", "de", "el", "du"}
 _ACRONYM_DEF = re.compile(
     r"([A-Z][\w'’-]*(?:\s+(?:[A-Z][\w'’-]*|of|and|the|for|in))+)"
     r"\s+\(([A-Z][A-Za-z]{1,6})\)"
 )
-_ORDINAL = (
-    r"(?:First|Second|Third|Fourth|Fifth|Sixth|Seventh|Eighth|Ninth|Tenth|Eleventh|Twelfth|"
-    r"\d{1,3}(?:st|nd|rd|th))"
-)
+_ORDINAL = rf"(?:(?=[A-Z]){SPELLED_ORDINAL}|\d{{1,3}}(?:st|nd|rd|th))"
 _SIDED = re.compile(
     rf"\bthe ([A-Z][a-z]+) ({_ORDINAL}(?: [A-Z][a-z]+)? (?:Army|Corps|Fleet|Division|Brigade))\b"
 )

@@ -25,10 +25,7 @@ _FORMATION_HEAD = re.compile(
     re.IGNORECASE,
 )
 _ORDINAL = re.compile(r"\b(\d+(?:st|nd|rd|th)|[IVXL]+)\b")
-_SPELLED = re.compile(
-    r"(?i)(?:first|second|third|fourth|fifth|sixth|seventh|eighth|ninth|tenth|eleventh|twelfth|"
-    r"thirteenth|fourteenth|fifteenth|sixteenth|seventeenth|eighteenth|nineteenth|twentieth)"
-)
+_SPELLED = re.compile(names.SPELLED_ORDINAL)
 
 
 def _kind_words(name: str) -> set[str]:

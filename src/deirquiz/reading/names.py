@@ -85,6 +85,11 @@ def _bounded(text: str, start: int, end: int) -> bool:
     return not (nxt and nxt.group(1)[:1].isupper() and not after.startswith((", ", "; ")))
 
 
+# "Sixth Panzer Army", "the Eighth Army": an ordinal written out
+SPELLED_ORDINAL = (
+    r"(?i:first|second|third|fourth|fifth|sixth|seventh|eighth|ninth|tenth|eleventh|twelfth|"
+    r"thirteenth|fourteenth|fifteenth|sixteenth|seventeenth|eighteenth|nineteenth|twentieth)"
+)
 _TOKEN = re.compile(r"[\w-]+")
 _AFTER_NAME = re.compile(r"[\w-]|['’](?!s\b)")
 
