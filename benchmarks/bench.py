@@ -1,4 +1,4 @@
-"""How fast is deirquiz, at every scale? Run: ``python benchmarks/bench.py`` (a minute or two).
+"""How fast is deirquiz, at every scale? Run: ``python benchmarks/bench.py`` (about fifteen minutes on a 2-core machine; ``--only-pathological`` for the made-up articles alone).
 
 Measures, as separate processes and over interleaved rounds (median of each):
 
