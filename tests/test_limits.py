@@ -71,6 +71,21 @@ def test_a_part_longer_than_its_cap_is_read_to_the_cap(name, kind, cap):
     assert len(got) == cap
 
 
+def test_names_are_blanked_only_in_the_first_sentences():
+    """25,000 sentences past the 300 dated ones: the names to blank are looked for in the first
+    STATEMENTS sentences only, in reading order."""
+    from deirquiz.reading import _statements, timeline
+    from deirquiz.reading.context import context
+    from deirquiz.sentences import split_sentences
+
+    x = extracted("two dates 25k")
+    every = [s for _, p in x.article.paragraphs for s in split_sentences(p)]
+    assert len(every) > 10 * limits.STATEMENTS
+    ctx = context(x)
+    read = [source for _, source, _, _ in _statements(x, ctx, timeline.events(x, ctx))]
+    assert read and set(read) <= set(every[: limits.STATEMENTS])
+
+
 def test_the_statements_around_a_sentence_too_long_are_still_read():
     x = extracted("one sentence 100k")
     assert x.events and all("on 17 September, on 17" not in e.text for e in x.events)

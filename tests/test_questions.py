@@ -583,15 +583,21 @@ def test_the_dates_key_leaves_out_the_infoboxs_length_note(quizzes):
     assert dates.answer == "13 March – 7 May 1954"
 
 
-def test_an_acronym_that_cannot_be_spelled_out_in_place_is_glossed(quizzes):
-    """'the ISIL-controlled half', 'ISIL's new de facto capital': spelled out in place they read
-    wrong, so the card ends with '(ISIL: the Islamic State of Iraq and the Levant)'."""
+def test_an_acronym_is_spelled_out_where_it_first_stands_even_in_a_possessive(quizzes):
+    """'Mayadin, ISIL's new de facto capital city,' reads 'Mayadin, the new de facto capital city
+    of the Islamic State of Iraq and the Levant (ISIL),'; 'the ISIL-controlled half' reads 'the
+    Islamic State of Iraq and the Levant (ISIL)-controlled half'. A gloss at the card's end would
+    read as a hint for the blank before it."""
     cards = [q for quiz in quizzes.values() for q in quiz.questions]
-    glossed = [q.prompt for q in cards if "ISIL-controlled" in q.prompt or "ISIL's" in q.prompt]
-    assert glossed
-    for prompt in glossed:
-        assert prompt.endswith("(ISIL: the Islamic State of Iraq and the Levant).")
-        assert "Levant's" not in prompt
+    mayadin = [q.prompt for q in cards if q.source.text.startswith("Syrian Army captures the city")]
+    assert mayadin == [
+        "The Syrian Army captured the city of Mayadin, the new de facto capital city of the "
+        "Islamic State of Iraq and the Levant (ISIL), on _____."
+    ]
+    for q in cards:
+        assert "Levant's" not in q.prompt and "(ISIL:" not in q.prompt
+        if "ISIL" in q.prompt:
+            assert "Islamic State of Iraq and the Levant (ISIL)" in q.prompt, q.prompt
 
 
 def test_the_subjects_codename_is_read_where_the_title_lost_its_bold(quizzes):
@@ -600,3 +606,14 @@ def test_the_subjects_codename_is_read_where_the_title_lost_its_bold(quizzes):
     okinawa = _by_stem(quizzes, "battle-of-okinawa")
     asked = {q.template: q.answer for q in okinawa.questions}
     assert asked.get("overview-codename") == "Operation Iceberg"
+
+
+def test_a_side_is_named_by_its_army_only_where_the_narrative_calls_it_so(quizzes):
+    """Trafalgar's infobox heads the British order of battle 'Mediterranean Fleet', a label the
+    narrative hardly uses: 'Who commanded the Mediterranean Fleet?' does not say which side it
+    was. Gettysburg's 'Army of the Potomac' is the narrative's own name."""
+    trafalgar = _by_stem(quizzes, "battle-of-trafalgar")
+    assert trafalgar.questions
+    assert not [q for q in trafalgar.questions if "Mediterranean Fleet" in q.prompt]
+    gettysburg = _by_stem(quizzes, "battle-of-gettysburg")
+    assert any("Army of the Potomac" in q.prompt for q in gettysburg.questions)

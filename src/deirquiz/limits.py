@@ -16,6 +16,7 @@ from .model import Article, Event, Fact
 SENTENCE_CHARS = 1_000  # a longer "sentence" (a list run together) gives no dated statement
 EVENTS = 300  # dated statements: the first 300 in reading order,
 EVENT_CHARS = 60_000  # and no more once their sentences hold this many characters
+STATEMENTS = 2_000  # sentences read for names to blank, in reading order (real ones: < 400)
 RESULT_POINTS = 50  # the infobox result's dated bullet points
 COMMANDERS = 150  # per article, in the infobox's order
 COMBATANTS = 60

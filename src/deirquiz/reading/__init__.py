@@ -6,6 +6,7 @@ it matters (salience.py); nothing here knows how a question is worded.
 
 from __future__ import annotations
 
+from .. import limits
 from ..lexicon import lexicon
 from ..model import Extraction
 from ..sentences import split_sentences
@@ -48,8 +49,12 @@ def _statements(extraction: Extraction, ctx: Context, events: list[Event]):
         if not any(h.lower() in apparatus for h in s.path)
         for p in s.paragraphs
     ]
+    read = 0
     for where, ph, para in [*lead, *told]:
         for sentence in split_sentences(para):
+            read += 1
+            if read > limits.STATEMENTS:
+                return
             if sentence in dated:
                 continue
             text = stand_alone(sentence, ctx).text
@@ -91,7 +96,7 @@ def read(extraction: Extraction) -> RecordSet:
     records += sides(facts, ctx)
     records += commanders(facts, ctx)
     named = {r.value("side"): r.value("force") for r in records if r.kind == "leader"}
-    records += figures(facts, ctx, {**forces(facts), **named})
+    records += figures(facts, ctx, {**forces(facts, ctx), **named})
     events = timeline.events(extraction, ctx)
     records += events
     records += timeline.orders(events, ctx)

@@ -178,7 +178,7 @@ def ladder(
     rng: random.Random,
     used: frozenset[int] | set[int] = frozenset(),
 ) -> list[int]:
-    """Three wrong figures that stand with ``n`` on a ladder of one step (a ratio of 1.2 to 1.5,
+    """Three wrong figures that stand with ``n`` on a ladder of one step (a ratio of 1.2 to 1.4,
     drawn for each question), ``n`` on any of its four rungs with even chance: no rung, middle
     or end, points at the key, and the largest option is at most about three times the
     smallest. Never half or double the key nor key ± the same amount. Each is as round as
@@ -189,7 +189,7 @@ def ladder(
         return []
     step = _roundness(n)
     for _ in range(300):
-        r = rng.uniform(1.2, 1.5)
+        r = rng.uniform(1.2, 1.4)  # at 1.5 the rungs are 2/3, 3/2 and 9/4 of the key
         at = rng.randrange(4)  # the key's rung, counted from the bottom
         rungs = [round(n * r ** (i - at) / step) * step for i in range(4)]
         wrong = [v for i, v in enumerate(rungs) if i != at]

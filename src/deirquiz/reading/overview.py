@@ -141,25 +141,23 @@ def _plain(text: str) -> str:
     return "".join(c for c in t if not unicodedata.combining(c)).casefold()
 
 
-def forces(facts: list[model.Fact]) -> dict[int, str]:
-    """Each side's army where its order of battle has one head: 'the Army of the Potomac'."""
+def forces(facts: list[model.Fact], ctx: Context) -> dict[int, str]:
+    """Each side's army where its order of battle has one head and the narrative calls it so:
+    'the Army of the Potomac'; not an infobox label the text hardly uses ('the Mediterranean
+    Fleet'), by which a learner could not tell the side."""
     out = {}
     for side in {c.side for c in facts if isinstance(c, model.Combatant)}:
         tops = [
             u.name for u in facts if isinstance(u, model.Unit) and u.side == side and not u.parent
         ]
-        if len(tops) == 1:
+        if len(tops) == 1 and (ctx.count(tops[0]) >= 2 or ctx.in_lead(tops[0])):
             out[side] = names.unit_the(tops[0])
     return out
 
 
-def _force(side: int, facts: list[model.Fact], side_the: str) -> str:
-    """'the Army of the Potomac' where the side's order of battle has one head, else 'the forces
-    of the United States'."""
-    tops = [u.name for u in facts if isinstance(u, model.Unit) and u.side == side and not u.parent]
-    if len(tops) == 1:
-        return names.unit_the(tops[0])
-    return f"the forces of {side_the}"
+def _force(side: int, facts: list[model.Fact], side_the: str, ctx: Context) -> str:
+    """The side's army as ``forces`` names it, else 'the forces of the United States'."""
+    return forces(facts, ctx).get(side) or f"the forces of {side_the}"
 
 
 _CUE = r"\b(?:under|led by|commanded by|army of|forces of|fleet of|navy of|troops of)\s+"
@@ -252,7 +250,7 @@ def sides(facts: list[model.Fact], ctx: Context) -> list[Record]:
                     fact=f"leader:{side}",
                     side=side,
                     side_name=name_the,
-                    force=named_force or _force(side, facts, name_the),
+                    force=named_force or _force(side, facts, name_the, ctx),
                     leader=leader,
                     leader_choices=rivals,
                 )

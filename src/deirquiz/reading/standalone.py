@@ -72,22 +72,34 @@ def _drop_openers(text: str) -> str:
 def _spell_out(text: str, acronyms: dict[str, str]) -> str:
     """Each acronym the article spells out, spelled out once: 'the SDF' -> 'the Syrian
     Democratic Forces (SDF)'."""
-    glosses = []
     for short, full in acronyms.items():
         if full in text:
             continue
         m = re.search(rf"(?<![\w-]){re.escape(short)}(?![\w])", text)
         if not m:
             continue
-        if text[m.end() : m.end() + 1] == "-" or text[m.end() : m.end() + 2] in ("’s", "'s"):
-            the = "" if full.lower().startswith("the ") else "the "
-            glosses.append(f"{short}: {the}{full}")  # "the ISIL-controlled half", "ISIL's capital"
-        else:
+        the = "" if full.lower().startswith("the ") else "the "
+        if text[m.end() : m.end() + 2] in ("’s", "'s"):
+            text = _of_form(text, m.start(), m.end() + 2, f"{the}{full} ({short})", the + full)
+        else:  # "the Islamic State of Iraq and the Levant (ISIL)-controlled half"
             text = f"{text[: m.start()]}{full} ({short}){text[m.end() :]}"
-    if glosses:
-        end = len(text.rstrip(".")) if text.endswith(".") else len(text)
-        text = f"{text[:end]} ({'; '.join(glosses)}){text[end:]}"
     return text
+
+
+def _of_form(text: str, start: int, end: int, named: str, plain: str) -> str:
+    """', ISIL's new de facto capital city,' -> ', the new de facto capital city of the Islamic
+    State of Iraq and the Levant (ISIL),': an appositive possessive spelled out reads only this way
+    round; any other keeps its possessive ('the Islamic State of Iraq and the Levant's leader')."""
+    after = re.match(r"((?:\s*[a-z][\w-]*){1,6}),", text[end:])
+    if (
+        after is None
+        or not text[:start].endswith(", ")
+        or any(w in _FUNCTION for w in after.group(1).split())
+    ):
+        lead = plain if start else plain[:1].upper() + plain[1:]
+        return f"{text[:start]}{lead}’s{text[end:]}"
+    head = after.group(1).strip()
+    return f"{text[:start]}the {head} of {named}{text[end + len(after.group(1)) :]}"
 
 
 def _name_subject_place(text: str, ctx: Context) -> str:
