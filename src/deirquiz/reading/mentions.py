@@ -205,6 +205,8 @@ def formations(text: str, source: str, where: str, weight: float, ctx: Context,
                units: list[Formation]) -> list[Mention]:  # fmt: skip
     out = []
     for u in units:
+        if u.name not in text:
+            continue
         pos = [m.start() for m in re.finditer(rf"(?<![\w-]){re.escape(u.name)}(?![\w-])", text)]
         if len(pos) != 1 or _in_list(text, pos[0], pos[0] + len(u.name)):
             continue

@@ -136,6 +136,8 @@ def find(text: str, form_map: dict[str, str]) -> list[tuple[Found, str]]:
     taken: list[tuple[int, int]] = []
     out: list[tuple[Found, str]] = []
     for form in sorted(form_map, key=len, reverse=True):
+        if form not in text:
+            continue  # most forms are not in a given sentence: no pattern to build for them
         full = form_map[form]
         for m in re.finditer(rf"(?<![\w'’-]){re.escape(form)}(?![\w-])", text):
             a, b = m.start(), m.end()
