@@ -553,7 +553,8 @@ def test_a_formations_options_are_of_its_kind(quizzes):
 
 
 def test_a_sheet_never_prints_a_day_another_question_asks(quizzes):
-    """'on the night of December 16–17, 1944' beside 'When did the battle take place?'."""
+    """'on the night of December 16–17, 1944' beside 'When did the battle take place?', nor the
+    battle's last day as a wrong option beside it."""
     from deirquiz.selection import _days
 
     for quiz in quizzes.values():
@@ -561,7 +562,8 @@ def test_a_sheet_never_prints_a_day_another_question_asks(quizzes):
         for q in sheet:
             for other in sheet:
                 if other is not q:
-                    assert not _days(q.answer) & _days(other.prompt), (q.prompt, other.prompt)
+                    shown = _days(" · ".join((other.prompt, *other.options)))
+                    assert not _days(q.answer) & shown, (q.prompt, other.prompt)
 
 
 def test_an_infobox_tally_of_times_is_told_as_more_than_once(quizzes):
@@ -617,3 +619,16 @@ def test_a_side_is_named_by_its_army_only_where_the_narrative_calls_it_so(quizze
     assert not [q for q in trafalgar.questions if "Mediterranean Fleet" in q.prompt]
     gettysburg = _by_stem(quizzes, "battle-of-gettysburg")
     assert any("Army of the Potomac" in q.prompt for q in gettysburg.questions)
+
+
+def test_a_qualified_result_is_keyed_in_the_rows_own_words(tmp_path, templates):
+    """'Inconclusive; strategic Union victory' is no side's victory to rephrase: 'a victory for
+    the Inconclusive; strategic Union' was a wrong key."""
+    path = _changed(
+        tmp_path,
+        "battle-of-gettysburg",
+        ("        Union victory\n", "        Inconclusive; strategic Union victory\n"),
+    )
+    quiz = quiz_for(path, templates, Options())
+    (result,) = [q for q in quiz.questions if q.template == "overview-result"]
+    assert result.answer == "Inconclusive; strategic Union victory"

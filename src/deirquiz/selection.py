@@ -114,7 +114,7 @@ class _Sheet:
                 if q.type not in ("truefalse", "order")
                 else set()
             )
-            days, shown_days = _days(q.answer), _days(q.prompt)
+            days, shown_days = _days(q.answer), _days(" · ".join((q.prompt, *q.options)))
             if days & self.shown_days or shown_days & self.answer_days:
                 continue  # "on the night of December 16–17, 1944" beside "When did it begin?"
             outcome, story = _outcome(q), _story(q) and _turning(words)

@@ -60,6 +60,9 @@ def overview(facts: list[model.Fact], ctx: Context) -> list[Overview]:
     return out
 
 
+_QUALIFIERS = {"strategic", "tactical", "inconclusive", "indecisive", "operational", "limited"}
+
+
 def _result(value: str) -> str:
     """'Decisive Syrian Army and allies victory' is infobox shorthand; 'a decisive victory for
     the Syrian Army and allies' is an answer. A one-word side ('Union victory') stays."""
@@ -68,6 +71,8 @@ def _result(value: str) -> str:
     )
     if not m or len(m.group(2).split()) < 3:
         return value
+    if re.search(r"[;,:()]", m.group(2)) or set(m.group(2).lower().split()) & _QUALIFIERS:
+        return value  # "Inconclusive; strategic Union victory": the row's own words, as they are
     how = (m.group(1) or "").strip().lower()
     side = m.group(2) if m.group(2).lower().startswith("the ") else f"the {m.group(2)}"
     return f"a {how + ' ' if how else ''}{m.group(3).lower()} for {side}"
