@@ -632,3 +632,22 @@ def test_a_qualified_result_is_keyed_in_the_rows_own_words(tmp_path, templates):
     quiz = quiz_for(path, templates, Options())
     (result,) = [q for q in quiz.questions if q.template == "overview-result"]
     assert result.answer == "Inconclusive; strategic Union victory"
+
+
+def test_a_statement_opening_on_a_direction_of_something_unnamed_is_not_carded(quizzes):
+    """'In the south, the Voronezh and Steppe Fronts opened Operation Polkovodets Rumyantsev':
+    the south of what? The card would need the sentence before it."""
+    kursk = _by_stem(quizzes, "battle-of-kursk")
+    assert kursk.questions
+    for quiz in quizzes.values():
+        for q in quiz.questions:
+            assert not re.match(r"(?:In|On) the (?:north|south|east|west)\b(?! of)", q.prompt)
+
+
+def test_a_sides_total_is_asked_of_the_side_with_its_allies(quizzes):
+    """Blenheim's 'Total: about 34,000' counts the French and the Bavarians: 'How many
+    casualties did France suffer?' would key the allies' losses as France's."""
+    blenheim = _by_stem(quizzes, "battle-of-blenheim")
+    asked = [q.prompt for q in blenheim.questions if q.template == "losses-total"]
+    assert any("France and its allies" in p for p in asked), asked
+    assert not [p for p in asked if "did France suffer" in p]

@@ -90,7 +90,7 @@ def _totals(facts: list[model.Fact], ctx: Context, forces: dict[int, str]) -> li
             one = losses[0]
             if one.what.strip(" ;") in ("killed", "killed or wounded", "casualties", "total"):
                 count, claim = _bare(one.count), one.claimed_by
-        who = forces.get(side) or names.with_the(name)
+        who = forces.get(side) or _with_allies(name, side, facts)
         if count and _EXACT.match(count):
             claimed = _according(claim, ctx)
             out.append(_figure(side, who, count, "casualties", claimed, box, avoid_losses))
@@ -107,6 +107,21 @@ def _totals(facts: list[model.Fact], ctx: Context, forces: dict[int, str]) -> li
 def _bare(count: str) -> str:
     """'about 166,000' -> '166,000': asked as about 166,000 (the row's own rounding)."""
     return re.sub(r"^(?:about|c\.)\s*", "", count)
+
+
+_COALITION = re.compile(r"\b(?:Coalition|Alliance|League|Allies|Entente|Axis|Powers)\b")
+
+
+def _with_allies(name: str, side: int, facts: list[model.Fact]) -> str:
+    """'the United States and its allies' where the side lists other states beside its first
+    (the Kingdom of France at Yorktown): the row counts them all, not the first alone."""
+    others = [
+        c for c in facts
+        if isinstance(c, model.Combatant) and c.side == side and not c.leader and c.group is None
+    ]  # fmt: skip
+    if others and not _COALITION.search(name):
+        return f"{names.with_the(name)} and its allies"
+    return names.with_the(name)
 
 
 def _value(text: str) -> int:

@@ -44,6 +44,11 @@ _RELATIVE_LEFT = re.compile(
 )
 
 
+# "In the south, the Voronezh Front ...": a direction of what the sentence before named
+_WHERE_OF_WHAT = re.compile(
+    r"(?:In|On|To|From)\s+the\s+(?:(?:far|extreme)\s+)?(?:north|south|east|west|north-east|"
+    r"north-west|south-east|south-west|northeast|northwest|southeast|southwest)\b(?!\s+of\b)"
+)
 _EMPHASIS = re.compile(r"(?<![\w*])\*{1,2}([^*\n]+?)\*{1,2}(?![\w*])")
 
 
@@ -234,6 +239,8 @@ def stand_alone(sentence: str, ctx: Context) -> Verdict:
     two = " ".join(t.lower() for t in tokens[:2])
     if first in lex.leaning_starts or two in lex.leaning_starts:
         return Verdict(None, f"starts with '{tokens[0]}'")
+    if _WHERE_OF_WHAT.match(text):
+        return Verdict(None, "'in the south' of what?")
     leaning = next((t for t in tokens if t.lower() in lex.leaning_words), "")
     if leaning:
         return Verdict(None, f"'{leaning}' points outside the sentence")
