@@ -275,10 +275,21 @@ def test_the_same_day_is_the_day_of_the_statement_it_continues():
 
 def test_a_heading_ends_a_time_of_day_but_not_a_relative_day():
     body = (
-        "## Battle\nOn July 1, the army moved.\n\n### Later\nLate in the afternoon, the corps attacked.\n\n"
+        "## Battle\nOn July 1, the army moved.\n\n### Later\nThe corps attacked.\n\n"
         "### Next\nThe next day, the guns fell silent."
     )
     assert _days(body) == ["1863-07-01", "1863-07-02"]
+
+
+def test_a_time_of_a_day_it_cannot_tell_leaves_no_day_for_the_next():
+    """A new section's 'in the afternoon' may be of another day (Isandlwana's 'Rorke's Drift'
+    goes back to the afternoon of the 22nd after the story of the 23rd): 'the next morning'
+    after it has no day, rather than a wrong one."""
+    body = (
+        "## Battle\nOn July 1, the army moved.\n\n### Later\nLate in the afternoon, the corps attacked.\n\n"
+        "### Next\nThe next day, the guns fell silent."
+    )
+    assert _days(body) == ["1863-07-01"]
 
 
 def test_a_clock_time_opening_a_section_goes_on_with_the_hours_of_the_day():

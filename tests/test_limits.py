@@ -82,7 +82,7 @@ def test_names_are_blanked_only_in_the_first_sentences():
     every = [s for _, p in x.article.paragraphs for s in split_sentences(p)]
     assert len(every) > 10 * limits.STATEMENTS
     ctx = context(x)
-    read = [source for _, source, _, _ in _statements(x, ctx, timeline.events(x, ctx))]
+    read = [s[1] for s in _statements(x, ctx, timeline.events(x, ctx))]
     assert read and set(read) <= set(every[: limits.STATEMENTS])
 
 

@@ -4,6 +4,7 @@ the seed, the shared articles and our own of other wars (tests/corpus)."""
 from __future__ import annotations
 
 import datetime as dt
+import itertools
 import re
 from collections import Counter
 from pathlib import Path
@@ -15,7 +16,11 @@ from deirquiz.pipeline import Options, questions_for, quiz_for
 
 from .conftest import ALL, ROOT
 
-CORPUS = sorted((ROOT / "tests" / "corpus" / "articles").glob("battle-*.md"))
+CORPUS = sorted(  # every battle and siege of ours (Florence Nightingale is not one)
+    p
+    for p in (ROOT / "tests" / "corpus" / "articles").glob("*.md")
+    if p.stem != "florence-nightingale"
+)
 EVERY = [*ALL, *CORPUS]
 RANKS = re.compile(
     r"^(?:Maj\.|Gen\.|Lt\.|Col\.|Brig\.|Capt\.|Adm\.|Field Marshal|Marshal|General|Major|"
@@ -32,6 +37,11 @@ def quizzes(templates):
 @pytest.fixture(scope="module")
 def decks(quizzes) -> list[Question]:
     return [q for quiz in quizzes.values() for q in quiz.questions]
+
+
+@pytest.fixture(scope="module")
+def full_decks(templates) -> list[Question]:
+    return [q for p in EVERY for q in quiz_for(p, templates, Options(depth="full")).questions]
 
 
 def _by_stem(quizzes, stem: str):
@@ -58,6 +68,19 @@ def test_a_side_is_asked_who_led_it_only_where_the_lead_names_one_leader(quizzes
     # Paullus and Gaius Terentius Varro": two right answers, so no question
     cannae = _by_stem(quizzes, "battle-of-cannae")
     assert not [q for q in cannae.questions if q.template == "side-leader" and "Roman" in q.prompt]
+    # the first lead sentence to name a side's leader says who led it: "the Russian Second and
+    # Third Pacific Squadrons under Admiral Zinovy Rozhestvensky"; "the remaining Russian
+    # battleships under Rear Admiral Nikolai Nebogatov surrendered" tells of a part of it
+    tsushima = _by_stem(quizzes, "battle-of-tsushima")
+    asked = {q.prompt: q.answer for q in tsushima.questions if q.template == "side-leader"}
+    assert asked["Who commanded the forces of the Russian Empire in the battle?"] == (
+        "Zinovy Rozhestvensky"
+    )
+    # "the army of Siraj ud-Daulah": 'the army' alone would not say whose
+    plassey = _by_stem(quizzes, "battle-of-plassey")
+    leaders = [q.prompt for q in plassey.questions if q.template == "side-leader"]
+    assert "Who commanded the army in the battle?" not in leaders
+    assert "Who commanded the forces of the Nawabs of Bengal in the battle?" in leaders
 
 
 def test_no_option_carries_a_rank_only_some_options_have(decks):
@@ -453,7 +476,11 @@ def test_a_side_the_lead_says_had_several_commanders_is_not_asked_who_led_it(qui
     assert not [q for q in blenheim.questions if q.template == "side-leader"]
     tannenberg = _by_stem(quizzes, "battle-of-tannenberg")
     asked = {q.prompt: q.answer for q in tannenberg.questions if q.template == "side-leader"}
-    assert asked == {"Who commanded the German Eighth Army in the battle?": "Paul von Hindenburg"}
+    # "the Russian Second Army of General Alexander Samsonov": one army, one commander
+    assert asked == {
+        "Who commanded the German Eighth Army in the battle?": "Paul von Hindenburg",
+        "Who commanded the Russian Second Army in the battle?": "Alexander Samsonov",
+    }
 
 
 def test_a_numbered_army_is_named_with_its_side_on_the_card(templates):
@@ -651,3 +678,51 @@ def test_a_sides_total_is_asked_of_the_side_with_its_allies(quizzes):
     asked = [q.prompt for q in blenheim.questions if q.template == "losses-total"]
     assert any("France and its allies" in p for p in asked), asked
     assert not [p for p in asked if "did France suffer" in p]
+
+
+def test_a_days_options_do_not_single_out_the_answer_by_their_look(full_decks):
+    """Not the only day of its month (7, 14 and 21 August beside 3 September), and the wrong days
+    never a week or two apart in a row: a grid whose odd one out is the answer."""
+    for q in full_decks:
+        days = [_day(o) for o in q.options] if q.type == "mcq" else []
+        if len(days) < 4 or None in days:
+            continue
+        key = days[q.correct[0]]
+        wrong = sorted(d for d in days if d != key)
+        months = {(d.year, d.month) for d in wrong}
+        assert len(months) > 1 or (key.year, key.month) in months, (q.prompt, q.options)
+        gaps = {(b - a).days for a, b in itertools.pairwise(wrong)}
+        assert not (len(gaps) == 1 and gaps.pop() % 7 == 0), (q.prompt, q.options)
+
+
+def test_a_card_names_what_it_points_at(full_decks):
+    """'the French advance guard reached it.', 'Percy carried it, with two eagles, to London':
+    the thing is in the sentence before, not on the card; a siege's garrison is the besieged
+    place's ('the British garrison of Yorktown marched out')."""
+    for q in full_decks:
+        assert not re.search(r"(?<!\bof )\b(?:it|them)(?=\s*[.,;:!?])", q.prompt), q.prompt
+    garrison = [q.prompt for q in full_decks if "British garrison" in q.prompt]
+    assert garrison and all("British garrison of Yorktown" in p for p in garrison), garrison
+
+
+def test_the_side_is_asked_of_the_one_the_lead_puts_at_its_head(quizzes):
+    """'a flanking manoeuvre by a small mounted force under the Captal de Buch' tells of a part
+    of the English army: the question of who led it names its first commander or a force the
+    lead names, and the force by its name, not its size ('a much larger French army')."""
+    poitiers = _by_stem(quizzes, "battle-of-poitiers")
+    asked = {q.prompt: q.answer for q in poitiers.questions if q.template == "side-leader"}
+    assert "Captal de Buch" not in asked.values()
+    assert asked.get("Who commanded the French army in the battle?") == "King John II"
+
+
+def test_a_day_told_ahead_leaves_the_story_on_its_own_day(full_decks):
+    """'The colour was recovered from the river on 4 February' in the story of 22 January: the
+    Zulus drew off from Rorke's Drift 'at first light the next morning', the 23rd, not the 5th
+    of February; where the section gives no day of its own, no day at all."""
+    drew_off = [
+        q for q in full_decks if "Zulus drew off" in q.prompt and q.template == "event-date"
+    ]
+    assert all(q.answer == "23 January 1879" for q in drew_off), [q.answer for q in drew_off]
+    for q in full_decks:
+        if q.template.startswith("event") and "drew off" in q.prompt:
+            assert "February" not in q.answer, q.prompt

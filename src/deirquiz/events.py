@@ -164,7 +164,10 @@ class _Reader:
         if not self.state.timed and not (
             opening and found and found[0].time and found[0].start < 4
         ):
-            found = [m for m in found if not _timed(m)]  # no time of the day in force
+            untimed = [m for m in found if not _timed(m)]  # no time of the day in force
+            if len(untimed) < len(found) and not untimed:
+                self.state.clear()  # "in the afternoon" of a day we cannot tell: so is "the next"
+            found = untimed
         coarse = not any(m.kind != "cue" for m in found) and _COARSE.search(sentence)
         if coarse:
             found = []
@@ -179,7 +182,7 @@ class _Reader:
             mention.date = day
             if mention.length:
                 mention.end_date = eras.add_days(day, mention.length)
-            if not aside and mention.follows is None:
+            if not aside and mention.follows is None and not self._ahead(mention, sentence):
                 self._move(mention)
             events.append(self._event(mention, sentence, section, paragraph, found))
         if self.days and not self.reached:
@@ -188,6 +191,16 @@ class _Reader:
         if coarse:
             self.state.clear()  # "In late November, ...": a later "the next day" has no day
         return events
+
+    def _ahead(self, m: Mention, sentence: str) -> bool:
+        """A day after the subject's end told in passing while the text is on one of its days
+        ('Bagration died of his wound on 24 September', in the story of 7 September): a look
+        ahead, which leaves the day in force where it was. A sentence that opens on the day
+        ('On 20 October, ...') moves the story there."""
+        now, d = self.state.day, self.days
+        if not (d and now and m.date and d[0] <= now <= d[1] and m.date > d[1] + dt.timedelta(1)):
+            return False
+        return not _OPENING.fullmatch(sentence[: m.start])
 
     def _resolve(self, m: Mention) -> dt.date | None:
         s = self.state

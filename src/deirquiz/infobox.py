@@ -22,6 +22,7 @@ from .model import Article, Casualty, Combatant, Commander, Fact, Field, Overvie
 __all__ = ["FLAG", "country_names", "facts", "flag_country", "is_unknown", "rank_distractors",
            "ranks"]  # fmt: skip
 _SIDE_FIELD = re.compile(r"^(combatant|commander|units|casualties|strength)(\d+)$")
+_SEE = re.compile(r"\s*\((?:see|See)\b[^()]*\)")  # a note to the reader, not the result
 
 
 @cache
@@ -67,7 +68,8 @@ def overview(article: Article) -> list[Overview]:
         lines = [ln.strip() for ln in box["result"].text.split("\n") if ln.strip()]
         head = [ln for ln in lines if not ln.startswith("*")]
         if head and not is_unknown(head[0]):
-            out.append(Overview(field="result", source=head[0], name="result", value=head[0]))
+            value = _SEE.sub("", head[0]).strip()  # "French tactical victory (see Aftermath)"
+            out.append(Overview(field="result", source=head[0], name="result", value=value))
         for ln in lines:
             if ln.startswith("*"):
                 point = ln.lstrip("* ").strip()

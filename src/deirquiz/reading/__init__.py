@@ -33,14 +33,14 @@ def _phase_of_section(heading: str) -> str:
 
 
 def _statements(extraction: Extraction, ctx: Context, events: list[Event]):
-    """(card text, source sentence, where, weight) for every statement that stands alone: the
-    dated ones as the timeline made them, the others as they are."""
+    """(card text, source sentence, where, weight, phase) for every statement that stands alone:
+    the dated ones as the timeline made them, the others as they are."""
     dated = {e.text for e in extraction.events}
     seen: set[str] = set()
     for ev in events:
         if ev.statement not in seen:
             seen.add(ev.statement)
-            yield ev.statement, ev.source, ev.where, ev.salience
+            yield ev.statement, ev.source, ev.where, ev.salience, ev.phase
     apparatus = lexicon().apparatus_sections
     lead = [("lead", "during", p) for p in extraction.article.lead]
     told = [
@@ -63,7 +63,13 @@ def _statements(extraction: Extraction, ctx: Context, events: list[Event]):
             if text and text not in seen:
                 seen.add(text)
                 weight = salience.statement(text, ctx, ph, retold=where == "lead")
-                yield text, sentence, where, weight
+                yield text, sentence, where, weight, ph
+
+
+# where a thing happened in what came before the subject is background ('Hideyoshi died at
+# Fushimi Castle' two years before Sekigahara); what followed may be its outcome ('advancing
+# north from Pusan', the link-up the landing at Inchon was for)
+_AWAY = {"before": 0.2}
 
 
 def _mentions(extraction: Extraction, ctx: Context, events: list[Event],
@@ -75,13 +81,13 @@ def _mentions(extraction: Extraction, ctx: Context, events: list[Event],
     sides_and_people |= {getattr(f, "name", "") for f in facts if f.kind == "combatant"}
     g = gazetteer([p for _, p in extraction.article.paragraphs], sides_and_people)
     out: list[Mention] = []
-    for text, source, where, weight in _statements(extraction, ctx, events):
+    for text, source, where, weight, phase in _statements(extraction, ctx, events):
         found = [
             *mentions.codenames(text, source, where, ctx),
             *mentions.people(text, source, where, weight, ctx, people),
             *mentions.fallen(text, source, where, ctx, people),
             *mentions.formations(text, source, where, weight, ctx, units),
-            *mentions.places(text, source, where, weight, ctx, g),
+            *mentions.places(text, source, where, weight - _AWAY.get(phase, 0.0), ctx, g),
         ]
         found.sort(key=lambda m: -m.salience)
         out.extend(found[:MAX_PER_SENTENCE])

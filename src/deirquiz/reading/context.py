@@ -8,12 +8,14 @@ from __future__ import annotations
 
 import datetime as dt
 import re
+from collections.abc import Iterable
 from dataclasses import dataclass, field
 from functools import cached_property
 
 from .. import dates
 from ..lexicon import lexicon
 from ..model import Article, DeirquizError, Extraction, Overview
+from . import names
 from .names import SPELLED_ORDINAL, WordIndex
 
 _LOWER_WORDS = {"of", "the", "and", "in", "for", "on", "al", "ad", "as", "at", "de", "el", "du"}
@@ -94,11 +96,15 @@ def _place(title: str, texts: str) -> tuple[str, str]:
     if not m:
         return "", ""
     name = m.group()
-    nouns = "|".join(sorted(lexicon().place_nouns))
-    said = re.search(rf"\bthe (?:[a-z]+ )?({nouns}) of {re.escape(name)}\b", texts) or re.search(
-        rf"\b{re.escape(name)}, an? (?:[a-z-]+ )*?({nouns})\b", texts
-    )
-    return name, (said.group(1) if said else "")
+    nouns = lexicon().place_nouns  # looked up in a set: no pattern of every noun per article
+    for m in re.finditer(rf"\bthe (?:([a-z]+) )?([a-z]+) of {re.escape(name)}\b", texts):
+        if m.group(2) in nouns:
+            return name, m.group(2)
+    for m in re.finditer(rf"\b{re.escape(name)}, an? ([a-z-]+(?: [a-z-]+)*)", texts):
+        noun = next((w for w in m.group(1).split() if w in nouns), "")
+        if noun:
+            return name, noun
+    return name, ""
 
 
 def _acronyms(article: Article) -> dict[str, str]:
@@ -134,6 +140,7 @@ class Context:
     known: frozenset[str] = frozenset()  # first words of the names the infobox gives
     everywhere: frozenset[str] = frozenset()  # names on every page of it: sides, its own place
     _counts: dict[str, int] = field(default_factory=dict)
+    _forms: dict[tuple[str, ...], dict[str, str]] = field(default_factory=dict)
 
     @cached_property
     def sided(self) -> dict[str, str]:
@@ -185,6 +192,13 @@ class Context:
 
     def in_lead(self, name: str, short: bool = False) -> bool:
         return bool(name) and self._lead_words.count(name, short) > 0
+
+    def forms(self, people: Iterable[str]) -> dict[str, str]:
+        """names.forms of these people, attested in the body: every statement asks it again."""
+        key = tuple(people)
+        if key not in self._forms:
+            self._forms[key] = names.forms(key, lambda f: self.count_short(f) > 0)
+        return self._forms[key]
 
     def count_short(self, form: str) -> int:
         """How often the body names a short form ('Meade') as itself, not inside another name."""

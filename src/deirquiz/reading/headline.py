@@ -47,6 +47,12 @@ def mended(text: str, body: str = "") -> str:
         two = re.match(r"([A-Z][a-z]+ [a-z]+)\b", said)  # "German offensive halted ..."
         if two and re.search(rf"\bthe {re.escape(two.group(1))}\b", body):
             return f"The {said}"
+        name = re.match(r"[A-Z][\w'’-]*(?: [A-Z][\w'’-]*)+(?= [a-z])", said)  # "Grande Armée"
+        if name:
+            n = re.escape(name.group())
+            bare = re.search(rf"(?:^|[.!?]\s+|\n){n}\b", body)  # a sentence opens on it
+            if not bare and re.search(rf"\b[Tt]he {n}\b", body):
+                return f"The {said}"  # the body writes "the Grande Armée", never "Grande Armée"
     return said
 
 

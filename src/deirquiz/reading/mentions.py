@@ -14,6 +14,7 @@ from collections.abc import Iterable
 from dataclasses import dataclass
 
 from ..infobox import ranks
+from ..lexicon import lexicon
 from . import names, salience, when
 from .context import Context
 from .places import Gazetteer
@@ -128,7 +129,7 @@ def _make(group: str, answer: str, text: str, start: int, end: int, choices: Ite
 
 def people(text: str, source: str, where: str, weight: float, ctx: Context,
            persons: list[Person]) -> list[Mention]:  # fmt: skip
-    form_map = names.forms((p.name for p in persons), lambda f: ctx.count_short(f) > 0)
+    form_map = ctx.forms(p.name for p in persons)
     who = {p.name: p for p in persons}
     out = []
     for found, full in names.find(text, form_map):
@@ -170,7 +171,7 @@ def fallen(text: str, source: str, where: str, ctx: Context,
     have died as well). The rank stays outside the blank: it says who is meant."""
     from ..fallen import BREAK, DIED
 
-    form_map = names.forms((p.name for p in persons), lambda f: ctx.count_short(f) > 0)
+    form_map = ctx.forms(p.name for p in persons)
     out = []
     for m in DIED.finditer(text):
         before = text[: m.start()]
@@ -246,6 +247,8 @@ def places(text: str, source: str, where: str, weight: float, ctx: Context,
             continue
         if re.match(r"\s+[A-Z][a-z]", text[pos[0] + len(place) :]):
             continue  # "the Pusan Perimeter": a word of a longer name, not the place
+        if _told_elsewhere(place, text, pos[0]):
+            continue  # "Hideyori remained in _____ ... the siege of Osaka": Osaka Castle
         count = ctx.count(place)
         if count < 2:
             continue  # a place named once is a detail of the story, not a place that matters
@@ -255,6 +258,15 @@ def places(text: str, source: str, where: str, weight: float, ctx: Context,
         if m:
             out.append(m)
     return out
+
+
+def _told_elsewhere(place: str, text: str, at: int) -> bool:
+    """A word of the place's own name ('Osaka', not 'Castle') stands elsewhere in the sentence,
+    so that the blank fills itself in."""
+    rest = text[:at] + " " + text[at + len(place) :]
+    nouns = lexicon().place_nouns
+    own = [w for w in re.findall(r"[\w'’-]+", place) if w[:1].isupper() and w.lower() not in nouns]
+    return any(re.search(rf"(?<![\w-]){re.escape(w)}(?![\w-])", rest) for w in own if len(w) > 2)
 
 
 def _own_places(ctx: Context) -> set[str]:

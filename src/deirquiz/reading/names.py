@@ -8,8 +8,9 @@ is 'Blücher'. A short form that two people share ('al-Hassan') or that is part 
 from __future__ import annotations
 
 import re
-from collections.abc import Callable, Iterable
+from collections.abc import Callable, Iterable, Iterator
 from dataclasses import dataclass
+from functools import lru_cache
 
 _TITLE_OF = re.compile(
     r"^(?:Duke|Earl|Marquess|Marquis|Prince|Count|Comte|Baron|Lord|Viscount)\s+(?:of\s+)?(.+)$"
@@ -32,6 +33,7 @@ class Found:
     form: str
 
 
+@lru_cache(maxsize=4096)
 def short_form(name: str) -> str:
     """The form a narrative uses after the first mention: the surname or the title's place."""
     name = re.sub(r"\s*\([^)]*\)\s*$", "", name).strip()
@@ -139,8 +141,7 @@ def find(text: str, form_map: dict[str, str]) -> list[tuple[Found, str]]:
         if form not in text:
             continue  # most forms are not in a given sentence: no pattern to build for them
         full = form_map[form]
-        for m in re.finditer(rf"(?<![\w'’-]){re.escape(form)}(?![\w-])", text):
-            a, b = m.start(), m.end()
+        for a, b in _whole(text, form):
             if any(x < b and a < y for x, y in taken):
                 continue
             if form != full and not _bounded(text, a, b):
@@ -148,6 +149,20 @@ def find(text: str, form_map: dict[str, str]) -> list[tuple[Found, str]]:
             taken.append((a, b))
             out.append((Found(a, b, form), full))
     return sorted(out, key=lambda t: t[0].start)
+
+
+def _whole(text: str, form: str) -> Iterator[tuple[int, int]]:
+    """Where ``form`` stands as whole words, not inside a longer or a hyphened word."""
+    at = text.find(form)
+    while at != -1:
+        end = at + len(form)
+        before = text[at - 1] if at else " "
+        after = text[end] if end < len(text) else " "
+        if not (before.isalnum() or before in "_'’-" or after.isalnum() or after in "_-"):
+            yield at, end
+            at = text.find(form, end)
+        else:
+            at = text.find(form, at + 1)
 
 
 def unit_the(name: str) -> str:

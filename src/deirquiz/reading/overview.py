@@ -165,7 +165,7 @@ def _force(side: int, facts: list[model.Fact], side_the: str, ctx: Context) -> s
     return forces(facts, ctx).get(side) or f"the forces of {side_the}"
 
 
-_CUE = r"\b(?:under|led by|commanded by|army of|forces of|fleet of|navy of|troops of)\s+"
+_CUE = r"\b(?:under|led by|commanded by|(?i:army|forces|fleet|navy|troops) of)\s+"
 _COMMANDED = re.compile(rf"{_CUE}(?P<who>(?:(?!{_CUE})[^,;:()])+)")
 # "under Admirals Chester W. Nimitz, Frank Jack Fletcher and Raymond A. Spruance": the list goes on
 _LIST_ON = re.compile(r"(?:,\s+(?:the\s+)?[A-Z][^,;:()]*)*,?\s+and\s+(?:the\s+)?[A-Z][^,;:()]*")
@@ -174,9 +174,10 @@ _LIST_ON = re.compile(r"(?:,\s+(?:the\s+)?[A-Z][^,;:()]*)*,?\s+and\s+(?:the\s+)?
 _PART = re.compile(
     r"\b(?:wing|flank|column|guard|vanguard|rearguard|corps|division|brigade|regiment|battalion|"
     r"cavalry|infantry|artillery|reserve|reserves|centre|center|detachment|squadron|"
-    r"contingent)\s*,?\s*$",
+    r"contingent|ships|battleships|cruisers|destroyers)\s*,?\s*$"
+    r"|\b(?:remaining|surviving|rest\s+of\s+the)\s+[^,;:()]*$",
     re.IGNORECASE,
-)
+)  # "the remaining Russian battleships under Nebogatov": a part of the side, not its leader
 _FORCE_BEFORE = re.compile(
     r"\b(?:[Tt]he|[Aa]n?)\s+((?:[A-Z][\w'’-]*\s+|(?!(?:of|a|an|the)\s)[a-z][\w-]*\s+){0,4}?"
     r"(?:[Aa]rmy|[Ff]leet|[Nn]avy|[Ff]orces|troops|garrison)"
@@ -184,40 +185,75 @@ _FORCE_BEFORE = re.compile(
 )  # "the British Eighth Army", "a British army"; not "the surrender of a British army"
 
 
+# a formation by its proper name: what the question names, where the lead puts one at the head
+_NAMED_FORMATION = re.compile(
+    r"\b[Tt]he\s+((?:[A-Z][\w'’-]*\s+|\d+(?:st|nd|rd|th)\s+)+(?:Division|Corps|Brigade))\s*,?\s*$"
+)
+_SIZED = re.compile(r"^(?:(?:much|far)\s+)?(?:larger|smaller|bigger|stronger|weaker)\s+")
+
+
 def _force_named(sentence: str, cue_start: int) -> str:
     """The lead's own name for the force before a cue: 'a Prussian army commanded by ...' ->
     'the Prussian army', 'the Viet Minh army of General Giáp' -> 'the Viet Minh army'."""
     m = _FORCE_BEFORE.search(sentence[:cue_start])
-    return f"the {m.group(1).strip()}" if m else ""
+    force = _SIZED.sub("", m.group(1).strip()) if m else ""
+    if " " not in force:
+        return ""  # "the army of Siraj ud-Daulah": 'the army' alone says not whose
+    return f"the {force}"
 
 
 def _leader(side: int, facts: list[model.Fact], ctx: Context) -> tuple[str, str, str]:
-    """(the commander the lead says led the side, that sentence, the lead's name for his force): 'a French army under
-    Napoleon', 'commanded by the Duke of Wellington'; none where it names two together ('led by
-    the consuls Paullus and Varro') or none at all."""
+    """(the commander the lead says led the side, that sentence, the lead's name for his force):
+    'a French army under Napoleon', 'commanded by the Duke of Wellington'; none where the first
+    sentence to name one names two together ('led by the consuls Paullus and Varro') or none at
+    all. Later sentences tell of parts and successors ('the next day the remaining battleships
+    under Nebogatov surrendered')."""
     from ..sentences import split_sentences
 
     people = [c for c in facts if isinstance(c, model.Commander) and not c.qualifier]
-    form_map = names.forms((c.name for c in people), lambda f: ctx.count_short(f) > 0)
+    form_map = ctx.forms(c.name for c in people)
     side_of = {c.name: c.side for c in people}
     found: dict[str, tuple[str, str]] = {}
     said = [s for line in ctx.lead.split("\n") for s in split_sentences(line)]
     for sentence in said:
+        if found:
+            break  # the first sentence to name the side's leader says who led it
         for m in _COMMANDED.finditer(sentence):
-            if _PART.search(sentence[: m.start()]):
+            before = sentence[: m.start()]
+            formation = _NAMED_FORMATION.search(before)
+            if _PART.search(before) and not formation:
                 continue  # "the right wing under Bagration": a part of the army, not the side
             on = _LIST_ON.match(sentence, m.end())
             who = m.group("who") + (on.group() if on else "")
             named = {f for _, f in names.find(who, form_map) if side_of[f] == side}
             if len(named) > 1:
                 return "", "", ""
-            head = re.match(r"(army|forces|fleet|navy|troops)\b", m.group())  # "army of X"
-            force = _force_named(sentence, m.start() + (head.end() if head else 0))
+            head = re.match(r"(?i:army|forces|fleet|navy|troops)\b", m.group())  # "army of X"
+            force = (
+                f"the {formation.group(1)}"
+                if formation
+                else _force_named(sentence, m.start() + (head.end() if head else 0))
+            )  # "The British 1st Airborne Division under Major-General Roy Urquhart"
             found.update((n, (sentence, force)) for n in named if n not in found)
     if len(found) != 1:
         return "", "", ""
     ((name, (sentence, force)),) = found.items()
     return name, sentence, force
+
+
+def _first_commander(side: int, facts: list[model.Fact]) -> str:
+    """The side's first commander in the infobox: the one a question about the side's whole
+    forces may name. Another whom the lead puts at the head of a force the lead does not name
+    led a part of it ('a small mounted force under the Captal de Buch', 'one battalion group,
+    under Lieutenant-Colonel John Frost')."""
+    return next(
+        (
+            c.name
+            for c in facts
+            if isinstance(c, model.Commander) and c.side == side and not c.qualifier
+        ),
+        "",
+    )
 
 
 def sides(facts: list[model.Fact], ctx: Context) -> list[Record]:
@@ -244,7 +280,7 @@ def sides(facts: list[model.Fact], ctx: Context) -> list[Record]:
             )
         )
         leader, sentence, named_force = heads[side]
-        if leader:
+        if leader and (named_force or leader == _first_commander(side, facts)):
             rivals = tuple(h for s, (h, _, _) in sorted(heads.items()) if s != side and h)
             out.append(
                 Leader(

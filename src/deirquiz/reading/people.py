@@ -24,10 +24,21 @@ def _head(unit: str) -> str:
 def _told_together(body: str, forms: list[str], unit: str) -> bool:
     """The narrative names him with his formation ('Ewell's Second Corps', 'Sickles moved his
     III Corps'): it discusses what the infobox lists."""
+    windows = [body[max(0, at - 120) : at + len(unit) + 1] for at in _all(body, unit)]
     for f in forms:
-        if re.search(rf"{re.escape(f)}(?:['’]s?)?\s+(?:[\w-]+\s+){{0,3}}{re.escape(unit)}\b", body):
+        near = [w for w in windows if f in w]  # a pattern only for a name told near the unit
+        told = rf"{re.escape(f)}(?:['’]s?)?\s+(?:[\w-]+\s+){{0,3}}{re.escape(unit)}\b"
+        if near and any(re.search(told, w) for w in near):
             return True
     return False
+
+
+def _all(text: str, part: str) -> list[int]:
+    out, at = [], text.find(part)
+    while at != -1:
+        out.append(at)
+        at = text.find(part, at + 1)
+    return out
 
 
 def is_formation(name: str) -> bool:
@@ -37,7 +48,7 @@ def is_formation(name: str) -> bool:
 
 def commanders(facts: list[model.Fact], ctx: Context) -> list[Commander]:
     people = [c for c in facts if isinstance(c, model.Commander) and not c.qualifier]
-    form_map = names.forms((c.name for c in people), lambda f: ctx.count_short(f) > 0)
+    form_map = ctx.forms(c.name for c in people)
     sides = {c.side: c.name for c in facts if isinstance(c, model.Combatant) and c.leader}
     full = canonical(facts)
     units_of: dict[int, list[str]] = {}

@@ -10,6 +10,7 @@ sheet, the rest only with ``--depth full`` (tagged ``depth::detail`` in Anki).
 from __future__ import annotations
 
 import re
+from functools import lru_cache
 
 from ..lexicon import lexicon
 from .context import Context
@@ -42,9 +43,13 @@ _STOP = {
 }  # fmt: skip
 
 
-def content(text: str) -> set[str]:
-    """The text's content words, cut to six letters so that 'encircled' meets 'encirclement'."""
-    return {w.lower()[:6] for w in _WORD.findall(text) if w.lower() not in _STOP and len(w) > 2}
+@lru_cache(maxsize=4096)
+def content(text: str) -> frozenset[str]:
+    """The text's content words, cut to six letters so that 'encircled' meets 'encirclement'
+    (kept: a lead's lines are compared with every statement)."""
+    return frozenset(
+        w.lower()[:6] for w in _WORD.findall(text) if w.lower() not in _STOP and len(w) > 2
+    )
 
 
 def _names(text: str) -> set[str]:
@@ -90,11 +95,13 @@ def _retold(text: str, ctx: Context) -> bool:
     own = content(text) - ctx.everywhere_words
     if len(own) < 3:
         return False
-    for line in re.split(r"(?<=[.;])\s+|\n", ctx.lead):
-        theirs = content(line)
-        if len(own & theirs) >= max(3, round(len(own) * 0.6)):
-            return True
-    return False
+    need = max(3, round(len(own) * 0.6))
+    return any(len(own & theirs) >= need for theirs in _lead_lines(ctx.lead))
+
+
+@lru_cache(maxsize=8)
+def _lead_lines(lead: str) -> tuple[frozenset[str], ...]:
+    return tuple(content(line) for line in re.split(r"(?<=[.;])\s+|\n", lead))
 
 
 def place(count: int, in_lead: bool) -> float:

@@ -45,6 +45,9 @@ _RELATIVE_LEFT = re.compile(
 
 
 # "In the south, the Voronezh Front ...": a direction of what the sentence before named
+# "the French advance guard reached it.", "Percy carried it, with two eagles, to London": the
+# thing is named in the sentence before; "much of it", "when it ran out" stand on their own
+_OBJECT_IT = re.compile(r"(?<!\bof )\b(?:it|them)(?=\s*[.,;:!?])")
 _WHERE_OF_WHAT = re.compile(
     r"(?:In|On|To|From)\s+the\s+(?:(?:far|extreme)\s+)?(?:north|south|east|west|north-east|"
     r"north-west|south-east|south-west|northeast|northwest|southeast|southwest)\b(?!\s+of\b)"
@@ -108,9 +111,14 @@ def _of_form(text: str, start: int, end: int, named: str, plain: str) -> str:
 
 
 def _name_subject_place(text: str, ctx: Context) -> str:
-    """'the town' -> 'the town of Gettysburg' where the article's own place is a town."""
+    """'the town' -> 'the town of Gettysburg' where the article's own place is a town; in a
+    siege, 'the British garrison' -> 'the British garrison of Yorktown'."""
     s = ctx.subject
-    if not s.place or not s.place_noun or s.place in text:
+    if not s.place or s.place in text:
+        return text
+    if s.kind == "siege":
+        text = _GARRISON.sub(rf"\g<0> of {s.place}", text, count=1)
+    if not s.place_noun or s.place in text:
         return text
     text = re.sub(rf"\bthe {s.place_noun}['’]s\b", f"{s.place}’s", text, count=1)
     # "the city fell", "the city, ...": the article's own; "the city stadium" is another thing
@@ -120,6 +128,10 @@ def _name_subject_place(text: str, ctx: Context) -> str:
         text,
         count=1,
     )
+
+
+# "the garrison", "the British garrison", "the town's defenders": the besieged place's own
+_GARRISON = re.compile(r"\b[Tt]he (?:[A-Z][\w-]+ )?(?:garrison|defenders)\b(?!\s+of\b|['’])")
 
 
 def in_its_phase(text: str, heading: str, ctx: Context) -> str:
@@ -246,6 +258,8 @@ def stand_alone(sentence: str, ctx: Context) -> Verdict:
         return Verdict(None, f"'{leaning}' points outside the sentence")
     if _RELATIVE_LEFT.search(text):
         return Verdict(None, "a relative date is left")
+    if _OBJECT_IT.search(text):
+        return Verdict(None, "'it' at the end of a clause points at a thing named before")
     pronoun = _pronoun_without_name(tokens, ctx.known)
     if pronoun:
         return Verdict(None, f"'{pronoun}' before any name")

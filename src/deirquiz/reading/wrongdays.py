@@ -4,6 +4,7 @@ same phase spread about the answer, none the answer by another reckoning the art
 from __future__ import annotations
 
 import datetime as dt
+import itertools
 import random
 
 from . import when
@@ -63,9 +64,20 @@ def _spread_days(day: dt.date, lo: dt.date, hi: dt.date, rng: random.Random,
         for _ in range(20):  # a draw can crowd itself out of a short run: draw again
             k = rng.choice(feasible)
             picked = _pick(before, k, rng) + _pick(after, 3 - k, rng)
-            if len(picked) == 3:
+            if len(picked) == 3 and not _stands_out(day, picked):
                 return picked, False
     return [], True
+
+
+def _stands_out(day: dt.date, wrong: list[dt.date]) -> bool:
+    """The answer told apart by the options' look, not by knowing it: the only one of its month
+    (7, 14 and 21 August beside 3 September), or the wrong days a week apart from each other."""
+    months = {(d.year, d.month) for d in wrong}
+    if len(months) == 1 and (day.year, day.month) not in months:
+        return True
+    ordered = sorted(wrong)
+    gaps = {(b - a).days for a, b in itertools.pairwise(ordered)}
+    return len(gaps) == 1 and gaps.pop() % 7 == 0
 
 
 def _room(n_days: int) -> int:
