@@ -726,3 +726,50 @@ def test_a_day_told_ahead_leaves_the_story_on_its_own_day(full_decks):
     for q in full_decks:
         if q.template.startswith("event") and "drew off" in q.prompt:
             assert "February" not in q.answer, q.prompt
+
+
+def test_the_war_is_asked_by_the_war_and_a_title_is_no_answer(quizzes):
+    """'the Eastern Theater of the American Civil War': 'which war or campaign?' has the
+    Maryland campaign as a second right answer, so the war is asked; 'the Sekigahara campaign'
+    names the battle's own place, and is not asked at all."""
+    keys = {
+        stem: [q.answer for q in quiz.questions if q.template.startswith("overview-partof")]
+        + [q.answer for q in quiz.questions if q.template == "overview-war"]
+        for stem, quiz in quizzes.items()
+    }
+    assert keys["battle-of-antietam"] == ["the American Civil War"]
+    assert keys["battle-of-poitiers"] == ["the Hundred Years' War"]
+    assert keys["battle-of-trafalgar"] == [
+        "the War of the Third Coalition (or the Napoleonic Wars)"
+    ]
+    assert keys["battle-of-sekigahara"] == []
+    assert keys["battle-of-borodino"] == ["the French invasion of Russia"]
+
+
+def test_a_headline_and_a_result_read_as_the_article_writes_them(quizzes):
+    """The result row's '(see Aftermath)' is a note to the reader; 'Grande Armée occupies
+    Moscow' is 'the Grande Armée' in the body; a numbered army the article never sides is
+    named with its side from the infobox ('the Tenth Army of the United States')."""
+    borodino = _by_stem(quizzes, "battle-of-borodino")
+    result = [q.answer for q in borodino.questions if q.template == "overview-result"]
+    assert result == ["French tactical victory"]
+    moscow = [q.prompt for q in borodino.questions if "occupied Moscow" in q.prompt]
+    assert moscow and all("the Grande Armée occupied Moscow" in p for p in moscow)
+    okinawa = [q.prompt for q in _by_stem(quizzes, "battle-of-okinawa").questions]
+    tenth = [p for p in okinawa if "Tenth Army" in p]
+    assert tenth and all("Tenth Army of the United States" in p for p in tenth), tenth
+
+
+def test_a_commander_is_asked_of_what_the_lead_says_he_did(quizzes):
+    """'Davout was stunned when his horse was killed under him' tells of the horse; the
+    lead's 'The British 1st Airborne Division under Major-General Roy Urquhart' names the
+    formation a question may ask of."""
+    fallen = [
+        q for quiz in quizzes.values() for q in quiz.questions if q.template == "mention-fallen"
+    ]
+    assert not [q.prompt for q in fallen if "his horse was killed" in q.prompt]
+    arnhem = _by_stem(quizzes, "battle-of-arnhem")
+    asked = {q.prompt: q.answer for q in arnhem.questions if q.template == "side-leader"}
+    assert asked == {
+        "Who commanded the British 1st Airborne Division in the battle?": "Roy Urquhart"
+    }

@@ -15,13 +15,19 @@ from . import eras
 from .model import Article, Commander, Event, Fact
 from .sentences import split_sentences
 
+# the words between 'was' and 'killed' never open another clause: 'Davout was stunned when his
+# horse was killed under him' tells of the horse
 DIED = re.compile(
-    r"\b(?:was|were|had\s+been|fell)\s+(?:[\w,-]+\s+){0,6}?"
+    r"\b(?:was|were|had\s+been|fell)\s+"
+    r"(?:(?!(?:when|while|because|until|whereupon|was|were)\b)[\w,-]+\s+){0,6}?"
     r"(?:killed|mortally\s+wounded|shot\s+dead|slain|among\s+the\s+dead)\b"
 )
 _DIED_GATE = re.compile(r"killed|wounded|dead|slain")
 # where the subject of 'was killed' starts: after the last clause break before it
-BREAK = re.compile(r"[;:]|,\s+(?:and|but|while|when|as|after|before)\s+|\b(?:and|but)\s+(?=[a-z])")
+BREAK = re.compile(
+    r"[;:]|,\s+(?:and|but|while|when|as|after|before)\s+|\b(?:and|but)\s+(?=[a-z])"
+    r"|\s(?:when|while|because|until|whereupon)\s"
+)
 
 
 def mark_fallen(facts: list[Fact], article: Article, events: list[Event]) -> list[Fact]:

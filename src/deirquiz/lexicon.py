@@ -31,6 +31,7 @@ class Lexicon:
     place_nouns: frozenset[str]
     report_words: frozenset[str]
     turning_verbs: frozenset[str]
+    yielding_verbs: frozenset[str]  # "the Russian army withdrew": who lost
     progress_verbs: frozenset[str]
     before_sections: frozenset[str]
     after_sections: frozenset[str]
@@ -61,6 +62,7 @@ def lexicon() -> Lexicon:
         place_nouns=words("place_nouns"),
         report_words=words("report_words"),
         turning_verbs=words("turning_verbs"),
+        yielding_verbs=words("yielding_verbs"),
         progress_verbs=words("progress_verbs"),
         before_sections=words("before_sections"),
         after_sections=words("after_sections"),

@@ -95,6 +95,8 @@ class _Sheet:
         self.told_words: set[str] = set()  # of the narrative's statements only
         self.answer_names: set[str] = set()
         self.outcome_names: set[str] = set()
+        self.result_taken = False
+        self.yield_told = False
         self.answer_days: set[tuple[int, int]] = set()
         self.shown_days: set[tuple[int, int]] = set()
 
@@ -122,6 +124,9 @@ class _Sheet:
                 continue  # "Syrian government forces captured the city" tells who won
             if not outcome and (names & self.shown_words or self.answer_names & words):
                 continue  # "Napoleon abdicated" beside "Who commanded the French army?"
+            yielded = story and _yielding(words)
+            if (yielded and self.result_taken) or (outcome and self.yield_told):
+                continue  # "the Russian army withdrew" beside "What was the result?"
             if story and self.outcome_names & words:
                 continue
             queue.pop(i)
@@ -133,6 +138,8 @@ class _Sheet:
             self.shown_days |= shown_days
             if story:
                 self.told_words |= words
+            self.result_taken |= outcome
+            self.yield_told |= bool(yielded)
             if outcome:
                 self.outcome_names |= names
             else:
@@ -159,6 +166,13 @@ def _outcome(q: Question) -> bool:
 def _story(q: Question) -> bool:
     """A question that prints a statement of the narrative, not a question made from a frame."""
     return q.template.split("-")[0] in ("event", "mention")
+
+
+def _yielding(words: set[str]) -> bool:
+    """A side gave up the field ('withdrew', 'surrendered'): the sheet's result, told."""
+    from .lexicon import lexicon
+
+    return bool(words & lexicon().yielding_verbs)
 
 
 def _turning(words: set[str]) -> bool:

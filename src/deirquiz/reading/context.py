@@ -28,6 +28,7 @@ _SIDED = re.compile(
     rf"\bthe ([A-Z][a-z]+) ({_ORDINAL}(?: [A-Z][a-z]+)? (?:Army|Corps|Fleet|Division|Brigade))\b"
 )
 _ACRONYM = re.compile(r"^[A-Z][A-Z0-9]{1,6}$")
+_NUMBERED = re.compile(rf"{_ORDINAL}(?: [A-Z][a-z]+)? (?:Army|Corps|Fleet|Division|Brigade)")
 
 
 @dataclass(frozen=True)
@@ -150,6 +151,21 @@ class Context:
         for m in _SIDED.finditer(self.body):
             seen.setdefault(m.group(2), set()).add(m.group(1))
         return {f: f"{next(iter(a))} {f}" for f, a in seen.items() if len(a) == 1}
+
+    @cached_property
+    def sided_by_box(self) -> dict[str, str]:
+        """A numbered formation at the head of one side's units in the infobox, which the
+        article never gives a side: 'Tenth Army' -> 'the United States', for 'the Tenth Army
+        of the United States declared organized resistance at an end'."""
+        from ..infobox import combatants, units
+
+        sides = {c.side: c.name for c in combatants(self.article) if c.leader}
+        out = {}
+        for u in units(self.article):
+            named = sides.get(u.side)
+            if named and not u.parent and _NUMBERED.fullmatch(u.name) and u.name not in self.sided:
+                out[u.name] = names.with_the(named)
+        return out
 
     @cached_property
     def shifts(self) -> frozenset[int]:

@@ -111,7 +111,7 @@ def _make(group: str, answer: str, text: str, start: int, end: int, choices: Ite
     if not MIN_WORDS <= words <= MAX_WORDS:
         return None  # too little to recognise the gap by, or a paragraph to wade through
     kept = [c for c in dict.fromkeys(choices) if c and c != answer and c not in text]
-    if group not in ("codename", "fallen") and len(kept) < 2:
+    if group not in ("codename", "fallen", "actor") and len(kept) < 2:
         return None
     return Mention(
         identity=f"mention:{group}:{answer}:{_h(source)}",
@@ -136,7 +136,21 @@ def people(text: str, source: str, where: str, weight: float, ctx: Context,
         short = found.form != full
         me = who[full]
         if me.top or not _head(me.unit):
-            continue  # no one of his own level to offer beside him (an army's commander)
+            # no one of his own level to offer beside him (an army's commander): written in,
+            # where the lead tells what he did ("the defection of Kobayakawa Hideaki ... broke")
+            titled = re.match(r"\s+of\s+[A-Z]", text[found.end :])  # "the Elector _____ of Bavaria"
+            if (
+                where == "lead"
+                and not me.top
+                and not titled
+                and _turning(text)
+                and not _in_list(text, found.start, found.end)
+            ):
+                start = _rank_before(text, found.start)
+                m = _make("actor", found.form, text, start, found.end, (), source, where, weight)
+                if m:
+                    out.append(m)
+            continue
         same_side = [
             p.name for p in persons
             if p.side == me.side and p.name != full and not p.top and _head(p.unit) == _head(me.unit)
@@ -267,6 +281,12 @@ def _told_elsewhere(place: str, text: str, at: int) -> bool:
     nouns = lexicon().place_nouns
     own = [w for w in re.findall(r"[\w'’-]+", place) if w[:1].isupper() and w.lower() not in nouns]
     return any(re.search(rf"(?<![\w-]){re.escape(w)}(?![\w-])", rest) for w in own if len(w) > 2)
+
+
+def _turning(text: str) -> bool:
+    """A turn of the story: 'defection', 'captured', 'surrendered'."""
+    words = {w.lower() for w in re.findall(r"[\w'’-]+", text)}
+    return bool(words & (lexicon().turning_verbs | {"defection", "defected", "betrayal"}))
 
 
 def _own_places(ctx: Context) -> set[str]:

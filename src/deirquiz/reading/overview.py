@@ -39,13 +39,15 @@ def overview(facts: list[model.Fact], ctx: Context) -> list[Overview]:
         value = f.value
         if name == "place" and s.place:
             value = ""  # the title names a place: "where?" has the title's answer beside the key
-        if name == "partof" and _several(value):
+        if name == "partof":
             war = _war(value)
             if war:
                 rec = Overview(identity="overview:partof", source=f.source, where=f"infobox: {f.field}",
                                salience=weight, fact="overview:partof", war=war)  # fmt: skip
                 out.append(rec)
-            continue
+                continue
+            if _several(value) or (s.place and s.place in value):
+                continue  # "the Sekigahara campaign": the title's own name, not an answer
         if name == "result":
             value = _result(value)
         if name == "codename":
@@ -105,14 +107,20 @@ def _several(value: str) -> bool:
 
 
 def _war(value: str) -> str:
-    """The war that a 'part of' listing several things names last: asked as 'which war?', with
-    one right answer, where 'which war or campaign?' would have several. Where it lists a war
+    """The war that a 'part of' names last: asked as 'which war?', with one right answer, where
+    'which war or campaign?' has several ('the Eastern Theater of the American Civil War': a
+    student who writes 'the Maryland campaign' is right too). Where it lists a war
     and a series of wars ('the War of Cyprus and the Ottoman–Habsburg wars'), a student who
     names either is right: the key names both, and no more (the War of Cyprus was fought by
     Venice, not the Habsburgs)."""
     wars = _WAR.findall(value)
     if not wars:
         return ""
+    nested = re.search(r".*\bof\s+((?:the\s+)?[A-Z][^,;]*?\s+Wars)\s*$", value)
+    if (
+        nested and len(wars) >= 2 and " and " not in nested.group(1)
+    ):  # "the War of the Third Coalition of the Napoleonic Wars"
+        return f"{wars[-2].strip()} (or {nested.group(1).strip()})"
     series = re.search(r"\band\s+((?:the\s+)?[A-Z][^,;]*?\s+[Ww]ars)\s*$", value)
     if series:
         own = [w.strip() for w in wars if w.strip() not in series.group(1)]

@@ -165,7 +165,20 @@ def _sided(text: str, ctx: Context) -> str:
         if m and named not in text:
             cut = m.start() + m.group().index(formation)
             text = text[:cut] + named + text[cut + len(formation) :]
+    for formation, side in ctx.sided_by_box.items():
+        m = re.search(rf"(?<![\w-])[Tt]he {re.escape(formation)}\b(?!['’]|\s+of\b)", text)
+        if m and side not in text:
+            text = f"{text[: m.end()]} of {side}{text[m.end() :]}"
     return text
+
+
+def _names_something(tokens: list[str]) -> bool:
+    """A person, a side, a place or a formation by name: 'On the night of October 14, two
+    columns of about 400 men each attacked simultaneously' says neither whose nor what."""
+    skip = _CALENDAR | _OPENING_WORDS
+    return any(
+        t[:1].isupper() and t.lower() not in skip for i, t in enumerate(tokens) if i > 0
+    ) or (bool(tokens) and tokens[0].lower() not in skip and tokens[0][:1].isupper())
 
 
 def _capitalised(tok: str) -> bool:
@@ -260,6 +273,8 @@ def stand_alone(sentence: str, ctx: Context) -> Verdict:
         return Verdict(None, "a relative date is left")
     if _OBJECT_IT.search(text):
         return Verdict(None, "'it' at the end of a clause points at a thing named before")
+    if not _names_something(tokens):
+        return Verdict(None, "names no one and nothing")
     pronoun = _pronoun_without_name(tokens, ctx.known)
     if pronoun:
         return Verdict(None, f"'{pronoun}' before any name")
