@@ -6,6 +6,8 @@ it matters (salience.py); nothing here knows how a question is worded.
 
 from __future__ import annotations
 
+import re
+
 from .. import limits
 from ..lexicon import lexicon
 from ..model import Extraction
@@ -17,8 +19,9 @@ from .overview import forces, overview, sides
 from .people import commanders, formations, persons
 from .places import gazetteer
 from .records import Event, Mention, Record, RecordSet
-from .standalone import in_its_phase, stand_alone
+from .standalone import after_the_subject, in_its_phase, stand_alone
 
+_DATED = re.compile(r"\b\d{3,4}\b|^(?:After|Afterwards|Later|Following)\b")  # says when already
 MAX_PER_SENTENCE = 2  # blanks made from one sentence: more would be the same card again
 
 
@@ -60,6 +63,8 @@ def _statements(extraction: Extraction, ctx: Context, events: list[Event]):
             text = stand_alone(sentence, ctx).text
             if text and where.startswith("section: "):
                 text = in_its_phase(text, where.removeprefix("section: "), ctx)
+            if text and ph == "after" and not _DATED.search(text):
+                text = after_the_subject(text, ctx)  # "Mōri Terumoto gave up Osaka Castle"
             if text and text not in seen:
                 seen.add(text)
                 weight = salience.statement(text, ctx, ph, retold=where == "lead")

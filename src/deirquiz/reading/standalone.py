@@ -134,6 +134,14 @@ def _name_subject_place(text: str, ctx: Context) -> str:
 _GARRISON = re.compile(r"\b[Tt]he (?:[A-Z][\w-]+ )?(?:garrison|defenders)\b(?!\s+of\b|['’])")
 
 
+def after_the_subject(text: str, ctx: Context) -> str:
+    """'After the Battle of Sekigahara, Mōri Terumoto gave up Osaka Castle without a fight': a
+    statement of the Aftermath, tied to the subject its section tied it to."""
+    first = text.split(" ", 1)[0]
+    text = text[:1].lower() + text[1:] if first in ("The", "A", "An") else text
+    return f"After {ctx.subject.name}, {text}"
+
+
 def in_its_phase(text: str, heading: str, ctx: Context) -> str:
     """'Lt. Gen. Sir Thomas Picton was shot dead while leading a counter-attack', under the
     heading 'First French infantry attack': 'During the first French infantry attack, Lt. Gen.

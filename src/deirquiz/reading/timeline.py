@@ -17,7 +17,7 @@ from ..model import Extraction
 from . import salience, when
 from .context import Context
 from .records import Event, Order
-from .standalone import stand_alone
+from .standalone import after_the_subject, stand_alone
 from .wrongdays import with_wrong_days
 
 
@@ -144,9 +144,7 @@ LEAD = "Introduction"  # events.py's section name for the lead
 def _after_it(text: str, ctx: Context) -> str:
     """'After the Battle of Waterloo, Napoleon abdicated on 22 June 1815': an infobox point of
     what followed, tied to the subject that its place in the infobox tied it to."""
-    first = text.split(" ", 1)[0]
-    text = text[:1].lower() + text[1:] if first in ("The", "A", "An") else text
-    return f"After {ctx.subject.name}, {text}"
+    return after_the_subject(text, ctx)
 
 
 _TIMES = re.compile(
