@@ -773,3 +773,15 @@ def test_a_commander_is_asked_of_what_the_lead_says_he_did(quizzes):
     assert asked == {
         "Who commanded the British 1st Airborne Division in the battle?": "Roy Urquhart"
     }
+
+
+def test_a_person_takes_the_only_before_a_title(full_decks):
+    """'The Edward III commanded the English army' was a side's 'the' put before a person;
+    'the Duke of Wellington' keeps it."""
+    stated = [
+        q.prompt
+        for q in full_decks
+        if q.template.startswith("side-leader") and q.type == "truefalse"
+    ]
+    assert any(p.startswith("Edward III commanded") for p in stated), stated
+    assert not [p for p in stated if re.match(r"The (?!Duke|Earl|Prince|Count)[A-Z]", p)], stated

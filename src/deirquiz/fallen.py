@@ -27,7 +27,8 @@ _DIED_GATE = re.compile(r"killed|wounded|dead|slain")
 BREAK = re.compile(
     r"[;:]|,\s+(?:and|but|while|when|as|after|before)\s+|\b(?:and|but)\s+(?=[a-z])"
     r"|\s(?:when|while|because|until|whereupon)\s"
-)
+    r"|\b(?:in|during|after|before)\s+which\s|,\s+(?:where|whom|whose)\s"
+)  # "Ramming retook Rosberitz in bitter fighting, in which Hiller von Gärtringen was killed"
 
 
 def mark_fallen(facts: list[Fact], article: Article, events: list[Event]) -> list[Fact]:

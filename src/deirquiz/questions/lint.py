@@ -42,7 +42,9 @@ def _wording(t: Template, ty: str, wording: str) -> list[str]:
     out = []
     if ty == "truefalse" and t.options == "none":
         out.append(f"{NEVER}: it has no false value to state (give it 'options')")
-    elif ty == "truefalse" and "{value}" not in wording and "{value_the}" not in wording:
+    elif ty == "truefalse" and not any(
+        f in wording for f in ("{value}", "{value_the}", "{value_person}")
+    ):
         out.append("may make wrong questions: without {value} or {value_the} a false statement "
                    "reads as the true one")  # fmt: skip
     if ty == "cloze" and BLANK not in wording and "{blanked}" not in wording:

@@ -15,7 +15,7 @@ from dataclasses import dataclass
 
 from ..model import Question, Source
 from ..reading import salience
-from ..reading.names import with_the
+from ..reading.names import person_the, with_the
 from ..reading.records import Record, RecordSet
 from . import options
 from .checks import problems
@@ -96,7 +96,8 @@ class _Ask:
         )  # fmt: skip
 
     def fill(self, wording: str, value: str) -> str | None:
-        return _fill(wording, {**self.fields, "value": value, "value_the": with_the(value)})
+        return _fill(wording, {**self.fields, "value": value, "value_the": with_the(value),
+                               "value_person": person_the(value)})  # fmt: skip
 
 
 def _apply(t: Template, rec: Record, rs: RecordSet, seed: int) -> list[Question]:

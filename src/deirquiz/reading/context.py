@@ -91,8 +91,10 @@ def _place(title: str, texts: str) -> tuple[str, str]:
     core = re.sub(r"\s*\([^)]*\)", "", title)
     core = re.sub(r"^\d{4}\s+", "", core)
     core = re.sub(
-        r"^(?:Battle|Siege|Fall|Sack|Capture|Liberation|Relief|Storming)\s+of\s+", "", core
-    )
+        r"^(?:Battle|Siege|Fall|Sack|Capture|Liberation|Relief|Storming)\s+of\s+(?:the\s+)?",
+        "",
+        core,
+    )  # "Battle of the Coral Sea": the Coral Sea
     m = re.match(r"[A-Z][\w'’]*(?:[ -](?:[a-z]{1,3}-)?[A-Z][\w'’]*)*", core)
     if not m:
         return "", ""

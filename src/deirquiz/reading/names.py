@@ -172,6 +172,17 @@ def unit_the(name: str) -> str:
     return f"the {name}"
 
 
+_TITLES = {"duke", "earl", "prince", "count", "marquess", "marquis", "baron", "viscount",
+           "elector", "archduke", "grand", "margrave", "landgrave", "emir", "khan"}  # fmt: skip
+
+
+def person_the(name: str) -> str:
+    """'the Duke of Wellington' as a sentence's subject; 'Guy of Lusignan', 'Napoleon I' as they
+    are: a person takes 'the' only before a title."""
+    first = name.split(" ", 1)[0].lower()
+    return f"the {name}" if first in _TITLES and " of " in name else name
+
+
 def with_the(name: str) -> str:
     """'the Army of the Potomac', 'the I Corps', 'the Tiger Forces'; 'Napoleon', 'Russia'."""
     if not name or name.lower().startswith("the "):
@@ -185,6 +196,8 @@ def with_the(name: str) -> str:
         "regiment", "battalion", "group", "legion", "wing", "directorate", "movement", "front",
         "militia", "militias", "fleet", "command", "coalition", "union", "republic", "kingdom",
         "empire", "federation", "states", "confederacy", "alliance", "league", "levant",
+        "sultanate", "caliphate", "khanate", "emirate", "shogunate", "principality", "duchy",
+        "electorate", "confederation", "commonwealth", "crusaders",
     }  # fmt: skip
     if last in group_words or " of " in name or re.fullmatch(r"[A-Z]{2,6}", words[-1]):
         return f"the {name}"

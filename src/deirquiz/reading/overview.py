@@ -116,6 +116,11 @@ def _war(value: str) -> str:
     wars = _WAR.findall(value)
     if not wars:
         return ""
+    inner = re.fullmatch(
+        r"(.+?\b[Ww]ar)\s+of\s+(.*\b(?:[Ww]ar|Wars)(?:\s+[IVX]+)?)", wars[-1].strip()
+    )
+    if inner and _WAR.fullmatch(inner.group(2)):  # "the Pacific War of World War II"
+        return f"{inner.group(1)} (or {inner.group(2)})"
     nested = re.search(r".*\bof\s+((?:the\s+)?[A-Z][^,;]*?\s+Wars)\s*$", value)
     if (
         nested and len(wars) >= 2 and " and " not in nested.group(1)
