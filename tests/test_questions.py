@@ -785,3 +785,42 @@ def test_a_person_takes_the_only_before_a_title(full_decks):
     ]
     assert any(p.startswith("Edward III commanded") for p in stated), stated
     assert not [p for p in stated if re.match(r"The (?!Duke|Earl|Prince|Count)[A-Z]", p)], stated
+
+
+def test_who_led_a_side_is_not_asked_where_the_lead_puts_a_chief_above_him(quizzes):
+    """'Admiral Chester W. Nimitz sent two carrier groups under Rear Admiral Frank Jack Fletcher':
+    'Who commanded the forces of the United States?' has two right answers."""
+    coral = _by_stem(quizzes, "battle-of-the-coral-sea")
+    assert not [
+        q for q in coral.questions if q.template == "side-leader" and "United States" in q.prompt
+    ]
+    # "under General Paul von Hindenburg and his chief of staff, Erich Ludendorff" still asks
+    tannenberg = _by_stem(quizzes, "battle-of-tannenberg")
+    assert any(q.answer == "Paul von Hindenburg" for q in tannenberg.questions)
+
+
+def test_what_followed_is_told_as_after_the_battle(quizzes):
+    """'William was crowned king on _____' is of 25 December 1066, after Hastings: the card says
+    so, with its next word in lower case ('After the Battle of Antietam, on the night of ...')."""
+    hastings = _by_stem(quizzes, "battle-of-hastings")
+    assert "After the Battle of Hastings, William was crowned king on _____." in [
+        q.prompt for q in hastings.questions
+    ]
+    for quiz in quizzes.values():
+        for q in quiz.questions:
+            assert not re.search(r"^After the [^,]+, (?:On|In|At|The) ", q.prompt), q.prompt
+
+
+def test_what_the_sides_names_spell_out_is_a_detail(quizzes):
+    """'the Austro-Prussian War' beside the Austrian Empire and the Kingdom of Prussia; a wrong
+    figure never within a narrow range the article gives ('c. 14,000–16,000' French at Poitiers);
+    'in which Hiller von Gärtringen was killed' blanks no one before it as fallen."""
+    koniggratz = _by_stem(quizzes, "battle-of-koniggratz")
+    assert not [q for q in koniggratz.questions if q.template == "overview-war"]
+    assert not [
+        q for q in koniggratz.questions if q.template == "mention-fallen" and "Hiller" in q.prompt
+    ]
+    poitiers = _by_stem(quizzes, "battle-of-poitiers")
+    for q in poitiers.questions:
+        if q.template.startswith("strength"):
+            assert "about 15,000" not in q.options, q.options

@@ -45,6 +45,7 @@ def _total(text: str) -> str:
 
 
 _NUMBER = re.compile(r"\b\d{1,3}(?:,\d{3})+\b|\b\d{3,}\b")
+_RANGE = re.compile(r"\b(\d{1,3}(?:,\d{3})+|\d{3,})\s*(?:–|-|to)\s*(\d{1,3}(?:,\d{3})+|\d{3,})\b")
 _OTHER_COUNTS = re.compile(r"\b(?:estimates?|estimated|up to)\b", re.I)
 
 
@@ -68,7 +69,13 @@ def _avoid(ctx: Context, words: re.Pattern[str]) -> tuple[str, ...]:
         s for p in (ctx.body, ctx.lead) for line in p.split("\n") for s in split_sentences(line)
     ]
     texts += [s for s in said if words.search(s)]
-    return tuple(sorted({m.group() for t in texts for m in _NUMBER.finditer(t)}))
+    given = {m.group() for t in texts for m in _NUMBER.finditer(t)}
+    for t in texts:  # "c. 14,000–16,000" reads as about 15,000: right by that count
+        for m in _RANGE.finditer(t):
+            a, b = _value(m.group(1)), _value(m.group(2))
+            if 0 < a < b <= a * 1.25:  # a narrow range; "11,000–20,000" says no one figure
+                given.add(str(round((a + b) / 2)))
+    return tuple(sorted(given))
 
 
 def figures(facts: list[model.Fact], ctx: Context, forces: dict[int, str]) -> list[Figure]:

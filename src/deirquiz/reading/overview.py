@@ -42,8 +42,10 @@ def overview(facts: list[model.Fact], ctx: Context) -> list[Overview]:
         if name == "partof":
             war = _war(value)
             if war:
+                sides = [c.name for c in facts if isinstance(c, model.Combatant) and c.leader]
+                w = salience.GIVEN if _named_by_sides(war, sides) else weight
                 rec = Overview(identity="overview:partof", source=f.source, where=f"infobox: {f.field}",
-                               salience=weight, fact="overview:partof", war=war)  # fmt: skip
+                               salience=w, fact="overview:partof", war=war)  # fmt: skip
                 out.append(rec)
                 continue
             if _several(value) or (s.place and s.place in value):
@@ -99,6 +101,19 @@ _WAR = re.compile(
     r"(?:the\s+)?(?:[A-Z][\w'’-]*\s+)*(?:[Cc]ivil\s+)?(?:[Ww]ar|Wars)(?:\s+[IVX]+)?"
     r"(?:\s+of\s+(?:the\s+)?[A-Z][\w'’-]*(?:\s+[A-Z][\w'’-]*)*)?\b"  # "the War of Cyprus"
 )
+
+
+def _named_by_sides(war: str, sides: list[str]) -> bool:
+    """'the Austro-Prussian War' between the Austrian Empire and the Kingdom of Prussia, 'the
+    Russo-Japanese War': the sides' names spell it out, on the card and on any sheet naming
+    them; 'the Anglo-Zulu War' beside the United Kingdom does not."""
+    m = re.match(
+        r"(?:the\s+)?(?:First\s+|Second\s+)?([A-Z][\w'’]*(?:[-–][A-Z][\w'’]*)+)\s+[Ww]ar\b", war
+    )
+    if not m:
+        return False
+    said = {w.lower()[:4] for n in sides for w in re.findall(r"[\w'’]+", n)}
+    return all(p.lower()[:4] in said for p in re.split(r"[-–]", m.group(1)))
 
 
 def _several(value: str) -> bool:
@@ -248,6 +263,12 @@ def _leader(side: int, facts: list[model.Fact], ctx: Context) -> tuple[str, str,
                 else _force_named(sentence, m.start() + (head.end() if head else 0))
             )  # "The British 1st Airborne Division under Major-General Roy Urquhart"
             found.update((n, (sentence, force)) for n in named if n not in found)
+        if found:
+            cue = _COMMANDED.search(sentence)
+            before = sentence[: cue.start()] if cue else ""
+            told = {f for _, f in names.find(before, form_map) if side_of[f] == side}
+            if told - set(found):
+                return "", "", ""  # "Nimitz sent two carrier groups under Fletcher": which led it?
     if len(found) != 1:
         return "", "", ""
     ((name, (sentence, force)),) = found.items()

@@ -32,6 +32,7 @@ FALLEN = 0.6  # a commander the narrative says was killed: who fell is part of t
 COMMANDER_UNIT_NAMED = 0.35  # a commander the narrative names: what he commanded
 COMMANDER_UNIT = 0.15  # one it never names
 RANK = 0.1
+GIVEN = 0.3  # what the card's own words give away ("the Russo-Japanese War" of Russia and Japan)
 
 _WORD = re.compile(r"[A-Za-z][\w'’-]*")
 _NAME = re.compile(r"(?<![\w-])[A-Z][\w'’-]+(?:\s+(?:of\s+|de\s+|von\s+)?[A-Z][\w'’-]+)*")

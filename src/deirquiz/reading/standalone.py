@@ -137,8 +137,14 @@ _GARRISON = re.compile(r"\b[Tt]he (?:[A-Z][\w-]+ )?(?:garrison|defenders)\b(?!\s
 def after_the_subject(text: str, ctx: Context) -> str:
     """'After the Battle of Sekigahara, Mōri Terumoto gave up Osaka Castle without a fight': a
     statement of the Aftermath, tied to the subject its section tied it to."""
-    first = text.split(" ", 1)[0]
-    text = text[:1].lower() + text[1:] if first in ("The", "A", "An") else text
+    first = text.split(" ", 1)[0].rstrip(",")
+    common = first in ("The", "A", "An") or first.lower() in _OPENING_WORDS | {"soon", "then"}
+    if not common and first[:1].isupper() and first.replace("-", "").isalpha():  # "Mopping-up"
+        low = first.lower()
+        common = bool(re.search(rf"\b{low}\b", ctx.body)) and not re.search(
+            rf"[a-z,;] {re.escape(first)}\b", ctx.body
+        )
+    text = text[:1].lower() + text[1:] if common else text
     return f"After {ctx.subject.name}, {text}"
 
 

@@ -114,15 +114,16 @@ def events(extraction: Extraction, ctx: Context) -> list[Event]:
             continue
         where = e.section if e.section in INFOBOX_POINTS else f"section: {e.section}"
         ph = phase(e.date, ctx)
-        if e.section in INFOBOX_POINTS and ph == "after":  # "Napoleon abdicated": which time?
-            statement, blanked = _after_it(statement, ctx), _after_it(blanked, ctx)
         retold = _retold(e, told, ctx)
+        weight = salience.statement(statement, ctx, ph, retold=retold)  # of its own words
+        if ph == "after" and not _AFTER_SAID.match(statement):  # "Napoleon abdicated": when?
+            statement, blanked = _after_it(statement, ctx), _after_it(blanked, ctx)
         out.append(
             Event(
                 identity=f"event:{e.date.isoformat()}:{_h(said.get(e.text, e.text), e.phrase)}",
                 source=said.get(e.text, e.text),
                 where="lead" if e.section == LEAD else where,
-                salience=salience.statement(statement, ctx, ph, retold=retold),
+                salience=weight,
                 fact=f"when:{e.date.isoformat()}:{_h(e.clause or e.text)}",
                 date=when.say(e.date, order),
                 iso=e.date.isoformat(),
@@ -139,6 +140,8 @@ def events(extraction: Extraction, ctx: Context) -> list[Event]:
 
 
 LEAD = "Introduction"  # events.py's section name for the lead
+# a statement of what followed that says so itself ("After the battle, ..."; "In 1871, ...")
+_AFTER_SAID = re.compile(r"(?:After|Afterwards|Following|Later|In\s+\d{4})\b")
 
 
 def _after_it(text: str, ctx: Context) -> str:
