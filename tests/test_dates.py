@@ -370,3 +370,17 @@ def test_a_battle_before_the_era_makes_its_quiz_with_its_days_bc():
     answers = {q.answer for q in questions}
     assert "2 August 216 BC" in answers
     assert not [a for a in answers if re.fullmatch(r"\d{1,2} \w+ 216", a)]  # never AD 216
+
+
+def test_a_day_or_hour_of_counsel_is_no_day_of_the_story():
+    """'Mir Jafar advised him to renew the battle the next day', 'they agreed to attack the camp
+    after midnight': neither happened, and the story stays on its day; a promise kept ('Blücher
+    promised to come the next day') is the day it names."""
+    body = (
+        "## Battle\nOn July 1, the army moved. They agreed to attack the camp after midnight. "
+        "Jones advised him to renew the battle the next day. Shortly after noon, rain fell."
+    )
+    assert _days(body) == ["1863-07-01", "1863-07-01"]
+    assert _days("## Battle\nOn July 1, X promised to march the next day.") == [
+        "1863-07-01", "1863-07-02",
+    ]  # fmt: skip

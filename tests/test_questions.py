@@ -824,3 +824,35 @@ def test_what_the_sides_names_spell_out_is_a_detail(quizzes):
     for q in poitiers.questions:
         if q.template.startswith("strength"):
             assert "about 15,000" not in q.options, q.options
+
+
+def test_a_sides_total_is_asked_of_all_it_counts(quizzes):
+    """'c. 5,800' counts Gran Colombia and Peru: asked of 'Gran Colombia and its allies', not
+    of 'the forces of Gran Colombia' (a wrong key in round 14, as the United States and France
+    at Yorktown in round 11)."""
+    asked = [
+        q.prompt for quiz in quizzes.values() for q in quiz.questions
+        if q.template.startswith(("strength", "losses"))
+    ]  # fmt: skip
+    assert not [p for p in asked if "the forces of Gran Colombia" in p]
+    assert "How many troops did the East India Company and its allies have in the battle?" in asked
+
+
+def test_a_split_command_a_second_war_and_a_death_before_the_battle(quizzes):
+    """'A Russian army under Prince Alexander Menshikov, with General Peter Dannenberg in
+    tactical command': two right answers to who led it; 'the Peruvian War of Independence and
+    the Spanish American wars of independence': either is right; Yohannes 'was killed fighting
+    the Sudanese Mahdists' seven years before Adwa: background, not who fell."""
+    inkerman = _by_stem(quizzes, "battle-of-inkerman")
+    assert not [
+        q for q in inkerman.questions if q.template == "side-leader" and "Russia" in q.prompt
+    ]
+    ayacucho = _by_stem(quizzes, "battle-of-ayacucho")
+    war = [q.answer for q in ayacucho.questions if q.template == "overview-war"]
+    assert war == [
+        "the Peruvian War of Independence (or the Spanish American wars of independence)"
+    ]
+    adwa = _by_stem(quizzes, "battle-of-adwa")
+    assert not [
+        q for q in adwa.questions if q.template == "mention-fallen" and "Metemma" in q.prompt
+    ]

@@ -173,6 +173,8 @@ class _Reader:
             found = []
         events = []
         for i, mention in enumerate(found):
+            if _planned(mention, sentence):
+                continue  # "advised him to renew the battle the next day": no day of the story
             day = self._resolve(mention)
             aside = _aside(mention, sentence, i)
             if day is None:
@@ -305,6 +307,27 @@ def _spanned(m: Mention, sentence: str) -> bool:
 def _timed(m: Mention) -> bool:
     """A time of the day in force: a cue, or 'that evening', 'the same day'."""
     return m.kind == "cue" or (m.kind == "relative" and m.offset == 0 and not m.length)
+
+
+# counsel, which may not be followed: its day is no day of the story; a promise or an
+# agreement may be kept ("Blücher promised Wellington to come the next day"), but its hour is
+# no hour of the story ("they agreed to attack the camp after midnight")
+_COUNSEL = re.compile(
+    r"\b(?:advised|urged|proposed|begged|hoped|wanted|intended|planned)\b[^.;]*\bto\s+\w+[^.;]*$"
+)
+_PLANS = re.compile(
+    r"\b(?:advised|urged|proposed|begged|hoped|wanted|intended|planned|agreed|promised|decided)"
+    r"\b[^.;]*\bto\s+\w+[^.;]*$"
+)
+
+
+def _planned(m: Mention, sentence: str) -> bool:
+    """'Mir Jafar advised him to renew the battle the next day', 'they agreed to attack the camp
+    after midnight': a time of a plan, not of the story, which stays on its day."""
+    if m.kind in ("date", "named"):
+        return False
+    said = sentence[: m.start]
+    return bool(_PLANS.search(said) if m.kind == "time" or _timed(m) else _COUNSEL.search(said))
 
 
 def _aside(m: Mention, sentence: str, i: int) -> bool:

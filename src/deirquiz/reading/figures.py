@@ -97,7 +97,10 @@ def _totals(facts: list[model.Fact], ctx: Context, forces: dict[int, str]) -> li
             one = losses[0]
             if one.what.strip(" ;") in ("killed", "killed or wounded", "casualties", "total"):
                 count, claim = _bare(one.count), one.claimed_by
-        who = forces.get(side) or _with_allies(name, side, facts)
+        named = forces.get(side, "")
+        if named.startswith("the forces of "):  # a side's name, not its army's: its allies too
+            named = ""
+        who = named or _with_allies(name, side, facts)
         if count and _EXACT.match(count):
             claimed = _according(claim, ctx)
             out.append(_figure(side, who, count, "casualties", claimed, box, avoid_losses))

@@ -197,7 +197,7 @@ def with_the(name: str) -> str:
         "militia", "militias", "fleet", "command", "coalition", "union", "republic", "kingdom",
         "empire", "federation", "states", "confederacy", "alliance", "league", "levant",
         "sultanate", "caliphate", "khanate", "emirate", "shogunate", "principality", "duchy",
-        "electorate", "confederation", "commonwealth", "crusaders",
+        "electorate", "confederation", "commonwealth", "crusaders", "company",
     }  # fmt: skip
     if last in group_words or " of " in name or re.fullmatch(r"[A-Z]{2,6}", words[-1]):
         return f"the {name}"

@@ -141,7 +141,9 @@ def _war(value: str) -> str:
         nested and len(wars) >= 2 and " and " not in nested.group(1)
     ):  # "the War of the Third Coalition of the Napoleonic Wars"
         return f"{wars[-2].strip()} (or {nested.group(1).strip()})"
-    series = re.search(r"\band\s+((?:the\s+)?[A-Z][^,;]*?\s+[Ww]ars)\s*$", value)
+    series = re.search(
+        r"\band\s+((?:the\s+)?[A-Z][^,;]*?\s+[Ww]ars(?:\s+of\s+[a-z][\w\s]*)?)\s*$", value
+    )  # "... and the Spanish American wars of independence"
     if series:
         own = [w.strip() for w in wars if w.strip() not in series.group(1)]
         if own:
@@ -267,6 +269,10 @@ def _leader(side: int, facts: list[model.Fact], ctx: Context) -> tuple[str, str,
             cue = _COMMANDED.search(sentence)
             before = sentence[: cue.start()] if cue else ""
             told = {f for _, f in names.find(before, form_map) if side_of[f] == side}
+            told |= {  # "under Prince Menshikov, with General Dannenberg in tactical command"
+                f for at, f in names.find(sentence, form_map)
+                if side_of[f] == side and "command" in sentence[at.end : at.end + 30]
+            }  # fmt: skip
             if told - set(found):
                 return "", "", ""  # "Nimitz sent two carrier groups under Fletcher": which led it?
     if len(found) != 1:
