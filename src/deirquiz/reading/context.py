@@ -65,7 +65,7 @@ def subject_name(title: str) -> str:
         return title
     words = core.split()
     if re.match(
-        r"^(Battle|Siege|Fall|Sack|Capture|Liberation|Relief|Raid|Storming)\b", core
+        r"^(Battles?|Sieges?|Fall|Sack|Capture|Liberation|Relief|Raid|Storming)\b", core
     ) or any(w.islower() and w not in _LOWER_WORDS for w in words):
         return f"the {title}"
     return title

@@ -273,12 +273,27 @@ def _leader(side: int, facts: list[model.Fact], ctx: Context) -> tuple[str, str,
                 f for at, f in names.find(sentence, form_map)
                 if side_of[f] == side and "command" in sentence[at.end : at.end + 30]
             }  # fmt: skip
+            told |= _field_commanders(ctx, form_map, side_of, side)
             if told - set(found):
                 return "", "", ""  # "Nimitz sent two carrier groups under Fletcher": which led it?
     if len(found) != 1:
         return "", "", ""
     ((name, (sentence, force)),) = found.items()
     return name, sentence, force
+
+
+_IN_THE_FIELD = re.compile(r"\bcommanded\s+in\s+the\s+field\s+by\s+([^.;]+)")
+
+
+def _field_commanders(ctx: Context, form_map: dict[str, str], side_of: dict[str, int],
+                      side: int) -> set[str]:  # fmt: skip
+    """Whom the lead says commanded the side's army in the field ('The Hungarian army, commanded
+    in the field by Pál Tomori ... and György Zápolya'): beside a king who led it, a second
+    right answer."""
+    out: set[str] = set()
+    for m in _IN_THE_FIELD.finditer(ctx.lead):
+        out |= {f for _, f in names.find(m.group(1), form_map) if side_of[f] == side}
+    return out
 
 
 def _first_commander(side: int, facts: list[model.Fact]) -> str:
