@@ -171,7 +171,7 @@ class _Reader:
         coarse = not any(m.kind != "cue" for m in found) and _COARSE.search(sentence)
         if coarse:
             found = []
-        events = []
+        events, past = [], False
         for i, mention in enumerate(found):
             if _planned(mention, sentence):
                 continue  # "advised him to renew the battle the next day": no day of the story
@@ -185,8 +185,11 @@ class _Reader:
             if mention.length:
                 mention.end_date = eras.add_days(day, mention.length)
             if not aside and mention.follows is None and not self._ahead(mention, sentence):
+                past = past or self._past_the_end(mention, sentence)
                 self._move(mention)
             events.append(self._event(mention, sentence, section, paragraph, found))
+        if past:  # "He died early the next morning, 14 September": a later "around midday"
+            self.state.timed = False  # may be of either day; none rather than the wrong one
         if self.days and not self.reached:
             self.reached = any(self.days[0] <= e.date <= self.days[1] for e in events)
         self._year_context(sentence, found)
@@ -203,6 +206,15 @@ class _Reader:
         if not (d and now and m.date and d[0] <= now <= d[1] and m.date > d[1] + dt.timedelta(1)):
             return False
         return not _OPENING.fullmatch(sentence[: m.start])
+
+    def _past_the_end(self, m: Mention, sentence: str) -> bool:
+        """A day past the subject's end told within a sentence, while the text was on one of
+        its days: the day moves on, but a later time of the day may be either's."""
+        now, d = self.state.day, self.days
+        return bool(
+            d and now and m.date and d[0] <= now <= d[1] < m.date
+            and not _OPENING.fullmatch(sentence[: m.start])
+        )  # fmt: skip
 
     def _resolve(self, m: Mention) -> dt.date | None:
         s = self.state

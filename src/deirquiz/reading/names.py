@@ -203,6 +203,6 @@ def with_the(name: str) -> str:
         return f"the {name}"
     if words[0].islower():
         return f"the {name}"
-    if len(words) == 1 and re.search(r"(?<!s)s$|ish$|ese$|ch$", name):
+    if len(words) == 1 and re.search(r"(?:an|on|ite|ist|er|k|e|u|d|t)s$|ish$|ese$|ch$", name):
         return f"the {name}"  # "the Normans", "the English", "the French", "the Japanese"
     return name

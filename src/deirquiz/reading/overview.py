@@ -192,7 +192,15 @@ def forces(facts: list[model.Fact], ctx: Context) -> dict[int, str]:
 
 def _force(side: int, facts: list[model.Fact], side_the: str, ctx: Context) -> str:
     """The side's army as ``forces`` names it, else 'the forces of the United States'."""
-    return forces(facts, ctx).get(side) or f"the forces of {side_the}"
+    named = forces(facts, ctx).get(side)
+    if named:
+        return named
+    allies = [
+        c for c in facts
+        if isinstance(c, model.Combatant) and c.side == side and not c.leader and c.group is None
+    ]  # fmt: skip
+    # "the forces of Athens and its allies": Eurybiades the Spartan led the Greek fleet
+    return f"the forces of {side_the} and its allies" if allies else f"the forces of {side_the}"
 
 
 _CUE = r"\b(?:under|led by|commanded by|(?i:army|forces|fleet|navy|troops) of)\s+"
