@@ -854,6 +854,12 @@ def test_a_split_command_a_second_war_and_a_death_before_the_battle(quizzes):
     assert not [
         q for q in inkerman.questions if q.template == "side-leader" and "Russia" in q.prompt
     ]
+    quebec = _by_stem(
+        quizzes, "battle-of-quebec"
+    )  # "the French and Indian War and the Seven Years' War"
+    assert [q.answer for q in quebec.questions if q.template == "overview-war"] == [
+        "the Seven Years' War (or the French and Indian War)"
+    ]
     ayacucho = _by_stem(quizzes, "battle-of-ayacucho")
     war = [q.answer for q in ayacucho.questions if q.template == "overview-war"]
     assert war == [

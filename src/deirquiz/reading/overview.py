@@ -148,6 +148,10 @@ def _war(value: str) -> str:
         own = [w.strip() for w in wars if w.strip() not in series.group(1)]
         if own:
             return f"{own[-1]} (or {series.group(1).strip()})"
+    parts = [p.strip() for p in re.split(r"\s+and\s+(?=the\s+[A-Z])|;\s*", value)]
+    both = [p for p in parts if re.search(r"\b(?:War|Wars)$", p)]
+    if len(both) >= 2:  # "the French and Indian War and the Seven Years' War": either is right
+        return f"{both[-1]} (or {both[-2]})"
     return wars[-1].strip()
 
 
