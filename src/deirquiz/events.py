@@ -184,8 +184,9 @@ class _Reader:
             mention.date = day
             if mention.length:
                 mention.end_date = eras.add_days(day, mention.length)
-            if not aside and mention.follows is None and not self._ahead(mention, sentence):
-                past = past or self._past_the_end(mention, sentence)
+            beyond = self._days_past_the_end(mention, sentence)
+            if not aside and mention.follows is None and beyond < 2:
+                past = past or beyond == 1
                 self._move(mention)
             events.append(self._event(mention, sentence, section, paragraph, found))
         if past:  # "He died early the next morning, 14 September": a later "around midday"
@@ -197,24 +198,17 @@ class _Reader:
             self.state.clear()  # "In late November, ...": a later "the next day" has no day
         return events
 
-    def _ahead(self, m: Mention, sentence: str) -> bool:
-        """A day after the subject's end told in passing while the text is on one of its days
-        ('Bagration died of his wound on 24 September', in the story of 7 September): a look
-        ahead, which leaves the day in force where it was. A sentence that opens on the day
-        ('On 20 October, ...') moves the story there."""
+    def _days_past_the_end(self, m: Mention, sentence: str) -> int:
+        """How many days past the subject's end a day lies that a sentence tells in passing
+        while the text is on one of the subject's days; 0 where it is not so. Two or more
+        ('Bagration died of his wound on 24 September', in the story of 7 September) are a look
+        ahead, which leaves the day in force where it was; the next day moves the story on, but
+        a later time of the day may be either's. A sentence that opens on the day ('On 20
+        October, ...') moves the story there."""
         now, d = self.state.day, self.days
-        if not (d and now and m.date and d[0] <= now <= d[1] and m.date > d[1] + dt.timedelta(1)):
-            return False
-        return not _OPENING.fullmatch(sentence[: m.start])
-
-    def _past_the_end(self, m: Mention, sentence: str) -> bool:
-        """A day past the subject's end told within a sentence, while the text was on one of
-        its days: the day moves on, but a later time of the day may be either's."""
-        now, d = self.state.day, self.days
-        return bool(
-            d and now and m.date and d[0] <= now <= d[1] < m.date
-            and not _OPENING.fullmatch(sentence[: m.start])
-        )  # fmt: skip
+        if not (d and now and m.date and d[0] <= now <= d[1] < m.date):
+            return 0
+        return 0 if _OPENING.fullmatch(sentence[: m.start]) else (m.date - d[1]).days
 
     def _resolve(self, m: Mention) -> dt.date | None:
         s = self.state

@@ -117,7 +117,8 @@ def events(extraction: Extraction, ctx: Context) -> list[Event]:
         retold = _retold(e, told, ctx)
         weight = salience.statement(statement, ctx, ph, retold=retold)  # of its own words
         if ph == "after" and not _AFTER_SAID.match(statement):  # "Napoleon abdicated": when?
-            statement, blanked = _after_it(statement, ctx), _after_it(blanked, ctx)
+            statement = after_the_subject(statement, ctx)
+            blanked = after_the_subject(blanked, ctx)
         out.append(
             Event(
                 identity=f"event:{e.date.isoformat()}:{_h(said.get(e.text, e.text), e.phrase)}",
@@ -142,12 +143,6 @@ def events(extraction: Extraction, ctx: Context) -> list[Event]:
 LEAD = "Introduction"  # events.py's section name for the lead
 # a statement of what followed that says so itself ("After the battle, ..."; "In 1871, ...")
 _AFTER_SAID = re.compile(r"(?:After|Afterwards|Following|Later|In\s+\d{4})\b")
-
-
-def _after_it(text: str, ctx: Context) -> str:
-    """'After the Battle of Waterloo, Napoleon abdicated on 22 June 1815': an infobox point of
-    what followed, tied to the subject that its place in the infobox tied it to."""
-    return after_the_subject(text, ctx)
 
 
 _TIMES = re.compile(
