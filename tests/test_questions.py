@@ -688,18 +688,25 @@ def test_a_sides_total_is_asked_of_the_side_with_its_allies(quizzes):
 
 
 def test_a_days_options_do_not_single_out_the_answer_by_their_look(full_decks):
-    """Not the only day of its month (7, 14 and 21 August beside 3 September), and the wrong days
-    never a week or two apart in a row: a grid whose odd one out is the answer."""
+    """Not the only day of its month (7, 14 and 21 August beside 3 September); not a ladder cut
+    from the answer (31 August, 4, 8 and 12 September, rounds 15 and 16 at Mohács); not the
+    answer halfway between two wrong days (18, 23 and 28 August, round 16 at Königgrätz); not the
+    answer's day in another month (10 January beside 10 February, round 16 at Quebec)."""
+    checked = 0
     for q in full_decks:
         days = [_day(o) for o in q.options] if q.type == "mcq" else []
-        if len(days) < 4 or None in days:
+        if len(days) < 4 or None in days or q.template != "event-date":
             continue
+        checked += 1
         key = days[q.correct[0]]
         wrong = sorted(d for d in days if d != key)
         months = {(d.year, d.month) for d in wrong}
         assert len(months) > 1 or (key.year, key.month) in months, (q.prompt, q.options)
-        gaps = {(b - a).days for a, b in itertools.pairwise(wrong)}
-        assert not (len(gaps) == 1 and gaps.pop() % 7 == 0), (q.prompt, q.options)
+        gaps = [(b - a).days for a, b in itertools.pairwise(sorted(days))]
+        assert max(gaps) >= 2 * min(gaps), (q.prompt, q.options)
+        assert not any((a - key) == (key - b) for a in wrong for b in wrong if a > key), q.options
+        assert all(d.day != key.day for d in wrong), q.options
+    assert checked >= 20
 
 
 def test_a_card_names_what_it_points_at(full_decks):
@@ -899,3 +906,39 @@ def test_a_multi_state_side_and_a_night_after_a_look_past_the_end(quizzes):
     for q in quebec.questions:
         if q.template.startswith("event") and "Bougainville" in q.prompt:
             assert "14 September" not in q.answer, q.prompt
+
+
+def test_a_treaty_is_asked_by_name_and_its_day_is_a_detail(quizzes, full_decks):
+    """Round 16: 'After the Battle of Quebec, by the Treaty of Paris, signed on _____' asked the
+    day of a peace three and a half years later, as the battle's sequel. The default deck asks
+    the treaty by name instead, with its own date for when; the day is in --depth full."""
+    quebec = _by_stem(quizzes, "battle-of-quebec")
+    asked = {q.prompt: q.answer for q in quebec.questions if q.template == "mention-agreement"}
+    prompt = "By the _____, signed on 10 February 1763, France ceded Canada to Britain."
+    assert asked.get(prompt) == "Treaty of Paris", asked
+    assert not [q for q in quebec.questions if q.answer == "10 February 1763"]
+    days = [q for q in full_decks if q.answer == "10 February 1763"]
+    assert days and all(q.depth == "detail" for q in days)
+    tsushima = _by_stem(quizzes, "battle-of-tsushima")
+    assert "Treaty of Portsmouth" in {q.answer for q in tsushima.questions}
+
+
+def test_which_of_a_short_battles_days_is_a_detail(quizzes, full_decks):
+    """Leyte Gulf's PT boats 'late on the night of _____' among the battle's four days is a guess
+    of the day (round 16): such cards are in --depth full only."""
+    leyte = _by_stem(quizzes, "battle-of-leyte-gulf")
+    assert not [q for q in leyte.questions if q.topic == "timeline"]
+    short = [q for q in full_decks if q.template == "event-battle-day"]
+    assert short and all(q.depth == "detail" for q in short)
+    assert any("Surigao" in q.prompt for q in short)
+
+
+def test_a_dated_clause_leaves_behind_a_time_the_other_clause_tells(quizzes):
+    """'The French field army withdrew up the Saint Lawrence River that night, and the garrison
+    of Quebec surrendered on 18 September': the surrender, the result's third point, is asked
+    on its own, without the other clause's 'that night'."""
+    quebec = _by_stem(quizzes, "battle-of-quebec")
+    surrender = [q for q in quebec.questions if q.answer == "18 September 1759"]
+    assert [q.prompt for q in surrender] == [
+        "After the Battle of Quebec, the garrison of Quebec surrendered on _____."
+    ]

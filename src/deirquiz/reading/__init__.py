@@ -89,6 +89,7 @@ def _mentions(extraction: Extraction, ctx: Context, events: list[Event],
     for text, source, where, weight, phase in _statements(extraction, ctx, events):
         found = [
             *mentions.codenames(text, source, where, ctx),
+            *mentions.agreements(text, source, where, weight),
             *mentions.people(text, source, where, weight, ctx, people),
             *(mentions.fallen(text, source, where, ctx, people) if phase != "before" else []),
             *mentions.formations(text, source, where, weight, ctx, units),

@@ -107,6 +107,8 @@ def _place(title: str, texts: str) -> tuple[str, str]:
         noun = next((w for w in m.group(1).split() if w in nouns), "")
         if noun:
             return name, noun
+    if re.search(rf"\b{re.escape(name)}, the (?:[a-z]+ )?capital of\b", texts):
+        return name, "city"  # "Quebec, the capital of New France"
     return name, ""
 
 

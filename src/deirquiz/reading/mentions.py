@@ -111,7 +111,7 @@ def _make(group: str, answer: str, text: str, start: int, end: int, choices: Ite
     if not MIN_WORDS <= words <= MAX_WORDS:
         return None  # too little to recognise the gap by, or a paragraph to wade through
     kept = [c for c in dict.fromkeys(choices) if c and c != answer and c not in text]
-    if group not in ("codename", "fallen", "actor") and len(kept) < 2:
+    if group not in ("codename", "fallen", "actor", "agreement") and len(kept) < 2:
         return None
     return Mention(
         identity=f"mention:{group}:{answer}:{_h(source)}",
@@ -313,3 +313,25 @@ def codenames(text: str, source: str, where: str, ctx: Context) -> list[Mention]
         if m:
             out.append(m)
     return out
+
+
+def agreement_spans(text: str) -> list[tuple[int, int]]:
+    """Where the statement names an agreement: 'the Treaty of Paris', 'the Geneva Accords'."""
+    heads = "|".join(sorted(h.capitalize() for h in lexicon().agreement_heads))
+    name = r"[A-Z][\w'’-]+"
+    found = re.finditer(rf"(?<=\b[Tt]he )(?:(?:{heads}) of {name}(?: {name})*|(?:{name} ){{1,3}}"
+                        rf"(?:{heads})\b)", text)  # fmt: skip
+    return [(m.start(), m.end()) for m in found]
+
+
+def agreements(text: str, source: str, where: str, weight: float) -> list[Mention]:
+    """'By the _____, signed on 10 February 1763, France ceded Canada to Britain': the agreement
+    that settled things, by its name. Written in: the article rarely names a second one, and an
+    invented treaty would be no option."""
+    out = []
+    for start, end in agreement_spans(text):
+        name = text[start:end]
+        found = _make("agreement", name, text, start, end, (), source, where, weight)
+        if found:
+            out.append(found)
+    return out[:1]

@@ -114,6 +114,10 @@ class Event(Record):
     phase: str = ""  # before, during, after the subject's own dates
     date_choices: tuple[str, ...] = ()
     date_edge: bool = False  # the wrong days could only fall on one side: written in instead
+    battle_days: bool = False  # the wrong days are a short battle's other days: a guess of the day
+    agreement: bool = (
+        False  # a treaty signed after the subject: its name is asked, its day a detail
+    )
 
 
 @dataclass(frozen=True)
@@ -121,7 +125,7 @@ class Mention(Record):
     """A name in a statement, to be blanked: a place, a commander, a formation, a codename."""
 
     kind: ClassVar[str] = "mention"
-    group: str = ""  # place, commander, fallen, formation, codename
+    group: str = ""  # place, commander, fallen, actor, formation, codename, agreement
     answer: str = ""
     blanked: str = ""
     statement: str = ""

@@ -16,6 +16,7 @@ from ..model import Event as Dated
 from ..model import Extraction
 from . import salience, when
 from .context import Context
+from .mentions import agreements
 from .records import Event, Order
 from .standalone import after_the_subject, stand_alone
 from .wrongdays import with_wrong_days
@@ -25,15 +26,34 @@ def _h(*parts: str) -> str:
     return hashlib.sha1("\x1f".join(parts).encode()).hexdigest()[:12]
 
 
+# a time the other clause tells by the day before it: "withdrew that night, and the garrison
+# surrendered on 18 September" (its own day is another question)
+_UNDATED_TIME = re.compile(
+    r"\b(?:(?:that|the same|the next|the following) (?:day|night|evening|morning|afternoon)|"
+    r"(?:days?|hours?) later)\b",
+    re.IGNORECASE,
+)
+
+
 def _focused(e: Dated) -> str | None:
     """'Resistance went on for several years, but William was crowned king on Christmas Day':
-    the dated half alone, where the other half is another matter."""
+    the dated half alone, where the other half is another matter, or tells a time of its own
+    ('The French field army withdrew that night, and the garrison of Quebec surrendered on 18
+    September')."""
     parts = re.split(r",\s+but\s+|;\s+", e.text)
+    if len(parts) < 2 or not [p for p in parts if e.phrase in p]:
+        parts = re.split(r",\s+(?:and|but)\s+|;\s+", e.text)
+        others = [p for p in parts if e.phrase not in p]
+        if not any(_UNDATED_TIME.search(p) for p in others):
+            return None
     if len(parts) < 2:
         return None
     mine = [p for p in parts if e.phrase in p]
     if len(mine) != 1 or len(mine[0].split()) < 6:
         return None
+    first = mine[0].split(" ", 1)[0]
+    if not first[:1].isupper() and first not in ("the", "a", "an"):
+        return None  # "and surrendered on 18 September": whose?
     part = mine[0].rstrip(" .") + "."
     return part[:1].upper() + part[1:]
 
@@ -116,7 +136,9 @@ def events(extraction: Extraction, ctx: Context) -> list[Event]:
         ph = phase(e.date, ctx)
         retold = _retold(e, told, ctx)
         weight = salience.statement(statement, ctx, ph, retold=retold)  # of its own words
-        if ph == "after" and not _AFTER_SAID.match(statement):  # "Napoleon abdicated": when?
+        # "Napoleon abdicated": when? (a treaty signed years later says when by its own date,
+        # and "After the Battle of Quebec" would make it the battle's direct sequel)
+        if ph == "after" and not _AFTER_SAID.match(statement) and not _years_after(e.date, ctx):
             statement = after_the_subject(statement, ctx)
             blanked = after_the_subject(blanked, ctx)
         out.append(
@@ -133,6 +155,7 @@ def events(extraction: Extraction, ctx: Context) -> list[Event]:
                 clause=_clause(e, ctx),
                 by=e.by,
                 phase=ph,
+                agreement=ph == "after" and bool(agreements(statement, "", "", 0.0)),
             )
         )
         kept.append(e)
@@ -141,7 +164,15 @@ def events(extraction: Extraction, ctx: Context) -> list[Event]:
 
 
 LEAD = "Introduction"  # events.py's section name for the lead
+
+
 # a statement of what followed that says so itself ("After the battle, ..."; "In 1871, ...")
+def _years_after(day: dt.date, ctx: Context) -> bool:
+    """A month or more after the subject, in a later year: a treaty's own date says when."""
+    end = ctx.subject.end
+    return bool(end and (day - end).days >= 30 and day.year > end.year)
+
+
 _AFTER_SAID = re.compile(r"(?:After|Afterwards|Following|Later|In\s+\d{4})\b")
 
 

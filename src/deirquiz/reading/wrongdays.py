@@ -35,12 +35,13 @@ def with_wrong_days(records: list[Event], dates_of: dict[str, dt.date], ctx: Con
         if r.phase == "during" and s.start and s.end and s.days <= SHORT_BATTLE_DAYS:
             battle = (s.start + dt.timedelta(i) for i in range(s.days))
             wrong = [d for d in battle if d != day and d not in other]
-            edge = False
+            edge, short = False, True
         else:
             lo, hi = _range(r.phase, day, days, [x.phase for x in records], ctx)
             wrong, edge = _spread_days(day, lo, hi, rng, other)
+            short = False
         chosen = tuple(when.say(d, order) for d in wrong)
-        out.append(replace(r, date_choices=chosen, date_edge=edge))
+        out.append(replace(r, date_choices=chosen, date_edge=edge, battle_days=short))
     return out
 
 
@@ -71,13 +72,19 @@ def _spread_days(day: dt.date, lo: dt.date, hi: dt.date, rng: random.Random,
 
 def _stands_out(day: dt.date, wrong: list[dt.date]) -> bool:
     """The answer told apart by the options' look, not by knowing it: the only one of its month
-    (7, 14 and 21 August beside 3 September), or the wrong days a week apart from each other."""
+    (7, 14 and 21 August beside 3 September); the four evenly spaced, a ladder cut from the
+    answer (31 August, 4, 8 and 12 September); or the answer halfway between two of them (18, 23
+    and 28 August); or a wrong day the answer's own day of another month (10 January beside 10
+    February)."""
     months = {(d.year, d.month) for d in wrong}
     if len(months) == 1 and (day.year, day.month) not in months:
         return True
-    ordered = sorted(wrong)
-    gaps = {(b - a).days for a, b in itertools.pairwise(ordered)}
-    return len(gaps) == 1 and gaps.pop() % 7 == 0
+    if any(d.day == day.day for d in wrong):
+        return True
+    gaps = [(b - a).days for a, b in itertools.pairwise(sorted([day, *wrong]))]
+    if max(gaps) < 2 * min(gaps):
+        return True
+    return any((a - day).days == (day - b).days for a in wrong for b in wrong if a > day > b)
 
 
 def _room(n_days: int) -> int:
