@@ -19,7 +19,7 @@ from .overview import forces, overview, sides
 from .people import commanders, formations, persons
 from .places import gazetteer
 from .records import Event, Mention, Record, RecordSet
-from .standalone import after_the_subject, in_its_phase, stand_alone
+from .standalone import after_the_subject, in_its_phase, stand_alone, the_subject_named
 
 _DATED = re.compile(r"\b\d{3,4}\b|^(?:After|Afterwards|Later|Following)\b")  # says when already
 MAX_PER_SENTENCE = 2  # blanks made from one sentence: more would be the same card again
@@ -54,13 +54,16 @@ def _statements(extraction: Extraction, ctx: Context, events: list[Event]):
     ]
     read = 0
     for where, ph, para in [*lead, *told]:
+        previous = ""
         for sentence in split_sentences(para):
             read += 1
             if read > limits.STATEMENTS:
                 return
+            if where == "lead":  # "It opened the Norman conquest": the battle, by its name
+                previous = the_subject_named(sentence, previous, ctx)
             if sentence in dated:
                 continue
-            text = stand_alone(sentence, ctx).text
+            text = stand_alone(previous if where == "lead" else sentence, ctx).text
             if text and where.startswith("section: "):
                 text = in_its_phase(text, where.removeprefix("section: "), ctx)
             if text and ph == "after" and not _DATED.search(text):
@@ -97,7 +100,11 @@ def _mentions(extraction: Extraction, ctx: Context, events: list[Event],
         ]
         found.sort(key=lambda m: -m.salience)
         out.extend(found[:MAX_PER_SENTENCE])
-    return out
+    best: dict[str, Mention] = {}  # one card a fact ("the Treaty of Paris", named twice): its best
+    for m in out:
+        if m.identity not in best or m.salience > best[m.identity].salience:
+            best[m.identity] = m
+    return [m for m in out if best[m.identity] is m]
 
 
 def read(extraction: Extraction) -> RecordSet:

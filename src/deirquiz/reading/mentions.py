@@ -45,6 +45,13 @@ _CODENAME_CUE = re.compile(
 )  # "codenamed X", "the Soviet counter-offensive, Operation Uranus": the sentence says what X was
 
 
+# what became of a side's chief, told right after his name
+_FATE = re.compile(
+    r",?\s+(?:(?:was|were|had been)\s+)?(?:\w+ly\s+)?(?:taken prisoner|captured|surrendered|"
+    r"escaped|fled|abdicated|capitulated)\b"
+)
+
+
 @dataclass(frozen=True)
 class Person:
     name: str
@@ -88,6 +95,13 @@ def _rank_before(text: str, start: int) -> int:
     return start
 
 
+def _answer(form: str, full: str) -> str:
+    """What a written-in blank is answered by: the form the sentence uses ('Tallard'), but a
+    ruler's full name where the sentence gives him his bare first name ('Harold' -> 'King Harold
+    II': a 'Harold' alone is no answer to write down months later)."""
+    return full if " " not in form and form == names.regnal_form(full) else form
+
+
 def _in_list(text: str, start: int, end: int) -> bool:
     before, after = text[max(0, start - 6) : start], text[end : end + 6]
     listed_before = re.search(r"(?:,|\band)\s+$", before) is not None
@@ -103,22 +117,50 @@ MIN_WORDS = 8  # a blank in "_____ was abandoned." is a guess: the rest must say
 MAX_WORDS = 32  # beyond this, the statement is padding round the blank
 
 
+# where a sentence joins clauses that each stand alone: "..., and the Imperial cavalry general
+# Pappenheim ...", "...; Montcalm was mortally wounded"
+_JOINS = re.compile(r";\s+|,\s+(?:and|but)\s+(?=(?:[Tt]he|[Aa]n?|[A-Z][\w'’-]+)\s)")
+
+
+def _own_clause(text: str, start: int, end: int) -> tuple[str, int, int]:
+    """A sentence too long for a card, cut to the clause the name stands in, where that clause
+    stands alone: 'Gustavus Adolphus was killed early in the afternoon while leading a cavalry
+    charge, and the Imperial cavalry general Pappenheim, who ...' -> its first clause."""
+    cuts = [0, *(m.end() for m in _JOINS.finditer(text)), len(text) + 1]
+    ends = [m.start() for m in _JOINS.finditer(text)] + [len(text)]
+    for a, b in zip(cuts, ends, strict=False):
+        if a <= start and end <= b:
+            part = text[a:b].rstrip(" .")
+            if a == 0 and b == len(text):
+                return text, start, end
+            head = part[:1].upper()
+            clause = head + part[1:] + "."
+            if re.match(r"(?:[Tt]he|[Aa]n?)\s", part) or part[:1].isupper():
+                return clause, start - a, end - a
+    return text, start, end
+
+
 def _make(group: str, answer: str, text: str, start: int, end: int, choices: Iterable[str],
           source: str, where: str, weight: float) -> Mention | None:  # fmt: skip
-    if text.count(answer) != 1:
+    if text.count(text[start:end]) != 1:
         return None
     words = len(re.findall(r"[\w'’-]+", text[:start] + " " + text[end:]))
+    if words > MAX_WORDS:
+        text, start, end = _own_clause(text, start, end)
+        words = len(re.findall(r"[\w'’-]+", text[:start] + " " + text[end:]))
     if not MIN_WORDS <= words <= MAX_WORDS:
         return None  # too little to recognise the gap by, or a paragraph to wade through
     kept = [c for c in dict.fromkeys(choices) if c and c != answer and c not in text]
     if group not in ("codename", "fallen", "actor", "agreement") and len(kept) < 2:
         return None
+    # an agreement is one fact however often the article names it: one card
+    told = "" if group == "agreement" else f":{_h(source)}"
     return Mention(
-        identity=f"mention:{group}:{answer}:{_h(source)}",
+        identity=f"mention:{group}:{answer}{told}",
         source=source,
         where=where,
         salience=round(weight, 3),
-        fact=f"{group}:{answer}:{_h(source)}",
+        fact=f"{group}:{answer}{told}",
         group=group,
         answer=answer,
         blanked=_blank(text, start, end),
@@ -135,6 +177,15 @@ def people(text: str, source: str, where: str, weight: float, ctx: Context,
     for found, full in names.find(text, form_map):
         short = found.form != full
         me = who[full]
+        if me.top and _FATE.match(text[found.end :]) and not _in_list(text, found.start, found.end):
+            # "Tallard was taken prisoner", "Paulus surrendered": the side's own chief, whose fate
+            # is the story's end; written in, since no one of his level stands beside him
+            start = _rank_before(text, found.start)
+            answer = _answer(found.form, full)
+            m = _make("actor", answer, text, start, found.end, (), source, where, weight)
+            if m:
+                out.append(m)
+            continue
         if me.top or not _head(me.unit):
             # no one of his own level to offer beside him (an army's commander): written in,
             # where the lead tells what he did ("the defection of Kobayakawa Hideaki ... broke")
@@ -197,7 +248,7 @@ def fallen(text: str, source: str, where: str, ctx: Context,
         short = at.form != full
         start, end = cut + at.start, cut + at.end
         weight = salience.FALLEN + (0.05 if ctx.in_lead(at.form, short) else 0.0)
-        made = _make("fallen", at.form, text, start, end, (), source, where, weight)
+        made = _make("fallen", _answer(at.form, full), text, start, end, (), source, where, weight)
         if made:
             out.append(made)
     return out

@@ -33,6 +33,20 @@ class Found:
     form: str
 
 
+_MONARCH = re.compile(r"^(?:King|Queen|Emperor|Empress|Sultan|Tsar|Czar|Shah|Pharaoh)\s+")
+
+
+def regnal_form(name: str) -> str:
+    """'King Gustavus II Adolphus' -> 'Gustavus Adolphus', 'King Harold II' -> 'Harold': a ruler
+    as the narrative names him, without his title and number."""
+    bare = _MONARCH.sub("", name)
+    words = [w for w in bare.split() if not re.fullmatch(r"[IVX]+", w)]
+    form = " ".join(words)
+    if form == name or not words or len(form) < 4 or re.search(r"\b(?:of|the)\b", form):
+        return ""
+    return form
+
+
 @lru_cache(maxsize=4096)
 def short_form(name: str) -> str:
     """The form a narrative uses after the first mention: the surname or the title's place."""
@@ -56,9 +70,9 @@ def forms(names: Iterable[str], attested: Callable[[str], bool] = lambda s: True
     out: dict[str, str] = {n: n for n in names}
     shorts: dict[str, list[str]] = {}
     for n in names:
-        s = short_form(n)
-        if s and s not in out and attested(s):
-            shorts.setdefault(s, []).append(n)
+        for s in dict.fromkeys((short_form(n), regnal_form(n))):
+            if s and s not in out and attested(s):
+                shorts.setdefault(s, []).append(n)
     for s, owners in shorts.items():
         if len(owners) == 1:
             out[s] = owners[0]

@@ -148,6 +148,36 @@ def after_the_subject(text: str, ctx: Context) -> str:
     return f"After {ctx.subject.name}, {text}"
 
 
+def _about_the_subject(sentence: str, ctx: Context) -> bool:
+    """A lead sentence whose subject is the article's: 'The Battle of Hastings was fought',
+    'Blenheim was the first great defeat', 'The battle opened'."""
+    s = ctx.subject
+    names = [s.name, s.name.removeprefix("the "), f"The {s.kind}" if s.kind else ""]
+    if s.place:
+        names.append(f"{s.place} was")
+        names.append(f"{s.place} is")
+    names.append(s.name[:1].upper() + s.name[1:])
+    return any(n and sentence.startswith(n) for n in names)
+
+
+def the_subject_named(sentence: str, previous: str, ctx: Context) -> str:
+    """In the lead, what the sentence says of the subject, said by its name: 'It opened the
+    Norman conquest of England' after 'The Battle of Hastings was fought ...' -> 'The Battle of
+    Hastings opened ...'; 'The battle ended Lee's invasion' -> 'The Battle of Antietam ended ...';
+    'The defeat knocked Austria out of the war' -> 'The defeat at Austerlitz knocked ...'."""
+    s = ctx.subject
+    name = s.name[:1].upper() + s.name[1:]
+    m = re.match(r"It\s+(?=[a-z])", sentence)
+    if m and _about_the_subject(previous, ctx):
+        return name + " " + sentence[m.end() :]
+    if s.kind and re.match(rf"The {re.escape(s.kind)}\s+[a-z]", sentence):
+        return name + sentence[len(f"The {s.kind}") :]
+    m = re.match(r"The (victory|defeat)\s+(?=[a-z])", sentence)
+    if m and s.place and s.kind == "battle":
+        return f"The {m.group(1)} at {s.place} {sentence[m.end() :]}"
+    return sentence
+
+
 def in_its_phase(text: str, heading: str, ctx: Context) -> str:
     """'Lt. Gen. Sir Thomas Picton was shot dead while leading a counter-attack', under the
     heading 'First French infantry attack': 'During the first French infantry attack, Lt. Gen.
