@@ -961,3 +961,19 @@ def test_what_became_of_a_sides_chief_is_asked_written_in(quizzes):
     assert "Gustavus Adolphus" in answers["battle-of-lutzen"]
     assert "King Harold II" in answers["battle-of-hastings"]
     assert "Harold" not in answers["battle-of-hastings"]
+
+
+def test_a_place_the_lead_says_changed_hands_is_asked_written_in(quizzes, full_decks):
+    """'The Battle of Blenheim saved _____', 'Within days the Marines had taken _____': a place
+    the lead says was taken or saved, with none of its kind to offer beside it, is written in;
+    never a side ('Japan lost only three torpedo boats') nor a person ('King John was taken
+    prisoner')."""
+    sites = {
+        stem: {q.answer for q in _by_stem(quizzes, stem).questions if q.template == "mention-site"}
+        for stem in ("battle-of-blenheim", "battle-of-inchon", "battle-of-hattin")
+    }
+    assert "Vienna" in sites["battle-of-blenheim"]
+    assert {"Kimpo Airfield", "Seoul"} <= sites["battle-of-inchon"]
+    assert "Acre" in sites["battle-of-hattin"]
+    every = {q.answer for q in full_decks if q.template == "mention-site"}
+    assert not every & {"Japan", "England", "Britain", "Hungary", "King John"}, every

@@ -42,6 +42,7 @@ class Lexicon:
     headline_verbs: dict[str, str]  # present -> past: "falls" -> "fell"
     headline_passives: frozenset[str]  # "Kara Mustafa executed in Belgrade": was executed
     phase_heads: frozenset[str]  # "First French infantry attack": a heading naming a phase
+    hands_verbs: frozenset[str]  # "took Tulagi", "saved Vienna": a place that changed hands
     agreement_heads: frozenset[str]  # "the Treaty of Paris", "the Peace of Prague": what ended it
 
 
@@ -77,4 +78,5 @@ def lexicon() -> Lexicon:
         headline_passives=words("headline_passives"),
         phase_heads=words("phase_heads"),
         agreement_heads=words("agreement_heads"),
+        hands_verbs=words("hands_verbs"),
     )

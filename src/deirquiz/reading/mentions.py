@@ -13,7 +13,7 @@ import re
 from collections.abc import Iterable
 from dataclasses import dataclass
 
-from ..infobox import ranks
+from ..infobox import country_names, ranks
 from ..lexicon import lexicon
 from . import names, salience, when
 from .context import Context
@@ -151,7 +151,7 @@ def _make(group: str, answer: str, text: str, start: int, end: int, choices: Ite
     if not MIN_WORDS <= words <= MAX_WORDS:
         return None  # too little to recognise the gap by, or a paragraph to wade through
     kept = [c for c in dict.fromkeys(choices) if c and c != answer and c not in text]
-    if group not in ("codename", "fallen", "actor", "agreement") and len(kept) < 2:
+    if group not in ("codename", "fallen", "actor", "agreement", "site") and len(kept) < 2:
         return None
     # an agreement is one fact however often the article names it: one card
     told = "" if group == "agreement" else f":{_h(source)}"
@@ -165,7 +165,7 @@ def _make(group: str, answer: str, text: str, start: int, end: int, choices: Ite
         answer=answer,
         blanked=_blank(text, start, end),
         statement=text,
-        choices=tuple(kept),
+        choices=() if group == "site" else tuple(kept),
     )
 
 
@@ -319,7 +319,12 @@ def places(text: str, source: str, where: str, weight: float, ctx: Context,
             continue  # a place named once is a detail of the story, not a place that matters
         w = weight + salience.place(count, ctx.in_lead(place)) - 0.1
         alike = [p for p in g.alike(place) if p not in own]  # "Blindheim" is Blenheim
-        m = _make("place", place, text, pos[0], pos[0] + len(place), alike, source, where, w)
+        group = "place"
+        if len([p for p in alike if p not in text]) < 2:
+            if where != "lead" or not _changed_hands(text, pos[0], pos[0] + len(place), ctx):
+                continue
+            group = "site"  # "The Japanese took _____ on 3 May 1942": none of its kind to offer
+        m = _make(group, place, text, pos[0], pos[0] + len(place), alike, source, where, w)
         if m:
             out.append(m)
     return out
@@ -334,10 +339,31 @@ def _told_elsewhere(place: str, text: str, at: int) -> bool:
     return any(re.search(rf"(?<![\w-]){re.escape(w)}(?![\w-])", rest) for w in own if len(w) > 2)
 
 
+def _changed_hands(text: str, start: int, end: int, ctx: Context) -> bool:
+    """'took Tulagi', 'saved Vienna', 'Acre fell', 'Seoul was recaptured': the place itself is
+    what was taken, not a side ('Japan lost only three torpedo boats') or a name's part."""
+    if text[end : end + 3] in ("'s ", "’s ") or re.match(r"\s+of\s+[A-Z]", text[end:]):
+        return False
+    place = text[start:end]
+    first = place.split()[0]
+    if names.MONARCH.match(place + " ") or first in ranks() or first in ranks().values():
+        return False  # "King John was taken prisoner": a person
+    if place in country_names() or any(
+        re.search(rf"(?<![\w-]){re.escape(place)}(?![\w-])", f.text)
+        for k, f in ctx.article.infobox.items()
+        if k.startswith("combatant")
+    ):
+        return False  # "Japan lost only three torpedo boats": a side, not a place taken
+    verbs = lexicon().hands_verbs
+    before = re.search(r"([a-z]+)\s+(?:the\s+)?$", text[:start])
+    after = re.match(r"\s+(?:(?:was|were|had been|had)\s+)?(?:\w+ly\s+)?([a-z]+)", text[end:])
+    return bool((before and before.group(1) in verbs) or (after and after.group(1) in verbs))
+
+
 def _turning(text: str) -> bool:
     """A turn of the story: 'defection', 'captured', 'surrendered'."""
     words = {w.lower() for w in re.findall(r"[\w'’-]+", text)}
-    return bool(words & (lexicon().turning_verbs | {"defection", "defected", "betrayal"}))
+    return bool(words & lexicon().turning_verbs)
 
 
 def _own_places(ctx: Context) -> set[str]:

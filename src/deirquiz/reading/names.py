@@ -33,13 +33,13 @@ class Found:
     form: str
 
 
-_MONARCH = re.compile(r"^(?:King|Queen|Emperor|Empress|Sultan|Tsar|Czar|Shah|Pharaoh)\s+")
+MONARCH = re.compile(r"^(?:King|Queen|Emperor|Empress|Sultan|Tsar|Czar|Shah|Pharaoh)\s+")
 
 
 def regnal_form(name: str) -> str:
     """'King Gustavus II Adolphus' -> 'Gustavus Adolphus', 'King Harold II' -> 'Harold': a ruler
     as the narrative names him, without his title and number."""
-    bare = _MONARCH.sub("", name)
+    bare = MONARCH.sub("", name)
     words = [w for w in bare.split() if not re.fullmatch(r"[IVX]+", w)]
     form = " ".join(words)
     if form == name or not words or len(form) < 4 or re.search(r"\b(?:of|the)\b", form):

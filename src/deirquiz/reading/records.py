@@ -125,7 +125,7 @@ class Mention(Record):
     """A name in a statement, to be blanked: a place, a commander, a formation, a codename."""
 
     kind: ClassVar[str] = "mention"
-    group: str = ""  # place, commander, fallen, actor, formation, codename, agreement
+    group: str = ""  # place, site, commander, fallen, actor, formation, codename, agreement
     answer: str = ""
     blanked: str = ""
     statement: str = ""
