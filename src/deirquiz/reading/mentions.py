@@ -113,7 +113,7 @@ def _blank(text: str, start: int, end: int) -> str:
     return text[:start] + when.BLANK + text[end:]
 
 
-MIN_WORDS = 8  # a blank in "_____ was abandoned." is a guess: the rest must say enough
+MIN_WORDS = 7  # a blank in "_____ was abandoned." is a guess: the rest must say enough
 MAX_WORDS = 32  # beyond this, the statement is padding round the blank
 
 
