@@ -977,3 +977,20 @@ def test_a_place_the_lead_says_changed_hands_is_asked_written_in(quizzes, full_d
     assert "Acre" in sites["battle-of-hattin"]
     every = {q.answer for q in full_decks if q.template == "mention-site"}
     assert not every & {"Japan", "England", "Britain", "Hungary", "King John"}, every
+
+
+def test_round_17_a_day_in_two_calendars_a_whose_army_blank_and_a_farm_for_a_village(quizzes):
+    """Culloden's '16 April 1746 (O.S.) (27 April 1746 N.S.)' is keyed as either; the Somme's
+    'the 1st Australian Division of Gough's _____' asks whose army Gough led, not what the
+    sentence tells, and is not made; 'the village of _____' offers no 'Mouquet Farm'; an army
+    group is never offered beside armies."""
+    culloden = _by_stem(quizzes, "battle-of-culloden")
+    date = next(q for q in culloden.questions if q.template == "overview-date")
+    assert date.answer == "16 April 1746 (or 27 April 1746, New Style)"
+    somme = _by_stem(quizzes, "battle-of-the-somme")
+    assert not [q for q in somme.questions if "Gough's _____" in q.prompt]
+    village = [q for q in somme.questions if "the village of _____" in q.prompt]
+    assert village and all(not o.endswith(("Farm", "Wood")) for q in village for o in q.options)
+    for q in somme.questions:
+        if q.template == "mention-formation" and q.answer.endswith("Army"):
+            assert not [o for o in q.options if o.endswith("Army Group")], q.options

@@ -14,7 +14,7 @@ from __future__ import annotations
 from importlib import import_module
 from typing import Any
 
-__version__ = "0.3.2"
+__version__ = "0.3.3"
 
 # name -> the module that holds it
 _FACE = {

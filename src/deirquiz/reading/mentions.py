@@ -21,7 +21,7 @@ from .places import Gazetteer
 from .records import Mention
 
 _FORMATION_HEAD = re.compile(
-    r"\b(army|corps|division|brigade|regiment|battalion|wing|guard|legion|forces|group|fleet|"
+    r"\b(army group|army|corps|division|brigade|regiment|battalion|wing|guard|legion|forces|group|fleet|"
     r"squadron|company|battery|detachment)\b",
     re.IGNORECASE,
 )
@@ -119,7 +119,9 @@ MAX_WORDS = 32  # beyond this, the statement is padding round the blank
 
 # where a sentence joins clauses that each stand alone: "..., and the Imperial cavalry general
 # Pappenheim ...", "...; Montcalm was mortally wounded"
-_JOINS = re.compile(r";\s+|,\s+(?:and|but)\s+(?=(?:[Tt]he|[Aa]n?|[A-Z][\w'’-]+)\s)")
+_JOINS = re.compile(
+    r";\s+|,\s+(?:and|but)\s+(?=(?:[Tt]he|[Aa]n?|[A-Z][\w'’-]+|(?:by|in|on|at|after)\s+the)\s)"
+)
 
 
 def _own_clause(text: str, start: int, end: int) -> tuple[str, int, int]:
@@ -135,7 +137,7 @@ def _own_clause(text: str, start: int, end: int) -> tuple[str, int, int]:
                 return text, start, end
             head = part[:1].upper()
             clause = head + part[1:] + "."
-            if re.match(r"(?:[Tt]he|[Aa]n?)\s", part) or part[:1].isupper():
+            if re.match(r"(?:[Tt]he|[Aa]n?|by|in|on|at|after)\s", part) or part[:1].isupper():
                 return clause, start - a, end - a
     return text, start, end
 
@@ -276,6 +278,8 @@ def formations(text: str, source: str, where: str, weight: float, ctx: Context,
         pos = [m.start() for m in re.finditer(rf"(?<![\w-]){re.escape(u.name)}(?![\w-])", text)]
         if len(pos) != 1 or _in_list(text, pos[0], pos[0] + len(u.name)):
             continue
+        if re.search(r"[A-Z][\w-]+['’]s\s+$", text[: pos[0]]):
+            continue  # "Gough's _____": asks whose army he led, not what the sentence tells
         numbers = set(_ORDINAL.findall(u.name))
         own = {w.lower() for w in re.findall(r"[\w'’-]+", u.name)}
         said = {w.lower() for w in re.findall(r"[\w'’-]+", text)} - own
@@ -319,6 +323,12 @@ def places(text: str, source: str, where: str, weight: float, ctx: Context,
             continue  # a place named once is a detail of the story, not a place that matters
         w = weight + salience.place(count, ctx.in_lead(place)) - 0.1
         alike = [p for p in g.alike(place) if p not in own]  # "Blindheim" is Blenheim
+        said = re.search(r"\bthe ([a-z]+) of $", text[: pos[0]])  # "the village of _____"
+        if said and said.group(1) in lexicon().place_nouns:
+            nouns = lexicon().place_nouns
+            alike = [
+                p for p in alike if p.split()[-1].lower() not in nouns - {said.group(1)}
+            ]  # "Mouquet Farm" is no village
         group = "place"
         if len([p for p in alike if p not in text]) < 2:
             if where != "lead" or not _changed_hands(text, pos[0], pos[0] + len(place), ctx):

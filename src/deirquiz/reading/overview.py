@@ -10,6 +10,8 @@ from . import names, salience, when
 from .context import Context
 from .records import Leader, Overview, Record, Side
 
+_NEW_STYLE = re.compile(r"\(\s*([^()]*?\d{3,4})\s*(?:N\.S\.|New Style|Gregorian)\s*\)")
+
 
 def overview(facts: list[model.Fact], ctx: Context) -> list[Overview]:
     """One record per infobox line asked about (its dates, result, part of, place, codename),
@@ -24,10 +26,14 @@ def overview(facts: list[model.Fact], ctx: Context) -> list[Overview]:
         bare = re.sub(r"\([^()]*\)", "", date.source)  # "(1 month, 3 weeks and 3 days)" aside
         apart = re.search(r"\band\b", bare) is not None  # "September 19 and October 7"
         said = re.sub(r"\s+", " ", bare).strip() if apart else ""
+        said = said or when.say_range(start, end, order)
+        other = _NEW_STYLE.search(date.source)  # "16 April 1746 (O.S.) (27 April 1746 N.S.)"
+        if other and other.group(1) not in said:
+            said += f" (or {other.group(1)}, New Style)"  # one day in two calendars: either
         out.append(Overview(
             identity="overview", source=date.source, where="infobox: date",
             salience=salience.DATES, fact="overview:date",
-            when=said or when.say_range(start, end, order), start=when.say(start, order),
+            when=said, start=when.say(start, order),
             end=when.say(end, order) if end != start else "",
             year=str(start.year) if start.year == end.year else "", one_day=start == end,
         ))  # fmt: skip
