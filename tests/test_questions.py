@@ -896,11 +896,10 @@ def test_a_multi_state_side_and_a_night_after_a_look_past_the_end(quizzes):
     allies', never 'the Athens'; Quebec: 'He died early the next morning, 14 September' leaves
     no day for a later 'around midday', which was the 13th."""
     salamis = _by_stem(quizzes, "battle-of-salamis")
+    # round 18: "the nominal command of the Spartan Eurybiades" beside "the strategy of the
+    # Athenian general Themistocles": two right answers, so the Greek side's leader is not asked
     leaders = {q.prompt: q.answer for q in salamis.questions if q.template == "side-leader"}
-    assert (
-        leaders.get("Who commanded the forces of Athens and its allies in the battle?")
-        == "Eurybiades"
-    )
+    assert "Eurybiades" not in leaders.values(), leaders
     assert not [p for q in salamis.questions for p in [q.prompt] if "the Athens" in p]
     quebec = _by_stem(quizzes, "battle-of-quebec")
     for q in quebec.questions:

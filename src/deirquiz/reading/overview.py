@@ -297,7 +297,21 @@ def _leader(side: int, facts: list[model.Fact], ctx: Context) -> tuple[str, str,
     if len(found) != 1:
         return "", "", ""
     ((name, (sentence, force)),) = found.items()
+    if _nominal(name, ctx, form_map):
+        return "", "", ""  # "the nominal command of the Spartan Eurybiades": another led in fact
     return name, sentence, force
+
+
+_NOMINAL = re.compile(r"\b(?:nominal(?:ly)?|in name)\b[^.;]{0,40}$")
+
+
+def _nominal(name: str, ctx: Context, form_map: dict[str, str]) -> bool:
+    """The lead calls his command nominal ('under the nominal command of the Spartan
+    Eurybiades', 'commanded in name by Kutuzov'): the one who led in fact is a second answer."""
+    return any(
+        full == name and _NOMINAL.search(ctx.lead[: at.start])
+        for at, full in names.find(ctx.lead, form_map)
+    )
 
 
 _IN_THE_FIELD = re.compile(r"\bcommanded\s+in\s+the\s+field\s+by\s+([^.;]+)")
