@@ -12,6 +12,7 @@ import hashlib
 import re
 from collections.abc import Iterable
 from dataclasses import dataclass
+from functools import cache
 
 from ..infobox import country_names, ranks
 from ..lexicon import lexicon
@@ -128,17 +129,17 @@ def _own_clause(text: str, start: int, end: int) -> tuple[str, int, int]:
     """A sentence too long for a card, cut to the clause the name stands in, where that clause
     stands alone: 'Gustavus Adolphus was killed early in the afternoon while leading a cavalry
     charge, and the Imperial cavalry general Pappenheim, who ...' -> its first clause."""
-    cuts = [0, *(m.end() for m in _JOINS.finditer(text)), len(text) + 1]
-    ends = [m.start() for m in _JOINS.finditer(text)] + [len(text)]
-    for a, b in zip(cuts, ends, strict=False):
+    joins = list(_JOINS.finditer(text))
+    if not joins:
+        return text, start, end
+    bounds = zip(
+        [0, *(m.end() for m in joins)], [*(m.start() for m in joins), len(text)], strict=True
+    )
+    for a, b in bounds:
         if a <= start and end <= b:
             part = text[a:b].rstrip(" .")
-            if a == 0 and b == len(text):
-                return text, start, end
-            head = part[:1].upper()
-            clause = head + part[1:] + "."
             if re.match(r"(?:[Tt]he|[Aa]n?|by|in|on|at|after)\s", part) or part[:1].isupper():
-                return clause, start - a, end - a
+                return part[:1].upper() + part[1:] + ".", start - a, end - a
     return text, start, end
 
 
@@ -402,13 +403,18 @@ def codenames(text: str, source: str, where: str, ctx: Context) -> list[Mention]
     return out
 
 
-def agreement_spans(text: str) -> list[tuple[int, int]]:
-    """Where the statement names an agreement: 'the Treaty of Paris', 'the Geneva Accords'."""
+@cache
+def _agreement_names() -> re.Pattern[str]:
     heads = "|".join(sorted(h.capitalize() for h in lexicon().agreement_heads))
     name = r"[A-Z][\w'’-]+"
-    found = re.finditer(rf"(?<=\b[Tt]he )(?:(?:{heads}) of {name}(?: {name})*|(?:{name} ){{1,3}}"
-                        rf"(?:{heads})\b)", text)  # fmt: skip
-    return [(m.start(), m.end()) for m in found]
+    return re.compile(
+        rf"(?<=\b[Tt]he )(?:(?:{heads}) of {name}(?: {name})*|(?:{name} ){{1,3}}(?:{heads})\b)"
+    )
+
+
+def agreement_spans(text: str) -> list[tuple[int, int]]:
+    """Where the statement names an agreement: 'the Treaty of Paris', 'the Geneva Accords'."""
+    return [(m.start(), m.end()) for m in _agreement_names().finditer(text)]
 
 
 def agreements(text: str, source: str, where: str, weight: float) -> list[Mention]:

@@ -152,12 +152,10 @@ def _about_the_subject(sentence: str, ctx: Context) -> bool:
     """A lead sentence whose subject is the article's: 'The Battle of Hastings was fought',
     'Blenheim was the first great defeat', 'The battle opened'."""
     s = ctx.subject
-    names = [s.name, s.name.removeprefix("the "), f"The {s.kind}" if s.kind else ""]
-    if s.place:
-        names.append(f"{s.place} was")
-        names.append(f"{s.place} is")
-    names.append(s.name[:1].upper() + s.name[1:])
-    return any(n and sentence.startswith(n) for n in names)
+    names = [s.name[:1].upper() + s.name[1:], s.name.removeprefix("the ")]
+    names += [f"The {s.kind}"] if s.kind else []
+    names += [f"{s.place} was", f"{s.place} is"] if s.place else []
+    return sentence.startswith(tuple(names))
 
 
 def the_subject_named(sentence: str, previous: str, ctx: Context) -> str:
