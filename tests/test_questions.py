@@ -763,7 +763,9 @@ def test_the_war_is_asked_by_the_war_and_a_title_is_no_answer(quizzes):
 def test_a_headline_and_a_result_read_as_the_article_writes_them(quizzes):
     """The result row's '(see Aftermath)' is a note to the reader; 'Grande Armée occupies
     Moscow' is 'the Grande Armée' in the body; a numbered army the article never sides is
-    named with its side from the infobox ('the Tenth Army of the United States')."""
+    named with its side from the infobox, in the state's own word where there is one ('the
+    United States Tenth Army', 'the British Fourth Army', never 'the Fourth Army of the British
+    Empire'); after that word no formation of another state is offered for the blank."""
     borodino = _by_stem(quizzes, "battle-of-borodino")
     result = [q.answer for q in borodino.questions if q.template == "overview-result"]
     assert result == ["French tactical victory"]
@@ -771,7 +773,12 @@ def test_a_headline_and_a_result_read_as_the_article_writes_them(quizzes):
     assert moscow and all("the Grande Armée occupied Moscow" in p for p in moscow)
     okinawa = [q.prompt for q in _by_stem(quizzes, "battle-of-okinawa").questions]
     tenth = [p for p in okinawa if "Tenth Army" in p]
-    assert tenth and all("Tenth Army of the United States" in p for p in tenth), tenth
+    assert tenth and all("United States Tenth Army" in p for p in tenth), tenth
+    somme = _by_stem(quizzes, "battle-of-the-somme").questions
+    fourth = [q.prompt for q in somme if "Fourth Army" in q.prompt]
+    assert fourth and all("the British Fourth Army" in p for p in fourth), fourth
+    assert not [q for q in somme if "British _____" in q.prompt and any(
+        o.startswith("French") for o in q.options)]  # fmt: skip
 
 
 def test_a_commander_is_asked_of_what_the_lead_says_he_did(quizzes):

@@ -44,6 +44,7 @@ class Lexicon:
     phase_heads: frozenset[str]  # "First French infantry attack": a heading naming a phase
     hands_verbs: frozenset[str]  # "took Tulagi", "saved Vienna": a place that changed hands
     agreement_heads: frozenset[str]  # "the Treaty of Paris", "the Peace of Prague": what ended it
+    side_adjectives: tuple[tuple[str, str], ...]  # "Kingdom of Prussia" -> "Prussian"
 
 
 @cache
@@ -79,4 +80,7 @@ def lexicon() -> Lexicon:
         phase_heads=words("phase_heads"),
         agreement_heads=words("agreement_heads"),
         hands_verbs=words("hands_verbs"),
+        side_adjectives=tuple(
+            (str(k), str(v)) for k, v in (raw.get("side_adjectives") or {}).items()
+        ),
     )

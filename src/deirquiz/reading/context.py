@@ -135,6 +135,14 @@ def _acronyms(article: Article) -> dict[str, str]:
     return out
 
 
+def _side_adjective(side: str) -> str:
+    """'Kingdom of Prussia' -> 'Prussian', by the lexicon's first key the name holds."""
+    for key, adjective in lexicon().side_adjectives:
+        if re.search(rf"(?<![\w-]){re.escape(key)}(?![\w-])", side):
+            return adjective
+    return ""
+
+
 @dataclass
 class Context:
     """The article-wide facts every reader of the stage shares."""
@@ -157,10 +165,12 @@ class Context:
         return {f: f"{next(iter(a))} {f}" for f, a in seen.items() if len(a) == 1}
 
     @cached_property
-    def sided_by_box(self) -> dict[str, str]:
+    def sided_by_box(self) -> dict[str, tuple[str, str]]:
         """A numbered formation at the head of one side's units in the infobox, which the
-        article never gives a side: 'Tenth Army' -> 'the United States', for 'the Tenth Army
-        of the United States declared organized resistance at an end'."""
+        article never gives a side: 'Fourth Army' -> ('British Fourth Army', 'British'), for 'the
+        British Fourth Army and the Reserve Army launched a major attack'; a state the lexicon
+        has no word for keeps its name: 'the Tenth Army of the Union'. The second part is what
+        a sentence that already says whose it is holds."""
         from ..infobox import combatants, units
 
         sides = {c.side: c.name for c in combatants(self.article) if c.leader}
@@ -168,7 +178,12 @@ class Context:
         for u in units(self.article):
             named = sides.get(u.side)
             if named and not u.parent and _NUMBERED.fullmatch(u.name) and u.name not in self.sided:
-                out[u.name] = names.with_the(named)
+                adjective = _side_adjective(named)
+                out[u.name] = (
+                    (f"{adjective} {u.name}", adjective)
+                    if adjective
+                    else (f"{u.name} of {names.with_the(named)}", named)
+                )
         return out
 
     @cached_property

@@ -270,6 +270,20 @@ def _head(name: str) -> str:
     return m.group(1).lower() if m else ""
 
 
+def _whose(before: str) -> str:
+    """The state's word that ends ``before``: 'the British ' -> 'British'."""
+    m = re.search(r"(?:^|\s)([A-Z][\w-]+(?: [A-Z][\w-]+)?)\s+$", before)
+    if not m:
+        return ""
+    word = m.group(1)
+    return word if word in _adjectives() or word.split()[-1] in _adjectives() else ""
+
+
+@cache
+def _adjectives() -> frozenset[str]:
+    return frozenset(a for _, a in lexicon().side_adjectives)
+
+
 def formations(text: str, source: str, where: str, weight: float, ctx: Context,
                units: list[Formation]) -> list[Mention]:  # fmt: skip
     out = []
@@ -282,6 +296,7 @@ def formations(text: str, source: str, where: str, weight: float, ctx: Context,
         if re.search(r"[A-Z][\w-]+['’]s\s+$", text[: pos[0]]):
             continue  # "Gough's _____": asks whose army he led, not what the sentence tells
         numbers = set(_ORDINAL.findall(u.name))
+        whose = _whose(text[: pos[0]])  # "the British _____": no "French Sixth Army" to offer
         own = {w.lower() for w in re.findall(r"[\w'’-]+", u.name)}
         said = {w.lower() for w in re.findall(r"[\w'’-]+", text)} - own
         kind = _kind_words(u.name)
@@ -292,6 +307,7 @@ def formations(text: str, source: str, where: str, weight: float, ctx: Context,
             and (u.level < 0 or o.level < 0 or o.level == u.level)
             and o.qualified == u.qualified and not _shares_a_word(o.name, said)
             and (not (numbers or _SPELLED.search(u.name)) or _kind_words(o.name) == kind)
+            and not (whose and o.name.split()[0] in _adjectives())
         ]  # fmt: skip
         # a numbered formation matters where the lead names it; a named one where it recurs
         told = ctx.in_lead(u.name) or (not numbers and ctx.count(u.name) >= 3)

@@ -207,10 +207,11 @@ def _sided(text: str, ctx: Context) -> str:
         if m and named not in text:
             cut = m.start() + m.group().index(formation)
             text = text[:cut] + named + text[cut + len(formation) :]
-    for formation, side in ctx.sided_by_box.items():
+    for formation, (named, side) in ctx.sided_by_box.items():
         m = re.search(rf"(?<![\w-])[Tt]he {re.escape(formation)}\b(?!['’]|\s+of\b)", text)
         if m and side not in text:
-            text = f"{text[: m.end()]} of {side}{text[m.end() :]}"
+            cut = m.end() - len(formation)
+            text = text[:cut] + named + text[m.end() :]
     return text
 
 
