@@ -73,16 +73,20 @@ def test_a_side_is_asked_who_led_it_only_where_the_lead_names_one_leader(quizzes
     # battleships under Rear Admiral Nikolai Nebogatov surrendered" tells of a part of it
     tsushima = _by_stem(quizzes, "battle-of-tsushima")
     asked = {q.prompt: q.answer for q in tsushima.questions if q.template == "side-leader"}
-    assert asked["Who commanded the forces of the Russian Empire in the battle?"] == (
-        "Zinovy Rozhestvensky"
-    )
+    assert asked["Who commanded the Russian forces in the battle?"] == "Zinovy Rozhestvensky"
     # "the army of Siraj ud-Daulah": 'the army' alone would not say whose
     plassey = _by_stem(quizzes, "battle-of-plassey")
     leaders = [q.prompt for q in plassey.questions if q.template == "side-leader"]
     assert "Who commanded the army in the battle?" not in leaders
+    # a plural name takes 'their'; a state the lexicon has a word for is named by it
     assert (
-        "Who commanded the forces of the Nawabs of Bengal and its allies in the battle?" in leaders
+        "Who commanded the forces of the Nawabs of Bengal and their allies in the battle?"
+        in leaders
     )
+    adwa = _by_stem(quizzes, "battle-of-adwa")
+    assert "Who commanded the Italian and allied forces in the battle?" in [
+        q.prompt for q in adwa.questions
+    ]
 
 
 def test_no_option_carries_a_rank_only_some_options_have(decks):

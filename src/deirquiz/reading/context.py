@@ -135,7 +135,7 @@ def _acronyms(article: Article) -> dict[str, str]:
     return out
 
 
-def _side_adjective(side: str) -> str:
+def side_adjective(side: str) -> str:
     """'Kingdom of Prussia' -> 'Prussian', by the lexicon's first key the name holds."""
     for key, adjective in lexicon().side_adjectives:
         if re.search(rf"(?<![\w-]){re.escape(key)}(?![\w-])", side):
@@ -178,7 +178,7 @@ class Context:
         for u in units(self.article):
             named = sides.get(u.side)
             if named and not u.parent and _NUMBERED.fullmatch(u.name) and u.name not in self.sided:
-                adjective = _side_adjective(named)
+                adjective = side_adjective(named)
                 out[u.name] = (
                     (f"{adjective} {u.name}", adjective)
                     if adjective

@@ -7,7 +7,7 @@ import re
 
 from .. import model
 from . import names, salience, when
-from .context import Context
+from .context import Context, side_adjective
 from .records import Leader, Overview, Record, Side
 
 _NEW_STYLE = re.compile(r"\(\s*([^()]*?\d{3,4})\s*(?:N\.S\.|New Style|Gregorian)\s*\)")
@@ -209,8 +209,13 @@ def _force(side: int, facts: list[model.Fact], side_the: str, ctx: Context) -> s
         c for c in facts
         if isinstance(c, model.Combatant) and c.side == side and not c.leader and c.group is None
     ]  # fmt: skip
-    # "the forces of Athens and its allies": Eurybiades the Spartan led the Greek fleet
-    return f"the forces of {side_the} and its allies" if allies else f"the forces of {side_the}"
+    # "the Greek and allied forces": Eurybiades the Spartan led the Greek fleet
+    adjective = side_adjective(side_the)
+    if adjective:
+        return f"the {adjective} and allied forces" if allies else f"the {adjective} forces"
+    head = re.sub(r"^the ", "", side_the).split(" of ")[0].split()[-1]
+    whose = "their" if re.search(r"[^s]s$", head) else "its"  # "the Nawabs of Bengal"
+    return f"the forces of {side_the} and {whose} allies" if allies else f"the forces of {side_the}"
 
 
 _CUE = r"\b(?:under|led by|commanded by|(?i:army|forces|fleet|navy|troops) of)\s+"
