@@ -1004,3 +1004,40 @@ def test_round_17_a_day_in_two_calendars_a_whose_army_blank_and_a_farm_for_a_vil
     for q in somme.questions:
         if q.template == "mention-formation" and q.answer.endswith("Army"):
             assert not [o for o in q.options if o.endswith("Army Group")], q.options
+
+
+def test_round_20_a_yearless_day_takes_the_year_its_sentence_or_background_tells(full_decks):
+    """'turned back on 18 March 1915, a landing on 25 April' is of 1915, though the lead's
+    first sentence ended in 1916; a Background's 'at the end of October 1914, ... on 29
+    October. Britain declared war on 5 November.' is of 1914; 'In July 1806 ... on 6 August'
+    is of 1806; a look back ('who had crowned himself Emperor on 2 December 1804') leaves the
+    year of the story where it was (Ulm, October 1805)."""
+    keys = {q.prompt: q.answer for q in full_decks if q.type in ("mcq", "cloze")}
+
+    def key(words: str) -> str:
+        found = [a for p, a in keys.items() if words in p and "_____" in p]
+        assert found, words
+        return found[0]
+
+    assert key("raised his father's standard at Glenfinnan") == "19 August 1745"
+    assert key("Francis laid down the crown") == "6 August 1806"
+    assert key("Mack surrendered at Ulm") == "20 October 1805"
+    for p, a in keys.items():
+        if "Britain declared war" in p:
+            assert a.endswith("1914"), (p, a)
+
+
+def test_round_20_a_war_is_named_whole_and_a_king_is_no_place(quizzes):
+    """'the Mamluk–Ilkhanid War' is not 'Ilkhanid War', and beside 'the Mongol invasions of the
+    Levant' either is right; 'the Italian War of 1521–1526' keeps its years; 'Francis was taken
+    to Spain' asks no place."""
+    wars = {
+        stem: [q.answer for q in _by_stem(quizzes, stem).questions if q.template == "overview-war"]
+        for stem in ("battle-of-ain-jalut", "battle-of-pavia")
+    }
+    assert wars["battle-of-ain-jalut"] == [
+        "the Mamluk–Ilkhanid War (or the Mongol invasions of the Levant)"
+    ]
+    assert wars["battle-of-pavia"] == ["the Italian War of 1521–1526"]
+    pavia = _by_stem(quizzes, "battle-of-pavia").questions
+    assert not [q for q in pavia if q.template == "mention-site" and "Francis" in q.answer]

@@ -143,6 +143,10 @@ class _Reader:
         sections = lexicon().after_sections | lexicon().before_sections
         self.state.timed = self.state.timed and one_day and heading.lower() not in sections
         self.opening = True
+        if heading.lower() in lexicon().before_sections and self.span:
+            # the lead told the whole span; a Background goes back before it, and a year it
+            # names in passing ("at the end of October 1914") is the one its days are of
+            self.year, self.reached = self.span[0], False
         n = heading_day(heading)
         if n is not None and self.days:
             self.state.clear()
@@ -274,16 +278,19 @@ class _Reader:
         span is reached (a Background leading up to it), any earlier year moves it."""
         if not _DIGIT.search(sentence) or not any(m in sentence for m in MONTH_STEMS):
             return
+        early = not self.reached and self.span is not None
         for m in found:
-            if m.year is not None and not self.reached and self.span and m.year < self.span[0]:
-                self.year = m.year
+            past = m.year is not None and m.year < self.span[0]  # type: ignore[index]
+            if early and past and not _looks_back(sentence, m.start):
+                self.year = m.year  # type: ignore[assignment]
         for ym in _YEAR_CONTEXT.finditer(sentence):
             y = dates.year_number(ym.group(1) or ym.group(2))
             if not self._plausible(y):
                 continue
             # "In June 2016, ..." opening a sentence sets the narrative's year; in passing
             # ("gains made in June 2016") only a year of the article's own span does
-            if ym.start() <= 12 or _in_span(y, self.span):
+            before = early and y < self.span[0] and not _looks_back(sentence, ym.start())  # type: ignore[index]
+            if ym.start() <= 12 or _in_span(y, self.span) or before:
                 self.year = y
         opening = _OPENING_YEAR.match(sentence)
         if opening and self.span and _in_span(dates.year_number(opening.group(1)), self.span):
@@ -294,6 +301,13 @@ class _Reader:
         return 1500 <= y <= 2099 or (
             self.span is not None and self.span[0] - 300 <= y <= self.span[1] + 300
         )
+
+
+def _looks_back(sentence: str, at: int) -> bool:
+    """'Napoleon, who had crowned himself Emperor on 2 December 1804': a pluperfect in the
+    day's own clause looks back from the story, whose year stays."""
+    clause = re.split(r"[,;:]", sentence[:at])[-1]
+    return bool(re.search(r"\bhad\b", clause))
 
 
 def _spanned(m: Mention, sentence: str) -> bool:

@@ -7,6 +7,7 @@ from __future__ import annotations
 
 import datetime as dt
 import re
+from dataclasses import replace
 from functools import cache
 
 from . import dates as d
@@ -25,6 +26,7 @@ _PART_OF = (
     r"[Uu]ntil|[Ii]nto)\s+)?(?:[Tt]he\s+)?(?:(?:early|late|small)\s+)?"
     rf"(?P<part>{_PARTS})\s+(?:of|on)\s+"
 )
+_MONTH_YEAR = re.compile(rf"(?<!\d )\b{d.MONTH},?\s+({d.OLD_YEAR})\b")  # "October 1914"
 # what may stand before a day: found backwards from it (a pattern that started with it would be
 # tried at every place of every sentence, twice as slow)
 _LEAD = re.compile(rf"(?:{_PART_OF}|{_PREP})")
@@ -146,8 +148,17 @@ def _life(sentence: str, m: re.Match, got: tuple) -> list[Mention]:
 
 
 def explicit(sentence: str, ctx: Context) -> list[Mention]:
+    """The days the sentence writes out; one that gives its year lends it to the days after it
+    ('turned back on 18 March 1915, a landing on 25 April': of 1915, whatever year the text
+    was in before)."""
     out: list[Mention] = []
+    months = [(y.start(), d.year_number(y.group(1))) for y in _MONTH_YEAR.finditer(sentence)]
     for m in _explicit(ctx.old).finditer(sentence):
+        if out and out[-1].year is not None and out[-1].year != ctx.year:
+            ctx = replace(ctx, year=out[-1].year, anchor=out[-1].end_date or out[-1].date)
+        told = [y for at, y in months if (out[-1].end if out else 0) <= at < m.start()]
+        if told and told[-1] != ctx.year:  # "at the end of October 1914, ... on 29 October"
+            ctx = replace(ctx, year=told[-1], anchor=None)
         got = _resolve(m, ctx)
         if not got:
             continue

@@ -378,9 +378,9 @@ def _changed_hands(text: str, start: int, end: int, ctx: Context) -> bool:
     if place in country_names() or any(
         re.search(rf"(?<![\w-]){re.escape(place)}(?![\w-])", f.text)
         for k, f in ctx.article.infobox.items()
-        if k.startswith("combatant")
+        if k.startswith(("combatant", "commander"))
     ):
-        return False  # "Japan lost only three torpedo boats": a side, not a place taken
+        return False  # "Japan lost only three torpedo boats": a side; "Francis was taken": a man
     verbs = lexicon().hands_verbs
     before = re.search(r"([a-z]+)\s+(?:the\s+)?$", text[:start])
     after = re.match(r"\s+(?:(?:was|were|had been|had)\s+)?(?:\w+ly\s+)?([a-z]+)", text[end:])

@@ -104,8 +104,14 @@ def _months(title: str) -> bool:
 
 
 _WAR = re.compile(
-    r"(?:the\s+)?(?:[A-Z][\w'’-]*\s+)*(?:[Cc]ivil\s+)?(?:[Ww]ar|Wars)(?:\s+[IVX]+)?"
-    r"(?:\s+of\s+(?:the\s+)?[A-Z][\w'’-]*(?:\s+[A-Z][\w'’-]*)*)?\b"  # "the War of Cyprus"
+    r"(?:the\s+)?(?:[A-Z][\w'’–-]*\s+)*(?:[Cc]ivil\s+)?(?:[Ww]ar|Wars)(?:\s+[IVX]+)?"
+    r"(?:\s+of\s+(?:(?:the\s+)?[A-Z][\w'’-]*(?:\s+[A-Z][\w'’-]*)*"  # "the War of Cyprus"
+    r"|\d{3,4}(?:[–-]\d{2,4})?(?!\d)))?\b"  # "the Italian War of 1521–1526"
+)
+
+_CONFLICT = re.compile(
+    r"^the\s+(?:[A-Z][\w'’–-]*\s+)+(?:invasions?|conquests?|campaigns?|crusades?|revolts?|"
+    r"rebellions?|uprisings?|risings?|wars?)\b"
 )
 
 
@@ -158,6 +164,9 @@ def _war(value: str) -> str:
     both = [p for p in parts if re.search(r"\b(?:War|Wars)$", p)]
     if len(both) >= 2:  # "the French and Indian War and the Seven Years' War": either is right
         return f"{both[-1]} (or {both[-2]})"
+    if len(parts) == 2 and wars[-1].strip() == parts[1] and _CONFLICT.search(parts[0]):
+        # "the Mongol invasions of the Levant and the Mamluk–Ilkhanid War": either is right
+        return f"{parts[1]} (or {parts[0]})"
     return wars[-1].strip()
 
 
