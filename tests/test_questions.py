@@ -1041,3 +1041,19 @@ def test_round_20_a_war_is_named_whole_and_a_king_is_no_place(quizzes):
     assert wars["battle-of-pavia"] == ["the Italian War of 1521–1526"]
     pavia = _by_stem(quizzes, "battle-of-pavia").questions
     assert not [q for q in pavia if q.template == "mention-site" and "Francis" in q.answer]
+
+
+def test_round_20_a_figures_key_is_not_the_smallest_option_the_others_are_built_on(full_decks):
+    """Options 26,000 / 36,000 / 49,000 / 67,000 are the key times 1.38, 1.88 and 2.58: a
+    student who knows the trick picks the smallest. The key stands on any rung as often as
+    chance allows, and the steps between rungs are not one ratio."""
+    ranks = []
+    for q in full_decks:
+        if q.template in ("strength-total", "losses-total") and q.options:
+            values = sorted(int(re.sub(r"\D", "", o)) for o in q.options)
+            ranks.append(values.index(int(re.sub(r"\D", "", q.answer))))
+            steps = [b / a for a, b in itertools.pairwise(values)]
+            assert max(steps) - min(steps) > 0.01 or len(steps) < 3, (q.prompt, q.options)
+    assert len(ranks) >= 20
+    for rank in range(4):
+        assert ranks.count(rank) <= 0.4 * len(ranks), sorted(ranks)

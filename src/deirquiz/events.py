@@ -278,18 +278,18 @@ class _Reader:
         span is reached (a Background leading up to it), any earlier year moves it."""
         if not _DIGIT.search(sentence) or not any(m in sentence for m in MONTH_STEMS):
             return
-        early = not self.reached and self.span is not None
+        first = self.span[0] if self.span and not self.reached else None  # before it's reached
         for m in found:
-            past = m.year is not None and m.year < self.span[0]  # type: ignore[index]
-            if early and past and not _looks_back(sentence, m.start):
-                self.year = m.year  # type: ignore[assignment]
+            earlier = first is not None and m.year is not None and m.year < first
+            if earlier and not _looks_back(sentence, m.start):
+                self.year = m.year
         for ym in _YEAR_CONTEXT.finditer(sentence):
             y = dates.year_number(ym.group(1) or ym.group(2))
             if not self._plausible(y):
                 continue
             # "In June 2016, ..." opening a sentence sets the narrative's year; in passing
             # ("gains made in June 2016") only a year of the article's own span does
-            before = early and y < self.span[0] and not _looks_back(sentence, ym.start())  # type: ignore[index]
+            before = first is not None and y < first and not _looks_back(sentence, ym.start())
             if ym.start() <= 12 or _in_span(y, self.span) or before:
                 self.year = y
         opening = _OPENING_YEAR.match(sentence)

@@ -203,20 +203,27 @@ def ladder(
     rng: random.Random,
     used: frozenset[int] | set[int] = frozenset(),
 ) -> list[int]:
-    """Three wrong figures that stand with ``n`` on a ladder of one step (a ratio of 1.2 to 1.4,
-    drawn for each question), ``n`` on any of its four rungs with even chance: no rung, middle
-    or end, points at the key, and the largest option is at most about three times the
-    smallest. Never half or double the key nor key ± the same amount. Each is as round as
-    ``n``, above ``lo``, below ``hi`` (if given), not within 5% of a figure the article gives
-    (which could be right by another count) and not one another question already offers; where
-    no ladder fits, none."""
+    """Three wrong figures that stand with ``n`` on a ladder of four rungs, each step its own
+    ratio of 1.2 to 1.45 (one ratio for all would make the key the figure the others are
+    multiples of), ``n`` on a rung drawn first with even chance and kept where any ladder
+    fits it: no rung, middle or end, points at the key, and the largest option is at most
+    about three times the smallest. Never half or double the key nor key ± the same amount.
+    Each is as round as ``n``, above ``lo``, below ``hi`` (if given), not within 5% of a
+    figure the article gives (which could be right by another count) and not one another
+    question already offers; where no ladder fits, none."""
     if n < 10:
         return []
     step = _roundness(n)
-    for _ in range(300):
-        r = rng.uniform(1.2, 1.4)  # at 1.5 the rungs are 2/3, 3/2 and 9/4 of the key
-        at = rng.randrange(4)  # the key's rung, counted from the bottom
-        rungs = [round(n * r ** (i - at) / step) * step for i in range(4)]
+    rungs_first = rng.sample(range(4), 4)  # the key's rung, counted from the bottom
+    for tries in range(400):
+        at = rungs_first[min(tries // 100, 3)]
+        ratios = [rng.uniform(1.2, 1.45) for _ in range(3)]  # at 1.5: 2/3, 3/2 and 9/4
+        exact = [float(n)] * 4
+        for i in range(at - 1, -1, -1):
+            exact[i] = exact[i + 1] / ratios[i]
+        for i in range(at + 1, 4):
+            exact[i] = exact[i - 1] * ratios[i - 1]
+        rungs = [round(x / step) * step for x in exact]
         wrong = [v for i, v in enumerate(rungs) if i != at]
         if len(set(rungs)) < 4 or any(v <= lo or (hi and v >= hi) or v in used for v in wrong):
             continue
