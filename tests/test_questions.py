@@ -1022,9 +1022,15 @@ def test_round_20_a_yearless_day_takes_the_year_its_sentence_or_background_tells
     assert key("raised his father's standard at Glenfinnan") == "19 August 1745"
     assert key("Francis laid down the crown") == "6 August 1806"
     assert key("Mack surrendered at Ulm") == "20 October 1805"
-    for p, a in keys.items():
-        if "Britain declared war" in p:
-            assert a.endswith("1914"), (p, a)
+    assert not [p for p in keys if "declared war on _____" in p]  # on whom, a student reads
+    from deirquiz.article import load
+    from deirquiz.events import events
+
+    gallipoli = events(load(ROOT / "tests" / "corpus" / "articles" / "gallipoli-campaign.md"))
+    said = {e.text[:40]: e.date for e in gallipoli}
+    assert said["Britain declared war on 5 November."] == dt.date(1914, 11, 5)
+    landing = [e.date for e in gallipoli if "landed at Cape Helles" in e.text]
+    assert dt.date(1915, 4, 25) in landing, landing
 
 
 def test_round_20_a_war_is_named_whole_and_a_king_is_no_place(quizzes):
@@ -1057,3 +1063,14 @@ def test_round_20_a_figures_key_is_not_the_smallest_option_the_others_are_built_
     assert len(ranks) >= 20
     for rank in range(4):
         assert ranks.count(rank) <= 0.4 * len(ranks), sorted(ranks)
+
+
+def test_round_20_a_leader_the_infobox_dates_is_asked_with_his_dates(full_decks):
+    """Gallipoli's 'Sir Ian Hamilton (until 16 October 1915) / Sir Charles Monro (from 28
+    October 1915)': 'who commanded the British and allied forces?' has two right answers, so
+    it says until when; and '(until 16 October 1915)' is no formation he commanded."""
+    asked = [q for q in full_decks if q.answer == "Sir Ian Hamilton"]
+    assert asked and all(q.prompt.endswith("until 16 October 1915?") for q in asked), [
+        q.prompt for q in asked
+    ]
+    assert not [q for q in full_decks if q.answer.startswith(("until ", "from "))]

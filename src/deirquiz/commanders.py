@@ -176,9 +176,14 @@ def _rank_cuts(piece: str) -> list[int]:
     return sorted(set(cuts))
 
 
+_TENURE = re.compile(r"(?:until|from|to|after|before|since)\s+\S*\d", re.IGNORECASE)
+
+
 def _note(who: dict, note: str) -> None:
     if note.lower() in _QUALIFIERS:
         who["qualifier"] = note.lower()
+    elif _TENURE.match(note):
+        who["tenure"] = note  # "(until 16 October 1915)": when, not what, he commanded
     elif who["unit"] is None and who["role"] is None:
         if _ROLE_WORDS.search(note):
             who["role"] = note
@@ -192,7 +197,7 @@ def _person(chunk: str, flag: str | None) -> dict | None:
     if not name or is_unknown(name) or not re.search(r"[A-Za-z]", name):
         return None
     return {"name": name, "rank": rank, "unit": None, "role": None, "country": flag,
-            "killed": killed, "qualifier": None}  # fmt: skip
+            "killed": killed, "qualifier": None, "tenure": None}  # fmt: skip
 
 
 def _field_people(f: Field) -> list[dict]:
@@ -227,7 +232,7 @@ def _source(p: dict) -> str:
     s = " ".join(x for x in (p["rank"], p["name"]) if x)
     if p["killed"]:
         s += " †"
-    note = p["unit"] or p["role"]
+    note = p["unit"] or p["role"] or p["tenure"]
     if note:
         s += f" ({note})"
     if p["qualifier"]:

@@ -279,18 +279,18 @@ class _Reader:
         if not _DIGIT.search(sentence) or not any(m in sentence for m in MONTH_STEMS):
             return
         first = self.span[0] if self.span and not self.reached else None  # before it's reached
-        for m in found:
-            earlier = first is not None and m.year is not None and m.year < first
+        for m in found:  # a day of an earlier year, written or lent by its sentence
+            y = m.year if m.year is not None else (_year_of(m.date) if m.date else None)
+            earlier = first is not None and y is not None and y < first
             if earlier and not _looks_back(sentence, m.start):
-                self.year = m.year
+                self.year = y
         for ym in _YEAR_CONTEXT.finditer(sentence):
             y = dates.year_number(ym.group(1) or ym.group(2))
             if not self._plausible(y):
                 continue
             # "In June 2016, ..." opening a sentence sets the narrative's year; in passing
             # ("gains made in June 2016") only a year of the article's own span does
-            before = first is not None and y < first and not _looks_back(sentence, ym.start())
-            if ym.start() <= 12 or _in_span(y, self.span) or before:
+            if ym.start() <= 12 or _in_span(y, self.span):
                 self.year = y
         opening = _OPENING_YEAR.match(sentence)
         if opening and self.span and _in_span(dates.year_number(opening.group(1)), self.span):
@@ -301,6 +301,10 @@ class _Reader:
         return 1500 <= y <= 2099 or (
             self.span is not None and self.span[0] - 300 <= y <= self.span[1] + 300
         )
+
+
+def _year_of(day: dt.date) -> int:
+    return eras.astronomical_year(day)
 
 
 def _looks_back(sentence: str, at: int) -> bool:

@@ -45,6 +45,7 @@ class Lexicon:
     hands_verbs: frozenset[str]  # "took Tulagi", "saved Vienna": a place that changed hands
     agreement_heads: frozenset[str]  # "the Treaty of Paris", "the Peace of Prague": what ended it
     side_adjectives: tuple[tuple[str, str], ...]  # "Kingdom of Prussia" -> "Prussian"
+    person_nouns: frozenset[str]  # "king", "general": a heading naming a person by office
 
 
 @cache
@@ -80,6 +81,7 @@ def lexicon() -> Lexicon:
         phase_heads=words("phase_heads"),
         agreement_heads=words("agreement_heads"),
         hands_verbs=words("hands_verbs"),
+        person_nouns=words("person_nouns"),
         side_adjectives=tuple(
             (str(k), str(v)) for k, v in (raw.get("side_adjectives") or {}).items()
         ),

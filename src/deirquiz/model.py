@@ -146,6 +146,7 @@ class Commander(Fact):
     country: str | None = None
     killed: bool = False
     qualifier: str | None = None  # "possibly"
+    tenure: str | None = None  # "until 16 October 1915": another commanded the side before or after
 
     @property
     def identity(self) -> str:

@@ -320,6 +320,11 @@ def formations(text: str, source: str, where: str, weight: float, ctx: Context,
     return out
 
 
+_LOCATOR = re.compile(
+    r"\b(?:north|south|east|west)(?:[- ]?(?:east|west))?(?:ward)?\s+of\s+(?:the\s+)?$", re.I
+)
+
+
 def places(text: str, source: str, where: str, weight: float, ctx: Context,
            g: Gazetteer) -> list[Mention]:  # fmt: skip
     out = []
@@ -335,6 +340,8 @@ def places(text: str, source: str, where: str, weight: float, ctx: Context,
             continue  # "the Pusan Perimeter": a word of a longer name, not the place
         if _told_elsewhere(place, text, pos[0]):
             continue  # "Hideyori remained in _____ ... the siege of Osaka": Osaka Castle
+        if _LOCATOR.search(text[: pos[0]]):
+            continue  # "Pavia, some 35 km south of _____": where a place lies, not what befell it
         count = ctx.count(place)
         if count < 2:
             continue  # a place named once is a detail of the story, not a place that matters

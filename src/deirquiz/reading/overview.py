@@ -342,6 +342,19 @@ def _field_commanders(ctx: Context, form_map: dict[str, str], side_of: dict[str,
     return out
 
 
+def _tenure(side: int, leader: str, facts: list[model.Fact]) -> str:
+    """' until 16 October 1915' where the infobox dates the leader's command and another's of
+    the same side (Hamilton, then Monro): 'who commanded?' alone would have two answers."""
+    dated = [
+        c for c in facts
+        if isinstance(c, model.Commander) and c.side == side and c.tenure
+    ]  # fmt: skip
+    own = next((c for c in dated if c.name == leader), None)
+    if own and own.tenure and len(dated) >= 2:
+        return f" {own.tenure}"
+    return ""
+
+
 def _first_commander(side: int, facts: list[model.Fact]) -> str:
     """The side's first commander in the infobox: the one a question about the side's whole
     forces may name. Another whom the lead puts at the head of a force the lead does not name
@@ -395,6 +408,7 @@ def sides(facts: list[model.Fact], ctx: Context) -> list[Record]:
                     force=named_force or _force(side, facts, name_the, ctx),
                     leader=leader,
                     leader_choices=rivals,
+                    tenure=_tenure(side, leader, facts),
                 )
             )
     return out

@@ -62,6 +62,9 @@ class Leader(Record):
     force: str = ""  # "the Army of the Potomac", or "the forces of the United States"
     leader: str = ""
     leader_choices: tuple[str, ...] = ()  # the other sides' leaders
+    # " until 16 October 1915" where the infobox gives the side another commander before or
+    # after him, so that the question has one right answer; else empty
+    tenure: str = ""
 
 
 @dataclass(frozen=True)

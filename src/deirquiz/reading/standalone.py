@@ -16,6 +16,7 @@ from .context import Context
 
 MAX_WORDS = 50
 _TOKEN = re.compile(r"[\w'’-]+|[^\w\s]")
+_AIMED = {"on", "at", "from", "against", "across", "towards", "toward", "into", "near"}
 _FUNCTION = {
     "of", "in", "on", "at", "to", "from", "by", "with", "and", "or", "but", "for", "as", "into",
     "onto", "towards", "toward", "near", "across", "along", "through", "under", "over", "after",
@@ -184,6 +185,8 @@ def in_its_phase(text: str, heading: str, ctx: Context) -> str:
     heads = {w.lower().strip(",") for w in words}
     if not 1 <= len(words) <= 6 or not heads & lexicon().phase_heads or re.search(r"\d", heading):
         return text
+    if heads & lexicon().person_nouns:
+        return text  # "Capture of the king": would name the answer of a blank by his office
     first = text.split(" ", 1)[0]
     if first.lower().strip(",") in _OPENING_WORDS | {"meanwhile", "then", "later", "soon"}:
         return text  # "At about 18:00, ...": it says when already
@@ -255,6 +258,14 @@ def _definites_named(tokens: list[str], ctx: Context) -> str:
             if _capitalised(nxt) or nxt.lower() in ("the", "a", "an", "his", "her", "its", "their"):
                 continue  # "the town of Gettysburg", "the crest of the ridge" (checked in turn)
         head = words[-1]
+        if (
+            head in lex.phase_heads
+            and j + 1 < len(tokens)
+            and tokens[j].lower() in _AIMED
+            and _capitalised(tokens[j + 1])
+            and tokens[j + 1][:1].isalpha()
+        ):
+            continue  # "the attack on Scimitar Hill", "the withdrawal from Anzac": named by aim
         if words == [ctx.subject.kind]:
             continue  # "the offensive" of an article on one; not "the army offensive across X"
         if head in plain or " ".join(words) in plain:

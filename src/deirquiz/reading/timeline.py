@@ -107,7 +107,16 @@ def _texts(e: Dated, group: Sequence[Dated], ctx: Context, order: str) -> tuple[
     a, b = stand_alone(full, ctx), stand_alone(blank, ctx)
     if not a.text or not b.text or b.text.count(when.BLANK) != 1:
         return None
+    if _ON_WHOM.search(b.text):
+        return None  # "Britain declared war on _____": on whom, a student reads
     return a.text, b.text
+
+
+# a verb whose "on" takes who or what: a day after it reads as its object
+_ON_WHOM = re.compile(
+    r"\b(?:declared\s+war|made\s+war|opened\s+fire|fired|marched|advanced|converged|closed\s+in|"
+    r"relied|agreed|insisted|inflicted\s+\w+(?:\s+\w+)?)\s+on\s+" + re.escape(when.BLANK)
+)
 
 
 def events(extraction: Extraction, ctx: Context) -> list[Event]:
