@@ -1074,3 +1074,24 @@ def test_round_20_a_leader_the_infobox_dates_is_asked_with_his_dates(full_decks)
         q.prompt for q in asked
     ]
     assert not [q for q in full_decks if q.answer.startswith(("until ", "from "))]
+
+
+def test_round_20_a_ruler_the_infobox_numbers_is_named_with_his_number(full_decks):
+    """'Francis was taken to Spain, where ... he signed the _____' names a man many kings
+    shared: the card says 'Francis I'; a card that asks for the ruler still blanks him whole
+    ('Late in the afternoon, _____ was killed near his standards': King Harold II)."""
+    madrid = [q.prompt for q in full_decks if q.answer == "Treaty of Madrid"]
+    assert madrid and all("Francis I was taken to Spain" in p for p in madrid), madrid
+    assert [q for q in full_decks if q.answer == "King Harold II" and "standards" in q.prompt]
+
+
+def test_round_20_a_main_clause_after_what_came_before_is_asked_of_its_own_day(quizzes):
+    """'After a fleet ... was turned back by mines on 18 March 1915, an amphibious force ...
+    landed at Cape Helles ... on 25 April': the landing is the lesson's, asked with the other
+    day written out; a day told in Legacy ('Anzac Day was first marked on 25 April 1916') is
+    no core card."""
+    gallipoli = _by_stem(quizzes, "gallipoli-campaign").questions
+    landing = [q for q in gallipoli if "landed at Cape Helles" in q.prompt]
+    assert [q.answer for q in landing] == ["25 April 1915"], [q.prompt for q in landing]
+    assert "18 March 1915" in landing[0].prompt
+    assert not [q for q in gallipoli if "Anzac Day" in q.prompt]

@@ -35,6 +35,7 @@ class Lexicon:
     progress_verbs: frozenset[str]
     before_sections: frozenset[str]
     after_sections: frozenset[str]
+    memory_sections: frozenset[str]  # "Legacy": how it is remembered
     ordering_words: frozenset[str]
     modifiers: frozenset[str]
     apparatus_sections: frozenset[str]
@@ -70,6 +71,7 @@ def lexicon() -> Lexicon:
         progress_verbs=words("progress_verbs"),
         before_sections=words("before_sections"),
         after_sections=words("after_sections"),
+        memory_sections=words("memory_sections"),
         ordering_words=words("ordering_words"),
         modifiers=words("modifiers"),
         apparatus_sections=words("apparatus_sections"),

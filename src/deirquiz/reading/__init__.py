@@ -6,6 +6,7 @@ it matters (salience.py); nothing here knows how a question is worded.
 
 from __future__ import annotations
 
+import dataclasses
 import re
 
 from .. import limits
@@ -19,7 +20,13 @@ from .overview import forces, overview, sides
 from .people import commanders, formations, persons
 from .places import gazetteer
 from .records import Event, Mention, Record, RecordSet
-from .standalone import after_the_subject, in_its_phase, stand_alone, the_subject_named
+from .standalone import (
+    after_the_subject,
+    in_its_phase,
+    ruler_numbered,
+    stand_alone,
+    the_subject_named,
+)
 
 _DATED = re.compile(r"\b\d{3,4}\b|^(?:After|Afterwards|Later|Following)\b")  # says when already
 MAX_PER_SENTENCE = 2  # blanks made from one sentence: more would be the same card again
@@ -107,6 +114,18 @@ def _mentions(extraction: Extraction, ctx: Context, events: list[Event],
     return [m for m in out if best[m.identity] is m]
 
 
+def _rulers_numbered(r: Record, ctx: Context) -> Record:
+    """A card's 'Francis' as 'Francis I', where the card does not ask for him."""
+    if not ctx.rulers or not isinstance(r, (Event, Mention)):
+        return r
+    if isinstance(r, Mention) and any(bare in r.answer for bare in ctx.rulers):
+        return r
+    statement, blanked = ruler_numbered(r.statement, ctx), ruler_numbered(r.blanked, ctx)
+    if statement == r.statement and blanked == r.blanked:
+        return r
+    return dataclasses.replace(r, statement=statement, blanked=blanked)
+
+
 def read(extraction: Extraction) -> RecordSet:
     ctx = context(extraction)
     facts = list(extraction.facts)
@@ -127,6 +146,7 @@ def read(extraction: Extraction) -> RecordSet:
         # one card for the subject's name ("Operation Fajr-3 (Operation Dawn 3)")
         if not (m.group == "codename" and any(a.startswith(m.answer) for a in asked if a))
     ]
+    records = [_rulers_numbered(r, ctx) for r in records]
     art = extraction.article
     return RecordSet(
         slug=art.slug,

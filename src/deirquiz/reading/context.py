@@ -187,6 +187,21 @@ class Context:
         return out
 
     @cached_property
+    def rulers(self) -> dict[str, str]:
+        """'Francis' -> 'Francis I': each commander the infobox names with a regnal number and
+        one first name, by the name the narrative calls him."""
+        from ..infobox import commanders
+
+        out = {}
+        for c in commanders(self.article):
+            m = re.fullmatch(
+                r"(?:(?:King|Queen|Emperor|Empress|Sultan|Tsar) )?([A-Z]\w+) ([IVX]+)", c.name
+            )
+            if m:
+                out[m.group(1)] = f"{m.group(1)} {m.group(2)}"
+        return out
+
+    @cached_property
     def shifts(self) -> frozenset[int]:
         """Days by which another reckoning the article tells (Julian, Tokyo time) differs."""
         from ..reckoning import shifts

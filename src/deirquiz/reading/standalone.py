@@ -218,6 +218,19 @@ def _sided(text: str, ctx: Context) -> str:
     return text
 
 
+def ruler_numbered(text: str, ctx: Context) -> str:
+    """'Francis was taken to Spain' -> 'Francis I was taken to Spain': a ruler the infobox
+    numbers is named with his number once on the card, since a first name alone ('Francis',
+    'Harold') was borne by many. Done to the finished card, after its people are found."""
+    for bare, full in ctx.rulers.items():
+        if full in text:
+            continue
+        m = re.search(rf"(?<![\w-]){re.escape(bare)}(?![\w'’-])(?!\s+(?:[IVX]+\b|[A-Z]))", text)
+        if m:
+            return text[: m.start()] + full + text[m.end() :]
+    return text
+
+
 def _names_something(tokens: list[str]) -> bool:
     """A person, a side, a place or a formation by name: 'On the night of October 14, two
     columns of about 400 men each attacked simultaneously' says neither whose nor what."""

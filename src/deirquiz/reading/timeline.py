@@ -58,10 +58,20 @@ def _focused(e: Dated) -> str | None:
     return part[:1].upper() + part[1:]
 
 
+_LEADING_CLAUSE = re.compile(r"(?:After|Following|Once|When)\s+[^,;]+,\s+")
+
+
 def _own_part(e: Dated, group: Sequence[Dated]) -> str | None:
     """The part of a sentence of two dated clauses that holds this date and no other: 'Paulus
     surrendered on 31 January 1943, and the last ... did the same two days later' -> its first
-    part. None when no such part starts a sentence of its own."""
+    part. None when no such part starts a sentence of its own. A sentence led by what came
+    before ('After a fleet was turned back on 18 March 1915, a force landed on 25 April') is its
+    main clause's, whole: the other day stands written out in it."""
+    lead = _LEADING_CLAUSE.match(e.text)
+    if lead and e.phrase in e.text[lead.end() :]:
+        others = [o for o in group if o is not e]
+        if others and all(o.phrase in lead.group(0) and not o.relative for o in others):
+            return e.text
     parts = re.split(r",\s+(?:and|but|while)\s+|;\s+", e.text)
     mine = [
         p for p in parts if e.phrase in p and not any(o.phrase in p for o in group if o is not e)
@@ -145,6 +155,8 @@ def events(extraction: Extraction, ctx: Context) -> list[Event]:
         ph = phase(e.date, ctx)
         retold = _retold(e, told, ctx)
         weight = salience.statement(statement, ctx, ph, retold=retold)  # of its own words
+        if e.section.lower() in lexicon().memory_sections:
+            weight = min(weight, salience.CORE - 0.05)  # how it is remembered: a detail
         # "Napoleon abdicated": when? (a treaty signed years later says when by its own date,
         # and "After the Battle of Quebec" would make it the battle's direct sequel)
         if ph == "after" and not _AFTER_SAID.match(statement) and not _years_after(e.date, ctx):
