@@ -308,7 +308,7 @@ def test_the_infoboxs_headlines_are_asked_in_the_past_with_their_battle(template
     full = [quiz_for(p, templates, Options(depth="full")) for p in EVERY]
     cards = {q.source.text: q for quiz in full for q in quiz.questions}
     abdication = cards["Napoleon abdicates on 22 June 1815"]
-    assert abdication.prompt == "After the Battle of Waterloo, Napoleon abdicated on _____."
+    assert abdication.prompt == "After the Battle of Waterloo, Napoleon I abdicated on _____."
     assert (abdication.answer, abdication.source.where) == ("22 June 1815", "infobox: result")
     mayadin = next(q for text, q in cards.items() if text.startswith("Syrian Army captures"))
     assert mayadin.prompt.startswith("The Syrian Army captured the city of Mayadin")
@@ -406,7 +406,7 @@ def test_an_infobox_headline_without_its_verb_is_told_as_a_sentence(tmp_path, te
     quiz = quiz_for(path, templates, Options(depth="full"))
     cards = {q.source.text: q.prompt for q in quiz.questions}
     told = cards["Napoleon exiled to Saint Helena on 15 October 1815"]
-    assert told == "After the Battle of Waterloo, Napoleon was exiled to Saint Helena on _____."
+    assert told == "After the Battle of Waterloo, Napoleon I was exiled to Saint Helena on _____."
 
 
 @pytest.mark.parametrize(
