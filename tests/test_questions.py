@@ -1095,3 +1095,24 @@ def test_round_20_a_main_clause_after_what_came_before_is_asked_of_its_own_day(q
     assert [q.answer for q in landing] == ["25 April 1915"], [q.prompt for q in landing]
     assert "18 March 1915" in landing[0].prompt
     assert not [q for q in gallipoli if "Anzac Day" in q.prompt]
+
+
+def test_round_21_who_commanded_has_one_answer_and_a_row_is_counted_as_it_says(quizzes):
+    """Sedan's 'the German Third Army and Army of the Meuse under the overall direction of
+    Moltke': each army had its own commander in the infobox, so 'who commanded them?' is not
+    asked; El Alamein's Rommel had 'handed over command to Stumme' and came back: not asked
+    either. Vicksburg's '32,697 total (3,202 killed, wounded and missing; 29,495 surrendered)'
+    counts the surrendered too, and the Union's row (the army and the river squadron) is the
+    side's, not the Army of the Tennessee's. Nagashino's 'the Sengoku period' is no war."""
+
+    def prompts(stem):
+        return {q.prompt: q.answer for q in _by_stem(quizzes, stem).questions}
+
+    assert "Helmuth von Moltke" not in prompts("battle-of-sedan").values()
+    assert "Erwin Rommel" not in prompts("second-battle-of-el-alamein").values()
+    vicksburg = prompts("siege-of-vicksburg")
+    assert any("(killed, wounded, missing and surrendered)" in p for p in vicksburg), vicksburg
+    assert not [p for p in vicksburg if p.startswith("How many") and "Army of the Tennessee" in p]
+    nagashino = prompts("battle-of-nagashino")
+    assert not [a for a in nagashino.values() if "Sengoku" in a]
+    assert not [p for p in nagashino if re.search(r"\bdid (?!the )\w+ clan\b", p)], nagashino

@@ -8,8 +8,9 @@ from __future__ import annotations
 
 import dataclasses
 import re
+from collections import Counter
 
-from .. import limits
+from .. import limits, model
 from ..lexicon import lexicon
 from ..model import Extraction
 from ..sentences import split_sentences
@@ -133,7 +134,14 @@ def read(extraction: Extraction) -> RecordSet:
     records += overview(facts, ctx)
     records += sides(facts, ctx)
     records += commanders(facts, ctx)
-    named = {r.value("side"): r.value("force") for r in records if r.kind == "leader"}
+    # a side's figures are the side's: the lead's army names them only where the order of
+    # battle has no other head beside it (not the Army of the Tennessee for the river squadron)
+    heads = Counter(u.side for u in facts if isinstance(u, model.Unit) and not u.parent)
+    named = {
+        r.value("side"): r.value("force")
+        for r in records
+        if r.kind == "leader" and heads[r.value("side")] <= 1
+    }
     records += figures(facts, ctx, {**forces(facts, ctx), **named})
     events = timeline.events(extraction, ctx)
     records += events

@@ -195,6 +195,14 @@ def _roundness(n: int) -> int:
 _SIMPLE = (1 / 4, 1 / 3, 1 / 2, 2, 3, 4)
 
 
+def _rounded(x: float, step: int) -> int:
+    """x as round as the key, but to two significant figures at least: beside 15,000 or
+    200,000, rungs of 5,000 or 100,000 leave no room for the key anywhere but at an end."""
+    fine = 10 ** max(len(str(int(x))) - 2, 0)
+    step = min(step, fine) if step > fine else step
+    return round(x / step) * step
+
+
 def ladder(
     n: int,
     avoid: set[int],
@@ -205,8 +213,8 @@ def ladder(
 ) -> list[int]:
     """Three wrong figures that stand with ``n`` on a ladder of four rungs, each step its own
     ratio of 1.2 to 1.45 (one ratio for all would make the key the figure the others are
-    multiples of), ``n`` on a rung drawn first with even chance and kept where any ladder
-    fits it: no rung, middle or end, points at the key, and the largest option is at most
+    multiples of), ``n`` on a rung drawn with even chance among those a ladder fits: no
+    rung, middle or end, points at the key, and the largest option is at most
     about three times the smallest. Never half or double the key nor key ± the same amount.
     Each is as round as ``n``, above ``lo``, below ``hi`` (if given), not within 5% of a
     figure the article gives (which could be right by another count) and not one another
@@ -214,16 +222,21 @@ def ladder(
     if n < 10:
         return []
     step = _roundness(n)
-    rungs_first = rng.sample(range(4), 4)  # the key's rung, counted from the bottom
-    for tries in range(400):
-        at = rungs_first[min(tries // 100, 3)]
+    fits = [f for at in range(4) if (f := _fit(n, at, step, avoid, lo, hi, rng, used))]
+    return rng.choice(fits) if fits else []
+
+
+def _fit(n: int, at: int, step: int, avoid: set[int], lo: int, hi: int, rng: random.Random,
+         used: frozenset[int] | set[int]) -> list[int]:  # fmt: skip
+    """A ladder with the key on rung ``at`` (counted from the bottom), or none."""
+    for _ in range(100):
         ratios = [rng.uniform(1.2, 1.45) for _ in range(3)]  # at 1.5: 2/3, 3/2 and 9/4
         exact = [float(n)] * 4
         for i in range(at - 1, -1, -1):
             exact[i] = exact[i + 1] / ratios[i]
         for i in range(at + 1, 4):
             exact[i] = exact[i - 1] * ratios[i - 1]
-        rungs = [round(x / step) * step for x in exact]
+        rungs = [n if i == at else _rounded(x, step) for i, x in enumerate(exact)]
         wrong = [v for i, v in enumerate(rungs) if i != at]
         if len(set(rungs)) < 4 or any(v <= lo or (hi and v >= hi) or v in used for v in wrong):
             continue
@@ -243,7 +256,9 @@ def _quote(text: str) -> str:
     return "; ".join(ln for ln in lines if ln)
 
 
-_COUNTED = re.compile(r"\b(killed|dead|wounded|sick|captured|prisoners?|missing)\b", re.I)
+_COUNTED = re.compile(
+    r"\b(killed|dead|wounded|sick|captured|prisoners?|missing|surrendered|interned|paroled)\b", re.I
+)
 
 
 def _counted(row: str) -> str:

@@ -56,6 +56,8 @@ def overview(facts: list[model.Fact], ctx: Context) -> list[Overview]:
                 continue
             if _several(value) or (s.place and s.place in value):
                 continue  # "the Sekigahara campaign": the title's own name, not an answer
+            if re.search(r"\b(?:period|era|age|epoch)$", value, re.I):
+                continue  # "the Sengoku period": no war or campaign, and no answer to one
         if name == "result":
             value = _result(value)
         if name == "codename":
@@ -342,6 +344,24 @@ def _field_commanders(ctx: Context, form_map: dict[str, str], side_of: dict[str,
     return out
 
 
+def _shared_command(side: int, leader: str, force: str, facts: list[model.Fact],
+                    ctx: Context) -> bool:  # fmt: skip
+    """'Who commanded X?' has two right answers: the lead's force is formations the infobox
+    gives their own commanders ('the Third Army and Army of the Meuse under the overall
+    direction of Moltke'), or the narrative tells the leader handing the command over or
+    taking it back ('Rommel ... handed over command to Stumme')."""
+    others = [
+        c for c in facts
+        if isinstance(c, model.Commander) and c.side == side and c.name != leader
+    ]  # fmt: skip
+    if force and any(c.unit and c.unit in force for c in others):
+        return True
+    # "Rommel, who had been ill for months, handed over command to Stumme": another held it
+    short = re.escape(names.short_form(leader) or leader)
+    gave = rf"\b{short}\b[^.;]{{0,60}}\b(?:handed over|relinquished|gave up|resumed)\s+(?:the\s+)?command\b"
+    return bool(re.search(gave, ctx.body))
+
+
 def _tenure(side: int, leader: str, facts: list[model.Fact]) -> str:
     """' until 16 October 1915' where the infobox dates the leader's command and another's of
     the same side (Hamilton, then Monro): 'who commanded?' alone would have two answers."""
@@ -394,6 +414,8 @@ def sides(facts: list[model.Fact], ctx: Context) -> list[Record]:
             )
         )
         leader, sentence, named_force = heads[side]
+        if leader and _shared_command(side, leader, named_force, facts, ctx):
+            leader = ""
         if leader and (named_force or leader == _first_commander(side, facts)):
             rivals = tuple(h for s, (h, _, _) in sorted(heads.items()) if s != side and h)
             out.append(
