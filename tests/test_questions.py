@@ -1116,3 +1116,17 @@ def test_round_21_who_commanded_has_one_answer_and_a_row_is_counted_as_it_says(q
     nagashino = prompts("battle-of-nagashino")
     assert not [a for a in nagashino.values() if "Sengoku" in a]
     assert not [p for p in nagashino if re.search(r"\bdid (?!the )\w+ clan\b", p)], nagashino
+
+
+def test_round_21_a_day_is_not_lent_to_a_state_a_colon_or_a_day_it_cannot_read(full_decks):
+    """'Meanwhile supply had swung against the Axis' tells a state, not an event of the day
+    before; 'On 10 November, at the Mansion House, Churchill said:' leaves its quote off the
+    card; 'by the 13th day of the month he had left Gifu, joining Ieyasu at Okazaki the next
+    day' is of a month the text does not name (it was not January 1573); 'Sherman, meanwhile,
+    drove Johnston out of Jackson' drops its aside."""
+    prompts = [q.prompt for q in full_decks]
+    assert not [p for p in prompts if "meanwhile supply" in p.lower()]
+    assert not [p for p in prompts if p.rstrip().endswith(":") or ":." in p]
+    assert not [p for p in prompts if "Okazaki on _____" in p]
+    jackson = [p for p in prompts if "drove Johnston out of Jackson" in p]
+    assert jackson and not [p for p in jackson if "meanwhile" in p], jackson

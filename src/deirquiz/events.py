@@ -43,6 +43,11 @@ _OPENING = re.compile(
 )
 _SPAN_AFTER = re.compile(r"\b(?:days|weeks|months|years)\s+(?:after|before|following|since)\s+")
 _DIGIT = re.compile(r"\d")
+# a day of a month the sentence does not name ("by the 13th day of the month", "on the 18th")
+_UNREAD_DAY = re.compile(
+    r"\bthe\s+\d{1,2}(?:st|nd|rd|th)\s+day\b(?!\s+of\s+(?:the\s+)?(?:battle|siege|fighting))"
+    r"|\b[Oo]n\s+the\s+\d{1,2}(?:st|nd|rd|th)(?=[,.;]|\s+[a-z])(?!\s+(?:of|day)\b)"
+)
 MONTH_STEMS = ("Jan", "Feb", "Mar", "Apr", "May", "Jun", "Jul", "Aug", "Sep", "Oct", "Nov", "Dec")
 RESULT = "infobox: result"  # the section of the result's own dated points
 TERRITORY = "infobox: territory"  # and of the territorial changes ("X captures Y on 14 October")
@@ -175,10 +180,15 @@ class _Reader:
         coarse = not any(m.kind != "cue" for m in found) and _COARSE.search(sentence)
         if coarse:
             found = []
+        if _UNREAD_DAY.search(sentence) and not any(m.kind == "date" for m in found):
+            self.state.clear()  # "by the 13th day of the month": a day we cannot tell,
+            found = [m for m in found if m.kind in ("date", "named", "event")]  # nor its next
         events, past = [], False
         for i, mention in enumerate(found):
             if _planned(mention, sentence):
                 continue  # "advised him to renew the battle the next day": no day of the story
+            if mention.kind == "cue" and _PLUPERFECT.search(sentence):
+                continue  # "Meanwhile supply had swung against the Axis": a state, no event
             day = self._resolve(mention)
             aside = _aside(mention, sentence, i)
             if day is None:
@@ -326,6 +336,11 @@ def _spanned(m: Mention, sentence: str) -> bool:
     if not any(w in sentence.lower() for w in ("hours", "days", "weeks")):
         return False
     return any(a.start() < m.end and m.start < a.end() for a in _NOT_A_DAY.finditer(sentence))
+
+
+_PLUPERFECT = re.compile(
+    r"(?<!who )(?<!which )(?<!that )\bhad\s+(?!been\b)[a-z]+(?:ed|en|wn|ung)\b"
+)
 
 
 def _timed(m: Mention) -> bool:

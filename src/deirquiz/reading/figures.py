@@ -196,10 +196,11 @@ _SIMPLE = (1 / 4, 1 / 3, 1 / 2, 2, 3, 4)
 
 
 def _rounded(x: float, step: int) -> int:
-    """x as round as the key, but to two significant figures at least: beside 15,000 or
-    200,000, rungs of 5,000 or 100,000 leave no room for the key anywhere but at an end."""
-    fine = 10 ** max(len(str(int(x))) - 2, 0)
-    step = min(step, fine) if step > fine else step
+    """x as round as the key, unless that leaves fewer than ten steps below it: beside 15,000
+    or 200,000, rungs of 5,000 or 100,000 leave no room for the key but at an end, so those
+    are rounded to two significant figures."""
+    if x < 10 * step:  # 15,000 in rungs of 5,000: too few to stand between
+        step = min(step, 10 ** max(len(str(int(x))) - 2, 0))
     return round(x / step) * step
 
 

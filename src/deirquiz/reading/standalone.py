@@ -75,7 +75,10 @@ def _drop_openers(text: str) -> str:
                     text = rest[0].upper() + rest[1:]
                     changed = True
                 break
-    return text
+    return _ASIDE.sub("", text)  # "Sherman, meanwhile, drove Johnston out": of another matter
+
+
+_ASIDE = re.compile(r",\s+(?:meanwhile|in the meantime|for (?:his|her|its|their) part),(?=\s)")
 
 
 def _spell_out(text: str, acronyms: dict[str, str]) -> str:
@@ -323,6 +326,8 @@ def stand_alone(sentence: str, ctx: Context) -> Verdict:
     text = _EMPHASIS.sub(r"\1", _drop_openers(sentence.strip()))  # "*Sōryū*": a ship, no stars
     if not text or (not text[:1].isupper() and not text[:1].isdigit()):
         return Verdict(None, "does not start a sentence")
+    if text.rstrip().endswith(":"):
+        return Verdict(None, "what it introduces is not on the card")  # "Churchill said:"
     tokens = _TOKEN.findall(text)
     words = [t for t in tokens if t[:1].isalnum()]
     if len(words) > MAX_WORDS:
