@@ -1130,3 +1130,20 @@ def test_round_21_a_day_is_not_lent_to_a_state_a_colon_or_a_day_it_cannot_read(f
     assert not [p for p in prompts if "Okazaki on _____" in p]
     jackson = [p for p in prompts if "drove Johnston out of Jackson" in p]
     assert jackson and not [p for p in jackson if "meanwhile" in p], jackson
+
+
+def test_round_21_a_turning_point_told_beside_another_matter_is_asked(full_decks):
+    """'The next morning, 4 November, the Eighth Army broke through' is one day written out
+    beside its relative name ('On the morning of _____'); 'The break-in was slower ... than
+    intended, and after a week of attrition a second blow, Operation Supercharge, broke the
+    Axis line on 2 November' is asked by its dated half, since 'the break-in' is not named."""
+    keys = {q.prompt: q.answer for q in full_decks}
+    broke = [p for p in keys if "broke through south of Tell el Aqqaqir" in p and "_____" in p]
+    assert broke and all(p.startswith("On the morning of _____") for p in broke), broke
+    assert (
+        keys.get(
+            "After a week of attrition a second blow, Operation Supercharge, broke the Axis line on"
+            " _____."
+        )
+        == "2 November 1942"
+    )

@@ -177,6 +177,7 @@ class _Reader:
             if len(untimed) < len(found) and not untimed:
                 self.state.clear()  # "in the afternoon" of a day we cannot tell: so is "the next"
             found = untimed
+        found = _appositions(found, sentence)
         coarse = not any(m.kind != "cue" for m in found) and _COARSE.search(sentence)
         if coarse:
             found = []
@@ -315,6 +316,33 @@ class _Reader:
 
 def _year_of(day: dt.date) -> int:
     return eras.astronomical_year(day)
+
+
+def _appositions(found: list[Mention], sentence: str) -> list[Mention]:
+    """'The next morning, 4 November, the Eighth Army broke through': one day, written out
+    beside its relative name; the written day dates it, from where the relative one starts."""
+    out: list[Mention] = []
+    for m in found:
+        prev = out[-1] if out else None
+        named = _APPOSED.fullmatch(prev.phrase.strip()) if prev is not None else None
+        if (
+            prev is not None
+            and named
+            and prev.kind == "relative"
+            and m.kind == "date"
+            and m.end_date is None
+            and re.fullmatch(r",\s*", sentence[prev.end : m.start])
+        ):
+            part = named.group(1).lower()
+            m.start, m.phrase = prev.start, sentence[prev.start : m.end]
+            m.part = m.part or (None if part == "day" else part)
+            out[-1] = m
+            continue
+        out.append(m)
+    return out
+
+
+_APPOSED = re.compile(r"(?i)(?:the\s+)?(?:next|following)\s+(morning|afternoon|evening|night|day)")
 
 
 def _looks_back(sentence: str, at: int) -> bool:

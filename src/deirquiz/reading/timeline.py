@@ -61,6 +61,26 @@ def _focused(e: Dated) -> str | None:
 _LEADING_CLAUSE = re.compile(r"(?:After|Following|Once|When)\s+[^,;]+,\s+")
 
 
+def _dated_half(e: Dated) -> str | None:
+    """The half of 'A, and B' that holds the date, as a sentence, where the whole cannot stand
+    alone for the other half's sake ('the break-in' is not named): 'after a week of attrition
+    a second blow, Operation Supercharge, broke the Axis line on 2 November'."""
+    parts = re.split(r",\s+and\s+|;\s+", e.text)
+    mine = [p for p in parts if e.phrase in p]
+    if len(parts) != 2 or len(mine) != 1 or mine[0] is parts[0] or len(mine[0].split()) < 6:
+        return None
+    part = mine[0].rstrip(" .")
+    first = part.split(" ", 1)[0]
+    if first.lower() in lexicon().pronouns | lexicon().leaning_starts:
+        return None  # "and they surrendered on 18 September": who?
+    if not (first[:1].isupper() or first in _HALF_STARTS):
+        return None
+    return part[:1].upper() + part[1:] + "."
+
+
+_HALF_STARTS = {"the", "a", "an", "after", "before", "on", "in", "at", "by", "during", "within"}
+
+
 def _own_part(e: Dated, group: Sequence[Dated]) -> str | None:
     """The part of a sentence of two dated clauses that holds this date and no other: 'Paulus
     surrendered on 31 January 1943, and the last ... did the same two days later' -> its first
@@ -99,6 +119,10 @@ def _texts(e: Dated, group: Sequence[Dated], ctx: Context, order: str) -> tuple[
         text = _focused(e) or e.text
         full = when.rewrite(text, group, order, the_day=the_day)
         blank = when.rewrite(text, group, order, blank=e)
+        half = _dated_half(e) if full and not stand_alone(full, ctx).text else None
+        if half:  # "The break-in was slower than intended, and ... Supercharge broke the line"
+            full = when.rewrite(half, group, order, the_day=the_day)
+            blank = when.rewrite(half, group, order, blank=e)
     elif not e.clause:
         part = _own_part(e, group)
         if part is None:

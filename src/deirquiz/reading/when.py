@@ -59,6 +59,11 @@ def _cap(text: str, at_start: bool) -> str:
     return text[:1].upper() + text[1:] if at_start else text
 
 
+_APPOSED_DAY = re.compile(
+    r"(?i)(?:the\s+)?(?:next|following)\s+(morning|afternoon|evening|night|day),\s+"
+)
+
+
 def absolute(phrase: str, e: Event, order: str, at_start: bool, blank: bool = False,
              the_day: dt.date | None = None) -> str | None:  # fmt: skip
     """The phrase that dates ``e`` rewritten with its day in full (or, with ``blank``, with the
@@ -75,6 +80,11 @@ def absolute(phrase: str, e: Event, order: str, at_start: bool, blank: bool = Fa
         if blank:
             return _cap(f"{lead.group(1).lower() if lead else 'on'} {day}", at_start)
         return phrase if _YEAR.search(phrase) else f"{phrase} {year_text(e.date)}"
+    apposed = _APPOSED_DAY.match(phrase)
+    if apposed:  # "The next morning, 4 November" -> "On the morning of 4 November 1942"
+        part = apposed.group(1).lower()
+        of = "" if part == "day" else f"the {part} of "
+        return _cap(f"on {of}{day}", at_start)
     if _HAS_DAY.search(phrase):
         if blank:
             m = _HAS_DAY.search(phrase)
