@@ -1147,3 +1147,16 @@ def test_round_21_a_turning_point_told_beside_another_matter_is_asked(full_decks
         )
         == "2 November 1942"
     )
+
+
+def test_round_21_a_day_beside_its_relative_name_and_an_it_named_before(full_decks):
+    """'Five days later, on 13 September, Kutuzov held a council of war' is asked of 13
+    September; 'At dawn the next morning, 7 August, dismounted troopers ... charged' as 'At dawn
+    on _____'; 'the submarines attacked it in the Palawan Passage' and 'The French entered it'
+    point at a thing named before the sentence and are not made, while 'gave up Osaka Castle
+    ..., and Ieyasu entered it' names it in an earlier clause."""
+    keys = {q.prompt: q.answer for q in full_decks}
+    fili = [a for p, a in keys.items() if "held a council of war in a peasant hut" in p]
+    assert fili == ["13 September 1812"], fili
+    assert [p for p in keys if p.startswith("At dawn on _____, dismounted troopers")]
+    assert not [p for p in keys if "attacked it in the Palawan" in p or "entered it on" in p]

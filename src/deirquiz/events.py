@@ -319,30 +319,29 @@ def _year_of(day: dt.date) -> int:
 
 
 def _appositions(found: list[Mention], sentence: str) -> list[Mention]:
-    """'The next morning, 4 November, the Eighth Army broke through': one day, written out
-    beside its relative name; the written day dates it, from where the relative one starts."""
+    """'The next morning, 4 November, the Eighth Army broke through', 'Five days later, on 13
+    September, Kutuzov held a council': one day, written out beside its relative name; the
+    written day dates it, from where the relative one starts."""
     out: list[Mention] = []
     for m in found:
         prev = out[-1] if out else None
-        named = _APPOSED.fullmatch(prev.phrase.strip()) if prev is not None else None
         if (
             prev is not None
-            and named
-            and prev.kind == "relative"
+            and prev.kind in ("relative", "count", "event")
             and m.kind == "date"
             and m.end_date is None
             and re.fullmatch(r",\s*", sentence[prev.end : m.start])
         ):
-            part = named.group(1).lower()
+            part = _APPOSED_PART.search(prev.phrase)
             m.start, m.phrase = prev.start, sentence[prev.start : m.end]
-            m.part = m.part or (None if part == "day" else part)
+            m.part = m.part or (part.group(1).lower() if part else None)
             out[-1] = m
             continue
         out.append(m)
     return out
 
 
-_APPOSED = re.compile(r"(?i)(?:the\s+)?(?:next|following)\s+(morning|afternoon|evening|night|day)")
+_APPOSED_PART = re.compile(r"(?i)\b(morning|afternoon|evening|night|dawn)\b")
 
 
 def _looks_back(sentence: str, at: int) -> bool:

@@ -49,6 +49,21 @@ _RELATIVE_LEFT = re.compile(
 # "the French advance guard reached it.", "Percy carried it, with two eagles, to London": the
 # thing is named in the sentence before; "much of it", "when it ran out" stand on their own
 _OBJECT_IT = re.compile(r"(?<!\bof )\b(?:it|them)(?=\s*[.,;:!?])")
+# "the submarines attacked it in the Palawan Passage": a thing named before the sentence,
+# unless an earlier clause of it names one ("gave up Osaka Castle, and Ieyasu entered it")
+_OBJECT_IT_ON = re.compile(
+    r"\b[a-z]+ed\s+(?:it|them)\s+(?:in|at|on|near|off|from|into|across|along|with)\b"
+)
+_CLAUSE_JOIN = re.compile(r",\s+(?:and|but|while|where|which)\s|;\s")
+
+
+def _object_it(text: str) -> bool:
+    if _OBJECT_IT.search(text):
+        return True
+    m = _OBJECT_IT_ON.search(text)
+    return bool(m and not _CLAUSE_JOIN.search(text[: m.start()]))
+
+
 _WHERE_OF_WHAT = re.compile(
     r"(?:In|On|To|From)\s+the\s+(?:(?:far|extreme)\s+)?(?:north|south|east|west|north-east|"
     r"north-west|south-east|south-west|northeast|northwest|southeast|southwest)\b(?!\s+of\b)"
@@ -343,7 +358,7 @@ def stand_alone(sentence: str, ctx: Context) -> Verdict:
         return Verdict(None, f"'{leaning}' points outside the sentence")
     if _RELATIVE_LEFT.search(text):
         return Verdict(None, "a relative date is left")
-    if _OBJECT_IT.search(text):
+    if _object_it(text):
         return Verdict(None, "'it' at the end of a clause points at a thing named before")
     if not _names_something(tokens):
         return Verdict(None, "names no one and nothing")

@@ -59,9 +59,14 @@ def _cap(text: str, at_start: bool) -> str:
     return text[:1].upper() + text[1:] if at_start else text
 
 
-_APPOSED_DAY = re.compile(
-    r"(?i)(?:the\s+)?(?:next|following)\s+(morning|afternoon|evening|night|day),\s+"
-)
+def _apposed(phrase: str) -> str | None:
+    """'Five days later, on 13 September' -> '' (a day beside its relative name), 'The next
+    morning, 4 November' -> 'morning'; None for any other phrase."""
+    head, sep, tail = phrase.rpartition(", ")
+    if not sep or _HAS_DAY.search(head) or not _HAS_DAY.search(tail):
+        return None
+    part = re.search(r"(?i)\b(morning|afternoon|evening|night|dawn)\b", head)
+    return part.group(1).lower() if part else ""
 
 
 def absolute(phrase: str, e: Event, order: str, at_start: bool, blank: bool = False,
@@ -80,11 +85,11 @@ def absolute(phrase: str, e: Event, order: str, at_start: bool, blank: bool = Fa
         if blank:
             return _cap(f"{lead.group(1).lower() if lead else 'on'} {day}", at_start)
         return phrase if _YEAR.search(phrase) else f"{phrase} {year_text(e.date)}"
-    apposed = _APPOSED_DAY.match(phrase)
-    if apposed:  # "The next morning, 4 November" -> "On the morning of 4 November 1942"
-        part = apposed.group(1).lower()
-        of = "" if part == "day" else f"the {part} of "
-        return _cap(f"on {of}{day}", at_start)
+    apposed = _apposed(phrase)
+    if apposed is not None:  # "The next morning, 4 November" -> "On the morning of 4 November"
+        if apposed == "dawn":
+            return _cap(f"at dawn on {day}", at_start)
+        return _cap(f"on the {apposed} of {day}" if apposed else f"on {day}", at_start)
     if _HAS_DAY.search(phrase):
         if blank:
             m = _HAS_DAY.search(phrase)
