@@ -1160,3 +1160,19 @@ def test_round_21_a_day_beside_its_relative_name_and_an_it_named_before(full_dec
     assert fili == ["13 September 1812"], fili
     assert [p for p in keys if p.startswith("At dawn on _____, dismounted troopers")]
     assert not [p for p in keys if "attacked it in the Palawan" in p or "entered it on" in p]
+
+
+def test_round_22_who_fell_is_the_one_killed_and_a_force_is_named_as_the_lead_names_it(quizzes):
+    """'Kitchener's losses were officially given as 47 killed' is no card of who fell; 'Rall
+    himself was mortally wounded' sets him against others told before and is not made; 'a
+    garrison of Hessian auxiliaries commanded by Colonel Johann Rall' names the force asked of
+    ('Who commanded the garrison of Hessian auxiliaries?', not 'the British and allied
+    forces'); a heading 'The attack on the zareba' puts one 'the' before a card."""
+    omdurman = _by_stem(quizzes, "battle-of-omdurman").questions
+    assert not [q for q in omdurman if q.template == "mention-fallen" and "losses" in q.prompt]
+    assert not [q for q in omdurman if "the the" in q.prompt.lower()]
+    trenton = _by_stem(quizzes, "battle-of-trenton").questions
+    assert "Who commanded the garrison of Hessian auxiliaries in the battle?" in [
+        q.prompt for q in trenton
+    ]
+    assert not [q for q in trenton if "himself" in q.prompt]

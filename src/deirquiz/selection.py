@@ -99,6 +99,8 @@ class _Sheet:
         self.yield_told = False
         self.answer_days: set[tuple[int, int]] = set()
         self.shown_days: set[tuple[int, int]] = set()
+        self.row_figures: set[int] = set()  # the rows a figure question is keyed from
+        self.shown_figures: set[int] = set()  # the figures prompts and options print
 
     def take(self, queue: list[Question]) -> Question | None:
         for i, q in enumerate(queue[: self.SCAN]):
@@ -119,6 +121,12 @@ class _Sheet:
             days, shown_days = _days(q.answer), _days(" · ".join((q.prompt, *q.options)))
             if days & self.shown_days or shown_days & self.answer_days:
                 continue  # "on the night of December 16–17, 1944" beside "When did it begin?"
+            row = _figures(q.source.text) if _figure(q) else set()
+            shown_figures = _figures(" · ".join((q.prompt, *q.options))) - (
+                _figures(q.answer) if _figure(q) else set()
+            )
+            if row & self.shown_figures or shown_figures & self.row_figures:
+                continue  # "losses were 47 killed and 382 wounded" beside "how many? about 430"
             outcome, story = _outcome(q), _story(q) and _turning(words)
             if outcome and names & self.told_words:
                 continue  # "Syrian government forces captured the city" tells who won
@@ -136,6 +144,8 @@ class _Sheet:
             self.shown_words |= words
             self.answer_days |= days
             self.shown_days |= shown_days
+            self.row_figures |= row
+            self.shown_figures |= shown_figures
             if story:
                 self.told_words |= words
             self.result_taken |= outcome
@@ -148,6 +158,21 @@ class _Sheet:
                 self.answers.add(_answer(q.answer, self.GRAM))
             return q
         return None
+
+
+_COUNT = re.compile(
+    r"(?<![\d,.])\d{1,3}(?:,\d{3})+(?![\d,])|(?<![\d,.])\d{3}(?![\d,.:])"
+    r"|(?<![\d,.])\d{2}(?=\s+(?:killed|wounded|dead|men|missing|captured|prisoners)\b)"
+)
+
+
+def _figure(q: Question) -> bool:
+    return q.template in ("strength-total", "losses-total")
+
+
+def _figures(text: str) -> set[int]:
+    """The counts a text gives (47, 382, 25,800), not its years or days."""
+    return {int(m.replace(",", "")) for m in _COUNT.findall(text)}
 
 
 def _days(text: str) -> set[tuple[int, int]]:

@@ -250,6 +250,8 @@ def fallen(text: str, source: str, where: str, ctx: Context,
         at, full = found[0]
         short = at.form != full
         start, end = cut + at.start, cut + at.end
+        if re.match(r"['’]s\b", text[end:]) or re.search(r"\d", text[end : m.start()]):
+            continue  # "Kitchener's losses were 47 killed": his men, not he, fell
         weight = salience.FALLEN + (0.05 if ctx.in_lead(at.form, short) else 0.0)
         made = _make("fallen", _answer(at.form, full), text, start, end, (), source, where, weight)
         if made:

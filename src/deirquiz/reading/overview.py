@@ -245,8 +245,9 @@ _PART = re.compile(
 _FORCE_BEFORE = re.compile(
     r"\b(?:[Tt]he|[Aa]n?)\s+((?:[A-Z][\w'’-]*\s+|(?!(?:of|a|an|the)\s)[a-z][\w-]*\s+){0,4}?"
     r"(?:[Aa]rmy|[Ff]leet|[Nn]avy|[Ff]orces|troops|garrison)"
-    r"(?:\s+of\s+(?:the\s+)?[A-Z][\w'’-]*(?:\s+[A-Z][\w'’-]*)*)?)\s*,?\s*$"
-)  # "the British Eighth Army", "a British army"; not "the surrender of a British army"
+    r"(?:\s+of\s+(?:the\s+)?[A-Z][\w'’-]*(?:\s+[A-Z][\w'’-]*)*(?:\s+[a-z]+s)?)?)\s*,?\s*$"
+)  # "the British Eighth Army", "a British army", "a garrison of Hessian auxiliaries"; not "the
+# surrender of a British army"
 
 
 # a formation by its proper name: what the question names, where the lead puts one at the head

@@ -54,6 +54,8 @@ _OBJECT_IT = re.compile(r"(?<!\bof )\b(?:it|them)(?=\s*[.,;:!?])")
 _OBJECT_IT_ON = re.compile(
     r"\b[a-z]+ed\s+(?:it|them)\s+(?:in|at|on|near|off|from|into|across|along|with)\b"
 )
+# "Rall himself was mortally wounded": he, after the others the text has just told of
+_EMPHATIC = re.compile(r"(?:[A-Z][\w'’.-]*\s+){1,4}(?:himself|herself|itself|themselves)\b")
 _CLAUSE_JOIN = re.compile(r",\s+(?:and|but|while|where|which)\s|;\s")
 
 
@@ -199,6 +201,7 @@ def in_its_phase(text: str, heading: str, ctx: Context) -> str:
     """'Lt. Gen. Sir Thomas Picton was shot dead while leading a counter-attack', under the
     heading 'First French infantry attack': 'During the first French infantry attack, Lt. Gen.
     ...', so that the card says when, where the sentence itself does not."""
+    heading = re.sub(r"^(?:The|A|An)\s+", "", heading)  # "The attack on the zareba": one "the"
     words = heading.split()
     heads = {w.lower().strip(",") for w in words}
     if not 1 <= len(words) <= 6 or not heads & lexicon().phase_heads or re.search(r"\d", heading):
@@ -351,6 +354,8 @@ def stand_alone(sentence: str, ctx: Context) -> Verdict:
     two = " ".join(t.lower() for t in tokens[:2])
     if first in lex.leaning_starts or two in lex.leaning_starts:
         return Verdict(None, f"starts with '{tokens[0]}'")
+    if _EMPHATIC.match(text):
+        return Verdict(None, "'himself' sets him against others told before")
     if _WHERE_OF_WHAT.match(text):
         return Verdict(None, "'in the south' of what?")
     leaning = next((t for t in tokens if t.lower() in lex.leaning_words), "")
