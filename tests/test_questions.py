@@ -1176,3 +1176,16 @@ def test_round_22_who_fell_is_the_one_killed_and_a_force_is_named_as_the_lead_na
         q.prompt for q in trenton
     ]
     assert not [q for q in trenton if "himself" in q.prompt]
+
+
+def test_round_22_a_man_after_his_office_and_a_title_in_full(quizzes):
+    """'an Anglo-Egyptian army commanded by the Sirdar, Major-General Sir Herbert Kitchener':
+    the man after his office leads the side, and the side's figures are asked of the army the
+    lead names; 'Norfolk was killed' is answered 'Duke of Norfolk'."""
+    omdurman = {q.prompt: q.answer for q in _by_stem(quizzes, "battle-of-omdurman").questions}
+    assert omdurman.get("Who commanded the Anglo-Egyptian army in the battle?") == (
+        "Herbert Kitchener"
+    )
+    assert not [p for p in omdurman if "United Kingdom and its allies" in p], omdurman
+    bosworth = _by_stem(quizzes, "battle-of-bosworth-field").questions
+    assert "Duke of Norfolk" in [q.answer for q in bosworth]

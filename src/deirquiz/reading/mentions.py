@@ -99,8 +99,13 @@ def _rank_before(text: str, start: int) -> int:
 def _answer(form: str, full: str) -> str:
     """What a written-in blank is answered by: the form the sentence uses ('Tallard'), but a
     ruler's full name where the sentence gives him his bare first name ('Harold' -> 'King Harold
-    II': a 'Harold' alone is no answer to write down months later)."""
-    return full if " " not in form and form == names.regnal_form(full) else form
+    II': a 'Harold' alone is no answer to write down months later), and a title's place in
+    full ('Norfolk' -> 'Duke of Norfolk')."""
+    if " " not in form and form == names.regnal_form(full):
+        return full
+    if re.search(rf"\bof\s+{re.escape(form)}$", full):
+        return full  # "Norfolk was killed": the Duke of Norfolk, by his title in full
+    return form
 
 
 def _in_list(text: str, start: int, end: int) -> bool:

@@ -290,6 +290,10 @@ def _leader(side: int, facts: list[model.Fact], ctx: Context) -> tuple[str, str,
                 continue  # "the right wing under Bagration": a part of the army, not the side
             on = _LIST_ON.match(sentence, m.end())
             who = m.group("who") + (on.group() if on else "")
+            title = _TITLED.match(sentence, m.end())
+            office = re.fullmatch(r"the\s+[A-Za-z-]+(?:\s+[A-Za-z-]+)?\s*", m.group("who"))
+            if title and office and not names.find(who, form_map):  # "commanded by the
+                who = title.group(1)  # Sirdar, Major-General Sir Herbert Kitchener": the man
             named = {f for _, f in names.find(who, form_map) if side_of[f] == side}
             if len(named) > 1:
                 return "", "", ""
@@ -319,6 +323,7 @@ def _leader(side: int, facts: list[model.Fact], ctx: Context) -> tuple[str, str,
     return name, sentence, force
 
 
+_TITLED = re.compile(r",\s+((?:[A-Z][\w.'’-]*\s*){1,8})(?=[,;.]|$)")
 _NOMINAL = re.compile(r"\b(?:nominal(?:ly)?|in name)\b[^.;]{0,40}$")
 
 
