@@ -1189,3 +1189,39 @@ def test_round_22_a_man_after_his_office_and_a_title_in_full(quizzes):
     assert not [p for p in omdurman if "United Kingdom and its allies" in p], omdurman
     bosworth = _by_stem(quizzes, "battle-of-bosworth-field").questions
     assert "Duke of Norfolk" in [q.answer for q in bosworth]
+
+
+def test_round_23_a_force_named_like_the_enemys_says_whose_and_the_war_is_named(quizzes):
+    """Mukden's infobox gives Japan a 'Manchurian Army' beside 'the three Russian Manchurian
+    Armies' of the text: each is asked with its state's word; 'the war was ended by the _____'
+    names the war; 'Hospitaller and Spanish victory' stays as the infobox says it, never 'a
+    victory for the Hospitaller and Spanish'."""
+    mukden = {q.prompt: q.answer for q in _by_stem(quizzes, "battle-of-mukden").questions}
+    assert mukden.get("Who commanded the Japanese Manchurian Army in the battle?") == "Ōyama Iwao"
+    assert not [p for p in mukden if re.search(r"\bthe (?!Japanese |Russian )Manchurian", p)]
+    assert not [p for p in mukden if "the war was" in p]
+    assert any("Russo-Japanese War was ended by the _____" in p for p in mukden), mukden
+    malta = [q.answer for q in _by_stem(quizzes, "great-siege-of-malta").questions]
+    assert "Hospitaller and Spanish victory" in malta
+
+
+def test_round_23_no_wrong_figure_is_a_simple_fraction_of_the_key(full_decks):
+    """Mukden's 56,500 beside a key of 75,500 is three quarters of it: the key is the figure
+    the others were made from."""
+    simple = (1 / 4, 1 / 3, 1 / 2, 2 / 3, 3 / 4, 4 / 3, 3 / 2, 2, 3, 4)
+    for q in full_decks:
+        if q.template in ("strength-total", "losses-total") and q.options:
+            key = int(re.sub(r"\D", "", q.answer))
+            for o in q.options:
+                ratio = int(re.sub(r"\D", "", o)) / key
+                assert not any(abs(ratio - m) < 0.02 * m for m in simple), (q.prompt, q.options)
+
+
+def test_a_capital_o_macron_the_converter_garbled_is_mended():
+    """'ÅŒyama Iwao' (Ō as two cp1252 characters) is Ōyama; 'Åland' and 'Ångström' stay."""
+    from deirquiz.article import repair
+
+    assert repair("Field Marshal ÅŒyama Iwao") == "Field Marshal Ōyama Iwao"
+    assert repair("ÄŒeskÃ½ Krumlov, the Åland Islands, Ångström") == (
+        "Český Krumlov, the Åland Islands, Ångström"
+    )

@@ -124,9 +124,28 @@ def repair(text: str) -> str:
         if _PLAIN_LINE.fullmatch(segment):
             out.append(segment)
         else:
-            out.append(ftfy.fix_and_explain(segment, config).text)
+            out.append(_two_bytes(ftfy.fix_and_explain(segment, config).text))
         pos = end
     return "".join(out)
+
+
+# a letter of Latin Extended-A read as two cp1252 characters, which ftfy leaves where the line
+# gives it too little to go on ("ÅŒyama Iwao" is Ōyama, "ÄŒ" is Č)
+_TWO_BYTES = re.compile(
+    "[\u00c4\u00c5][\u0152\u0153\u0160\u0161\u0178\u017d\u017e\u0192\u02c6\u02dc"
+    "\u2013\u2014\u2018-\u201e\u2020-\u2022\u2026\u2030\u2039\u203a\u20ac\u2122"
+    "\u00a0-\u00bf]"
+)
+
+
+def _two_bytes(text: str) -> str:
+    def fix(m: re.Match) -> str:
+        try:
+            return m.group().encode("cp1252").decode("utf-8")
+        except UnicodeError:
+            return m.group()
+
+    return _TWO_BYTES.sub(fix, text) if ("\u00c4" in text or "\u00c5" in text) else text
 
 
 def slugify(title: str, max_len: int = 60) -> str:

@@ -27,6 +27,7 @@ from .standalone import (
     ruler_numbered,
     stand_alone,
     the_subject_named,
+    war_named,
 )
 
 _DATED = re.compile(r"\b\d{3,4}\b|^(?:After|Afterwards|Later|Following)\b")  # says when already
@@ -115,13 +116,19 @@ def _mentions(extraction: Extraction, ctx: Context, events: list[Event],
     return [m for m in out if best[m.identity] is m]
 
 
-def _rulers_numbered(r: Record, ctx: Context) -> Record:
-    """A card's 'Francis' as 'Francis I', where the card does not ask for him."""
-    if not ctx.rulers or not isinstance(r, (Event, Mention)):
+def _named_on_card(r: Record, ctx: Context) -> Record:
+    """A card's 'Francis' as 'Francis I', where the card does not ask for him, and its 'the
+    war' as the war by name: after salience, which reads the article's own words."""
+    if not isinstance(r, (Event, Mention)):
         return r
-    if isinstance(r, Mention) and any(bare in r.answer for bare in ctx.rulers):
-        return r
-    statement, blanked = ruler_numbered(r.statement, ctx), ruler_numbered(r.blanked, ctx)
+
+    def mend(text: str) -> str:
+        text = war_named(text, ctx)
+        if isinstance(r, Mention) and any(bare in r.answer for bare in ctx.rulers):
+            return text
+        return ruler_numbered(text, ctx)
+
+    statement, blanked = mend(r.statement), mend(r.blanked)
     if statement == r.statement and blanked == r.blanked:
         return r
     return dataclasses.replace(r, statement=statement, blanked=blanked)
@@ -154,7 +161,7 @@ def read(extraction: Extraction) -> RecordSet:
         # one card for the subject's name ("Operation Fajr-3 (Operation Dawn 3)")
         if not (m.group == "codename" and any(a.startswith(m.answer) for a in asked if a))
     ]
-    records = [_rulers_numbered(r, ctx) for r in records]
+    records = [_named_on_card(r, ctx) for r in records]
     art = extraction.article
     return RecordSet(
         slug=art.slug,

@@ -187,6 +187,14 @@ class Context:
         return out
 
     @cached_property
+    def war(self) -> str:
+        """The war the infobox says the subject was part of ('the Russo-Japanese War'), or ''."""
+        from .overview import _war
+
+        field = self.article.infobox.get("partof")
+        return _war(field.text.split("\n")[0]).split(" (or ")[0] if field else ""
+
+    @cached_property
     def rulers(self) -> dict[str, str]:
         """'Francis' -> 'Francis I': each commander the infobox names with a regnal number and
         one first name, by the name the narrative calls him."""

@@ -192,7 +192,7 @@ def _roundness(n: int) -> int:
     return step * 5 if n and n % (step * 5) == 0 else step  # 12,500: rungs of 500
 
 
-_SIMPLE = (1 / 4, 1 / 3, 1 / 2, 2, 3, 4)
+_SIMPLE = (1 / 4, 1 / 3, 1 / 2, 2 / 3, 3 / 4, 4 / 3, 3 / 2, 2, 3, 4)  # "¾ of the key"
 
 
 def _rounded(x: float, step: int) -> int:

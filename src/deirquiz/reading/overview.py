@@ -6,6 +6,7 @@ import dataclasses
 import re
 
 from .. import model
+from ..lexicon import lexicon
 from . import names, salience, when
 from .context import Context, side_adjective
 from .records import Leader, Overview, Record, Side
@@ -85,6 +86,9 @@ def _result(value: str) -> str:
         return value
     if re.search(r"[;,:()]", m.group(2)) or set(m.group(2).lower().split()) & _QUALIFIERS:
         return value  # "Inconclusive; strategic Union victory": the row's own words, as they are
+    last = m.group(2).split()[-1]
+    if re.search(r"(?:ish|ese|ian|ch)$", last) or last in {a for _, a in lexicon().side_adjectives}:
+        return value  # "Hospitaller and Spanish victory": an adjective, no side to say "the" of
     how = (m.group(1) or "").strip().lower()
     side = m.group(2) if m.group(2).lower().startswith("the ") else f"the {m.group(2)}"
     return f"a {how + ' ' if how else ''}{m.group(3).lower()} for {side}"
@@ -207,8 +211,27 @@ def forces(facts: list[model.Fact], ctx: Context) -> dict[int, str]:
             u.name for u in facts if isinstance(u, model.Unit) and u.side == side and not u.parent
         ]
         if len(tops) == 1 and (ctx.count(tops[0]) >= 2 or ctx.in_lead(tops[0])):
-            out[side] = names.unit_the(tops[0])
+            out[side] = names.unit_the(_with_its_state(tops[0], side, facts, ctx))
     return out
+
+
+def _with_its_state(unit: str, side: int, facts: list[model.Fact], ctx: Context) -> str:
+    """'Manchurian Army' -> 'Japanese Manchurian Army' where the narrative gives another side a
+    force of that name ('the three Russian Manchurian Armies' at Mukden)."""
+    states = {
+        c.side: side_adjective(c.name) for c in facts if isinstance(c, model.Combatant) and c.leader
+    }
+    own, others = states.get(side, ""), {a for s, a in states.items() if s != side and a}
+    if " of " in unit:
+        return unit  # "the Army of Châlons": its own name says whose
+    stem = re.escape(unit[:-2] if len(unit) > 4 else unit)
+    theirs = any(re.search(rf"\b{o}\s+(?:\w+\s+){{0,2}}{stem}", ctx.body) for o in others)
+    theirs = theirs or any(  # the Japanese "Manchurian Army" beside the Russian "Manchurian Armies"
+        isinstance(u, model.Unit) and u.side != side and not u.parent
+        and u.name.split()[0] == unit.split()[0]
+        for u in facts
+    )  # fmt: skip
+    return f"{own} {unit}" if own and theirs and own not in unit else unit
 
 
 def _force(side: int, facts: list[model.Fact], side_the: str, ctx: Context) -> str:

@@ -56,6 +56,13 @@ _OBJECT_IT_ON = re.compile(
 )
 # "Rall himself was mortally wounded": he, after the others the text has just told of
 _EMPHATIC = re.compile(r"(?:[A-Z][\w'’.-]*\s+){1,4}(?:himself|herself|itself|themselves)\b")
+_THE_WAR = re.compile(r"\b[Tt]he war\b(?!\s+(?:of|in|against|with)\b|['’])")
+
+
+def _cap(text: str) -> str:
+    return text[:1].upper() + text[1:]
+
+
 _CLAUSE_JOIN = re.compile(r",\s+(?:and|but|while|where|which)\s|;\s")
 
 
@@ -237,6 +244,14 @@ def _sided(text: str, ctx: Context) -> str:
             cut = m.end() - len(formation)
             text = text[:cut] + named + text[m.end() :]
     return text
+
+
+def war_named(text: str, ctx: Context) -> str:
+    """'the war was ended by the Treaty of Portsmouth' -> 'the Russo-Japanese War was ended
+    ...': which war, a card read months later does not say. Done to the finished card."""
+    if not ctx.war or re.search(r"\b[Ww]ar\b", ctx.subject.name):
+        return text
+    return _THE_WAR.sub(lambda m: _cap(ctx.war) if m.start() == 0 else ctx.war, text, count=1)
 
 
 def ruler_numbered(text: str, ctx: Context) -> str:
