@@ -1225,3 +1225,17 @@ def test_a_capital_o_macron_the_converter_garbled_is_mended():
     assert repair("ÄŒeskÃ½ Krumlov, the Åland Islands, Ångström") == (
         "Český Krumlov, the Åland Islands, Ångström"
     )
+
+
+def test_round_24_a_deputy_on_the_day_and_the_war_the_short_description_names(quizzes, templates):
+    """Poltava's lead: 'the army of Charles XII of Sweden, which was commanded on the day by
+    Field Marshal Carl Gustaf Rehnskiöld': 'who commanded the Swedish army?' has two answers
+    and is not asked. The Nile's infobox says the War of the Second Coalition, its short
+    description 'naval battle of the French Revolutionary Wars': either is right."""
+    poltava = _by_stem(quizzes, "battle-of-poltava").questions
+    assert not [q for q in poltava if q.template == "side-leader" and "Swedish" in q.prompt]
+    nile = [q.answer for q in _by_stem(quizzes, "battle-of-the-nile").questions]
+    assert "the War of the Second Coalition (or the French Revolutionary Wars)" in nile
+    wiki = ROOT / "tests" / "corpus" / "wikitext" / "battle-of-the-nile.wiki"
+    from_wiki = [q.answer for q in questions_for(wiki, templates)[1]]
+    assert "the War of the Second Coalition (or the French Revolutionary Wars)" in from_wiki

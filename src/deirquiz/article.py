@@ -256,6 +256,8 @@ def parse(text: str, where: str) -> Article:
     title = re.sub(r"\s+", " ", title).strip()
     description = meta.get("description")
     description = re.sub(r"\s+", " ", description).strip() if isinstance(description, str) else ""
+    short = meta.get("shortDescription")
+    short = re.sub(r"\s+", " ", short).strip() if isinstance(short, str) else ""
     url = meta.get("url") or meta.get("source")
     url = url if isinstance(url, str) and url.startswith(("https://", "http://")) else None
     infobox = _infobox(meta, where)
@@ -270,6 +272,7 @@ def parse(text: str, where: str) -> Article:
         lead=lead,
         sections=sections,
         see_also=see_also,
+        short_description=short[:200],
         terms=bold_terms(body),
     )
     return article

@@ -68,6 +68,7 @@ class Article:
     sections: tuple[Section, ...]
     see_also: tuple[str, ...] = ()
     terms: tuple[str, ...] = ()  # the body's bold phrases: the title, codenames
+    short_description: str = ""  # "1798 naval battle of the French Revolutionary Wars"
 
     @property
     def paragraphs(self) -> list[tuple[str, str]]:

@@ -63,7 +63,16 @@ def parse(text: str, where: str, title: str | None = None, base: str | None = No
         sections=sections,
         see_also=see_also,
         terms=terms,
+        short_description=_short_description(code),
     )
+
+
+def _short_description(code) -> str:
+    """{{Short description|1798 naval battle of the French Revolutionary Wars}}."""
+    for t in code.filter_templates(recursive=False):
+        if str(t.name).strip().lower() == "short description" and t.params:
+            return re.sub(r"\s+", " ", str(t.params[0].value)).strip()[:200]
+    return ""
 
 
 def _redirect_target(text: str) -> str | None:

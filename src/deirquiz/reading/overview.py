@@ -47,7 +47,7 @@ def overview(facts: list[model.Fact], ctx: Context) -> list[Overview]:
         if name == "place" and s.place:
             value = ""  # the title names a place: "where?" has the title's answer beside the key
         if name == "partof":
-            war = _war(value)
+            war = _also_war(_war(value), ctx.article.short_description)
             if war:
                 sides = [c.name for c in facts if isinstance(c, model.Combatant) and c.leader]
                 w = salience.GIVEN if _named_by_sides(war, sides) else weight
@@ -174,6 +174,19 @@ def _war(value: str) -> str:
         # "the Mongol invasions of the Levant and the Mamluk–Ilkhanid War": either is right
         return f"{parts[1]} (or {parts[0]})"
     return wars[-1].strip()
+
+
+def _also_war(war: str, short: str) -> str:
+    """The war beside the one the short description names ('1798 naval battle of the French
+    Revolutionary Wars' beside the War of the Second Coalition): a student who names either is
+    right."""
+    m = re.search(r"\bof\s+(the\s+[A-Z][^,;()]*?\b(?:War|Wars))\s*$", short)
+    if not war or not m or "(or " in war:
+        return war
+    other = m.group(1)
+    if other.lower() in war.lower() or war.lower().removeprefix("the ") in other.lower():
+        return war
+    return f"{war} (or {other})"
 
 
 def _with(rec: Overview, name: str, value: str) -> Overview:
@@ -359,7 +372,9 @@ def _nominal(name: str, ctx: Context, form_map: dict[str, str]) -> bool:
     )
 
 
-_IN_THE_FIELD = re.compile(r"\bcommanded\s+in\s+the\s+field\s+by\s+([^.;]+)")
+_IN_THE_FIELD = re.compile(
+    r"\bcommanded\s+(?:in\s+the\s+field|on\s+the\s+day|in\s+practice|in\s+fact)\s+by\s+([^.;]+)"
+)
 
 
 def _field_commanders(ctx: Context, form_map: dict[str, str], side_of: dict[str, int],
