@@ -1239,3 +1239,17 @@ def test_round_24_a_deputy_on_the_day_and_the_war_the_short_description_names(qu
     wiki = ROOT / "tests" / "corpus" / "wikitext" / "battle-of-the-nile.wiki"
     from_wiki = [q.answer for q in questions_for(wiki, templates)[1]]
     assert "the War of the Second Coalition (or the French Revolutionary Wars)" in from_wiki
+
+
+def test_round_24_a_step_the_result_lists_before_its_outcome_is_a_detail(templates):
+    """The seed's result: 'On 17 October, the Syrian Army secured a perimeter surrounding the
+    ISIL-controlled half of the city', then 'On 3 November, the Syrian Army took complete
+    control of the city': the first is a step on the way (struck twice in review), kept for
+    --depth full; the outcome stays in the default deck."""
+    from deirquiz.article import bundled_seed
+
+    core = quiz_for(bundled_seed(), templates, Options()).questions
+    full = quiz_for(bundled_seed(), templates, Options(depth="full")).questions
+    assert not [q for q in core if "secured a perimeter" in q.prompt]
+    assert [q for q in full if "secured a perimeter" in q.prompt and q.depth == "detail"]
+    assert [q for q in core if "completely captured the city" in q.prompt]

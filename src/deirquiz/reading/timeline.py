@@ -4,6 +4,7 @@ orderings of four such events."""
 
 from __future__ import annotations
 
+import dataclasses
 import datetime as dt
 import hashlib
 import re
@@ -205,7 +206,37 @@ def events(extraction: Extraction, ctx: Context) -> list[Event]:
         )
         kept.append(e)
     days = {r.identity: e.date for r, e in zip(out, kept, strict=True)}
+    out = _steps_before_the_outcome(out, ctx)
     return with_wrong_days(_one_per_telling(out, ctx), days, ctx, order)
+
+
+_ARMY_WORDS = frozenset({"army", "armies", "forces", "troops", "fleet", "men"})
+
+
+def _steps_before_the_outcome(records: list[Event], ctx: Context) -> list[Event]:
+    """The result's 'On 17 October, the Syrian Army secured a perimeter surrounding the city'
+    before its 'On 3 November, the Syrian Army took complete control of the city': a step on
+    the way to the outcome the next point tells, a detail beside it."""
+    lex = lexicon()
+    taken = lex.hands_verbs | {"control"}
+    points = sorted((r for r in records if r.where in INFOBOX_POINTS), key=lambda r: r.iso)
+    steps: set[str] = set()
+    for i, r in enumerate(points):
+        words = {w.lower() for w in re.findall(r"[\w'’-]+", r.statement)}
+        if words & (taken | lex.yielding_verbs):
+            continue  # an outcome itself: taken, or given up ("withdrew in good order")
+        mine = salience.content(r.statement) - ctx.everywhere_words - _ARMY_WORDS
+        for later in points[i + 1 :]:
+            theirs = {w.lower() for w in re.findall(r"[\w'’-]+", later.statement)}
+            if theirs & taken and mine & salience.content(later.statement):
+                steps.add(r.identity)
+                break
+    return [
+        dataclasses.replace(r, salience=min(r.salience, salience.CORE - 0.05))
+        if r.identity in steps
+        else r
+        for r in records
+    ]
 
 
 LEAD = "Introduction"  # events.py's section name for the lead
