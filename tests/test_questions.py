@@ -1044,7 +1044,7 @@ def test_round_20_a_war_is_named_whole_and_a_king_is_no_place(quizzes):
     assert wars["battle-of-ain-jalut"] == [
         "the Mamluk–Ilkhanid War (or the Mongol invasions of the Levant)"
     ]
-    assert wars["battle-of-pavia"] == ["the Italian War of 1521–1526"]
+    assert wars["battle-of-pavia"] == ["the Italian War of 1521–1526 (or the Italian Wars)"]
     pavia = _by_stem(quizzes, "battle-of-pavia").questions
     assert not [q for q in pavia if q.template == "mention-site" and "Francis" in q.answer]
 
@@ -1234,6 +1234,8 @@ def test_round_24_a_deputy_on_the_day_and_the_war_the_short_description_names(qu
     description 'naval battle of the French Revolutionary Wars': either is right."""
     poltava = _by_stem(quizzes, "battle-of-poltava").questions
     assert not [q for q in poltava if q.template == "side-leader" and "Swedish" in q.prompt]
+    # "8 July [O.S. 27 June] 1709": the day, its year after the Old Style aside; either is right
+    assert "8 July 1709 (or 27 June 1709, Old Style)" in [q.answer for q in poltava]
     nile = [q.answer for q in _by_stem(quizzes, "battle-of-the-nile").questions]
     assert "the War of the Second Coalition (or the French Revolutionary Wars)" in nile
     wiki = ROOT / "tests" / "corpus" / "wikitext" / "battle-of-the-nile.wiki"

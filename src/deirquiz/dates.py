@@ -160,6 +160,9 @@ _RANGE_PATTERNS = [
 ]
 
 
+OLD_STYLE_ASIDE = re.compile(r"\s*\[\s*O\.\s?S\.\s*([^\]]*?)\s*\]")
+
+
 def parse_range(text: str, year: int | None = None) -> tuple[dt.date, dt.date] | None:
     """Read a date or date range such as an infobox's "14 September – 17 November 2017".
 
@@ -168,6 +171,7 @@ def parse_range(text: str, year: int | None = None) -> tuple[dt.date, dt.date] |
     """
     if re.search(r"\b(?:present|ongoing)\b", text, re.IGNORECASE):
         return None  # an open-ended conflict has no end day
+    text = OLD_STYLE_ASIDE.sub("", text)  # "8 July [O.S. 27 June] 1709": the day, then the year
     for pat in _RANGE_PATTERNS:
         m = pat.search(text)
         if not m:

@@ -6,6 +6,7 @@ import dataclasses
 import re
 
 from .. import model
+from ..dates import OLD_STYLE_ASIDE
 from ..lexicon import lexicon
 from . import names, salience, when
 from .context import Context, side_adjective
@@ -31,6 +32,14 @@ def overview(facts: list[model.Fact], ctx: Context) -> list[Overview]:
         other = _NEW_STYLE.search(date.source)  # "16 April 1746 (O.S.) (27 April 1746 N.S.)"
         if other and other.group(1) not in said:
             said += f" (or {other.group(1)}, New Style)"  # one day in two calendars: either
+        old = OLD_STYLE_ASIDE.search(date.source)  # "8 July [O.S. 27 June] 1709"
+        if old and old.group(1) and start == end:
+            day = (
+                old.group(1)
+                if re.search(r"\d{3,4}$", old.group(1))
+                else f"{old.group(1)} {start.year}"
+            )
+            said += f" (or {day}, Old Style)"
         out.append(Overview(
             identity="overview", source=date.source, where="infobox: date",
             salience=salience.DATES, fact="overview:date",
