@@ -10,7 +10,7 @@ import datetime as dt
 import re
 from collections.abc import Iterable
 from dataclasses import dataclass, field
-from functools import cached_property
+from functools import cached_property, lru_cache
 
 from .. import dates
 from ..lexicon import lexicon
@@ -135,6 +135,7 @@ def _acronyms(article: Article) -> dict[str, str]:
     return out
 
 
+@lru_cache(maxsize=256)
 def side_adjective(side: str) -> str:
     """'Kingdom of Prussia' -> 'Prussian', by the lexicon's first key the name holds."""
     for key, adjective in lexicon().side_adjectives:
@@ -189,10 +190,10 @@ class Context:
     @cached_property
     def war(self) -> str:
         """The war the infobox says the subject was part of ('the Russo-Japanese War'), or ''."""
-        from .overview import _war
+        from .overview import war_of
 
         field = self.article.infobox.get("partof")
-        return _war(field.text.split("\n")[0]).split(" (or ")[0] if field else ""
+        return war_of(field.text.split("\n")[0]).split(" (or ")[0] if field else ""
 
     @cached_property
     def rulers(self) -> dict[str, str]:
@@ -202,9 +203,7 @@ class Context:
 
         out = {}
         for c in commanders(self.article):
-            m = re.fullmatch(
-                r"(?:(?:King|Queen|Emperor|Empress|Sultan|Tsar) )?([A-Z]\w+) ([IVX]+)", c.name
-            )
+            m = re.fullmatch(r"([A-Z]\w+) ([IVX]+)", names.MONARCH.sub("", c.name))
             if m:
                 out[m.group(1)] = f"{m.group(1)} {m.group(2)}"
         return out

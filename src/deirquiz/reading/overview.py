@@ -56,7 +56,7 @@ def overview(facts: list[model.Fact], ctx: Context) -> list[Overview]:
         if name == "place" and s.place:
             value = ""  # the title names a place: "where?" has the title's answer beside the key
         if name == "partof":
-            war = _also_war(_war(value), ctx.article.short_description)
+            war = _also_war(war_of(value), ctx.article.short_description)
             if war:
                 sides = [c.name for c in facts if isinstance(c, model.Combatant) and c.leader]
                 w = salience.GIVEN if _named_by_sides(war, sides) else weight
@@ -148,7 +148,7 @@ def _several(value: str) -> bool:
     return re.search(r"\s+and\s+(?=the\b|[A-Z])|;", value) is not None
 
 
-def _war(value: str) -> str:
+def war_of(value: str) -> str:
     """The war that a 'part of' names last: asked as 'which war?', with one right answer, where
     'which war or campaign?' has several ('the Eastern Theater of the American Civil War': a
     student who writes 'the Maryland campaign' is right too). Where it lists a war
