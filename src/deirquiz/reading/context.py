@@ -138,10 +138,18 @@ def _acronyms(article: Article) -> dict[str, str]:
 @lru_cache(maxsize=256)
 def side_adjective(side: str) -> str:
     """'Kingdom of Prussia' -> 'Prussian', by the lexicon's first key the name holds."""
-    for key, adjective in lexicon().side_adjectives:
-        if re.search(rf"(?<![\w-]){re.escape(key)}(?![\w-])", side):
+    for pattern, adjective in _side_keys():
+        if pattern.search(side):
             return adjective
     return ""
+
+
+@lru_cache(maxsize=1)
+def _side_keys() -> tuple[tuple[re.Pattern[str], str], ...]:
+    return tuple(
+        (re.compile(rf"(?<![\w-]){re.escape(key)}(?![\w-])"), adjective)
+        for key, adjective in lexicon().side_adjectives
+    )
 
 
 @dataclass

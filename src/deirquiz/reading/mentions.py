@@ -374,10 +374,13 @@ def places(text: str, source: str, where: str, weight: float, ctx: Context,
 def _told_elsewhere(place: str, text: str, at: int) -> bool:
     """A word of the place's own name ('Osaka', not 'Castle') stands elsewhere in the sentence,
     so that the blank fills itself in."""
-    rest = text[:at] + " " + text[at + len(place) :]
+    rest = set(_WORDS.findall(text[:at] + " " + text[at + len(place) :]))
     nouns = lexicon().place_nouns
     own = [w for w in re.findall(r"[\w'’-]+", place) if w[:1].isupper() and w.lower() not in nouns]
-    return any(re.search(rf"(?<![\w-]){re.escape(w)}(?![\w-])", rest) for w in own if len(w) > 2)
+    return any(w in rest for w in own if len(w) > 2)
+
+
+_WORDS = re.compile(r"[\w-]+")  # a word as (?<![\w-])...(?![\w-]) bounds it
 
 
 def _changed_hands(text: str, start: int, end: int, ctx: Context) -> bool:
