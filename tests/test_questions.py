@@ -50,10 +50,10 @@ def _by_stem(quizzes, stem: str):
 
 def _day(text: str) -> dt.date | None:
     months = _MONTHS.split()
-    m = re.fullmatch(rf"(\d{{1,2}}) ({'|'.join(months)}) (\d{{4}})", text)
+    m = re.fullmatch(rf"(\d{{1,2}}) ({'|'.join(months)}) (\d{{3,4}})", text)  # 955 too
     if m:
         return dt.date(int(m.group(3)), months.index(m.group(2)) + 1, int(m.group(1)))
-    m = re.fullmatch(rf"({'|'.join(months)}) (\d{{1,2}}), (\d{{4}})", text)
+    m = re.fullmatch(rf"({'|'.join(months)}) (\d{{1,2}}), (\d{{3,4}})", text)
     if m:
         return dt.date(int(m.group(3)), months.index(m.group(1)) + 1, int(m.group(2)))
     return None
