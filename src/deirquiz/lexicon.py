@@ -46,6 +46,7 @@ class Lexicon:
     hands_verbs: frozenset[str]  # "took Tulagi", "saved Vienna": a place that changed hands
     agreement_heads: frozenset[str]  # "the Treaty of Paris", "the Peace of Prague": what ended it
     side_adjectives: tuple[tuple[str, str], ...]  # "Kingdom of Prussia" -> "Prussian"
+    state_words: frozenset[str]  # the adjectives alone: "British", "Prussian"
     person_nouns: frozenset[str]  # "king", "general": a heading naming a person by office
 
 
@@ -87,4 +88,5 @@ def lexicon() -> Lexicon:
         side_adjectives=tuple(
             (str(k), str(v)) for k, v in (raw.get("side_adjectives") or {}).items()
         ),
+        state_words=frozenset(str(v) for v in (raw.get("side_adjectives") or {}).values()),
     )

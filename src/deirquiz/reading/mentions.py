@@ -283,12 +283,8 @@ def _whose(before: str) -> str:
     if not m:
         return ""
     word = m.group(1)
-    return word if word in _adjectives() or word.split()[-1] in _adjectives() else ""
-
-
-@cache
-def _adjectives() -> frozenset[str]:
-    return frozenset(a for _, a in lexicon().side_adjectives)
+    states = lexicon().state_words
+    return word if word in states or word.split()[-1] in states else ""
 
 
 def formations(text: str, source: str, where: str, weight: float, ctx: Context,
@@ -314,7 +310,7 @@ def formations(text: str, source: str, where: str, weight: float, ctx: Context,
             and (u.level < 0 or o.level < 0 or o.level == u.level)
             and o.qualified == u.qualified and not _shares_a_word(o.name, said)
             and (not (numbers or _SPELLED.search(u.name)) or _kind_words(o.name) == kind)
-            and not (whose and o.name.split()[0] in _adjectives())
+            and not (whose and o.name.split()[0] in lexicon().state_words)
         ]  # fmt: skip
         # a numbered formation matters where the lead names it; a named one where it recurs
         told = ctx.in_lead(u.name) or (not numbers and ctx.count(u.name) >= 3)

@@ -96,7 +96,7 @@ def _result(value: str) -> str:
     if re.search(r"[;,:()]", m.group(2)) or set(m.group(2).lower().split()) & _QUALIFIERS:
         return value  # "Inconclusive; strategic Union victory": the row's own words, as they are
     last = m.group(2).split()[-1]
-    if re.search(r"(?:ish|ese|ian|ch)$", last) or last in {a for _, a in lexicon().side_adjectives}:
+    if re.search(r"(?:ish|ese|ian|ch)$", last) or last in lexicon().state_words:
         return value  # "Hospitaller and Spanish victory": an adjective, no side to say "the" of
     how = (m.group(1) or "").strip().lower()
     side = m.group(2) if m.group(2).lower().startswith("the ") else f"the {m.group(2)}"
