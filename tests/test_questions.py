@@ -1255,3 +1255,31 @@ def test_round_24_a_step_the_result_lists_before_its_outcome_is_a_detail(templat
     assert not [q for q in core if "secured a perimeter" in q.prompt]
     assert [q for q in full if "secured a perimeter" in q.prompt and q.depth == "detail"]
     assert [q for q in core if "completely captured the city" in q.prompt]
+
+
+def test_round_25_two_blanks_of_one_sentence_never_answer_each_other(decks):
+    """Lechfeld: 'The Hungarians had ravaged Bavaria as far as the Lech and, crossing into
+    Swabia, ...' made a card for each place, and each card printed the other's answer (struck
+    in review). Of two blanks of one sentence, only one is in the deck."""
+    story = [q for q in decks if q.template.startswith(("event", "mention"))]
+    for a in story:
+        for b in story:
+            if a is not b and a.source.text == b.source.text and a.fact != b.fact:
+                assert b.answer.casefold() not in a.prompt.casefold(), (a.prompt, b.answer)
+    lechfeld = [q.answer for q in story if q.source.text.startswith("The Hungarians, meanwhile")]
+    assert len(lechfeld) == 1
+
+
+def test_round_25_a_sheet_naming_the_sides_does_not_ask_their_war(quizzes):
+    """Chickamauga's sheet asked 'In which war?' beside 'Who commanded the Union Army of the
+    Cumberland?': the Union names the American Civil War. Lechfeld's 'The Hungarians had
+    ravaged ...' named 'the Hungarian invasions of Europe'. Either stays in the deck."""
+    for stem, said in (("battle-of-chickamauga", "Union"), ("battle-of-lechfeld", "Hungarians")):
+        quiz = _by_stem(quizzes, stem)
+        sheet = quiz.for_print().questions
+        assert any(said in q.prompt for q in sheet) or stem == "battle-of-lechfeld"
+        assert not [q for q in sheet if q.template in ("overview-war", "overview-partof")]
+        assert [q for q in quiz.questions if q.template in ("overview-war", "overview-partof")]
+    # where no side's word names the war, it is asked on the sheet
+    waterloo = _by_stem(quizzes, "battle-of-trafalgar").for_print().questions
+    assert [q for q in waterloo if q.template == "overview-war"]

@@ -48,6 +48,7 @@ class Lexicon:
     side_adjectives: tuple[tuple[str, str], ...]  # "Kingdom of Prussia" -> "Prussian"
     state_words: frozenset[str]  # the adjectives alone: "British", "Prussian"
     person_nouns: frozenset[str]  # "king", "general": a heading naming a person by office
+    telling_sides: tuple[tuple[str, frozenset[str]], ...]  # war -> side words that name it
 
 
 @cache
@@ -89,4 +90,8 @@ def lexicon() -> Lexicon:
             (str(k), str(v)) for k, v in (raw.get("side_adjectives") or {}).items()
         ),
         state_words=frozenset(str(v) for v in (raw.get("side_adjectives") or {}).values()),
+        telling_sides=tuple(
+            (str(k), frozenset(str(w).casefold() for w in v))
+            for k, v in (raw.get("telling_sides") or {}).items()
+        ),
     )

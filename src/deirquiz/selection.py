@@ -50,6 +50,7 @@ def select(
         and (not only_types or q.type in only_types)
         and (depth == "full" or q.depth == "core")
     ]
+    wanted = _no_siblings(wanted, seed)
     by_topic = {t: _ranked([q for q in wanted if q.topic == t], seed) for t in order}
     deck = [q for t in order for q in by_topic[t]]
     if whole_sheet and count is None:
@@ -58,6 +59,42 @@ def select(
     picked = _sheet(by_topic, size)
     sheet = [q for q in deck if q.id in picked]
     return Selection(sheet if count is not None else deck, sheet)
+
+
+def _no_siblings(questions: list[Question], seed: int) -> list[Question]:
+    """No two blanks cut from one sentence about different facts where one card prints the
+    other's answer: the two blanks of "ravaged Bavaria ... crossing into Swabia" would each be
+    answered on the other card. The lighter goes; of two as weighty, the one that prints the
+    other's answer (forward and reverse cards of one fact stay: they answer each
+    other by design)."""
+    ranked = sorted(  # of two as weighty: the event's day, then the name told first
+        (q for q in questions if _story(q)),
+        key=lambda q: (-q.salience, not q.template.startswith("event"), _at(q), _key(seed, q)),
+    )
+    gone: set[str] = set()
+    for i, a in enumerate(ranked):
+        for b in ranked[i + 1 :]:
+            if a.id in gone or b.id in gone:
+                continue
+            if a.source.text != b.source.text or a.fact == b.fact:
+                continue
+            a_tells, b_tells = _shows(a.prompt, b.answer), _shows(b.prompt, a.answer)
+            if b_tells or a_tells:  # the lighter goes; of two as weighty, the one that tells
+                tie = a.salience == b.salience
+                gone.add(a.id if tie and a_tells and not b_tells else b.id)
+    return [q for q in questions if q.id not in gone]
+
+
+def _at(q: Question) -> int:
+    """Where the answer stands in its sentence: the main clause's before a later clause's."""
+    at = q.source.text.casefold().find(q.answer.casefold())
+    return at if at >= 0 else len(q.source.text)
+
+
+def _shows(prompt: str, answer: str) -> bool:
+    return (
+        bool(answer) and re.search(rf"(?<!\w){re.escape(answer)}(?!\w)", prompt, re.I) is not None
+    )
 
 
 def _sheet(by_topic: dict[str, list[Question]], size: int) -> set[str]:
@@ -113,6 +150,7 @@ class _Sheet:
             if self.answers & runs:
                 continue
             words = {w for run in runs for w in run}
+            stems = {_stem(w) for w in words}
             names = (
                 _names(q.answer) - self.everywhere
                 if q.type not in ("truefalse", "order")
@@ -130,24 +168,24 @@ class _Sheet:
             outcome, story = _outcome(q), _story(q) and _turning(words)
             if outcome and names & self.told_words:
                 continue  # "Syrian government forces captured the city" tells who won
-            if not outcome and (names & self.shown_words or self.answer_names & words):
+            if not outcome and (names & self.shown_words or self.answer_names & stems):
                 continue  # "Napoleon abdicated" beside "Who commanded the French army?"
             yielded = story and _yielding(words)
             if (yielded and self.result_taken) or (outcome and self.yield_told):
                 continue  # "the Russian army withdrew" beside "What was the result?"
-            if story and self.outcome_names & words:
+            if story and self.outcome_names & stems:
                 continue
             queue.pop(i)
             self.facts.add(q.fact)
             self.sources.add(q.source.text)
             self.shown |= runs
-            self.shown_words |= words
+            self.shown_words |= stems
             self.answer_days |= days
             self.shown_days |= shown_days
             self.row_figures |= row
             self.shown_figures |= shown_figures
             if story:
-                self.told_words |= words
+                self.told_words |= stems
             self.result_taken |= outcome
             self.yield_told |= bool(yielded)
             if outcome:
@@ -219,8 +257,21 @@ _NOT_NAMES = {"the", "of", "and", "a", "an", "i", "ii", "iii", "iv", "sir", "duk
 
 def _names(answer: str) -> set[str]:
     """The name words of an answer ('Napoleon I' -> napoleon; 'Coalition victory' ->
-    coalition) that, printed in another question, would give it away."""
-    return {w.casefold() for w in _NAME_WORD.findall(answer)} - _NOT_NAMES
+    coalition) that, printed in another question, would give it away: by their stems, so that
+    'the Hungarians had ravaged' gives away 'the Hungarian invasions', and with the words for
+    the sides that name a war ('the Union Army' gives away 'the American Civil War')."""
+    from .lexicon import lexicon
+
+    words = {w.casefold() for w in _NAME_WORD.findall(answer)} - _NOT_NAMES
+    for war, sides in lexicon().telling_sides:
+        if war.casefold() in answer.casefold():
+            words |= {w for side in sides for w in side.split()}
+    return {_stem(w) for w in words}
+
+
+def _stem(word: str) -> str:
+    """A word's first six letters: 'Hungarians' and 'Hungarian', 'Napoleonic' and 'Napoleon'."""
+    return word[:6]
 
 
 def _everywhere(questions: list[Question]) -> frozenset[str]:
@@ -228,7 +279,7 @@ def _everywhere(questions: list[Question]) -> frozenset[str]:
     Syrian offensive): printing one tells nothing. 'Burgoyne' in three of twelve still does."""
     from collections import Counter
 
-    seen = Counter(w for q in questions for w in {w for run in _runs(q, 1) for w in run})
+    seen = Counter(w for q in questions for w in {_stem(w) for run in _runs(q, 1) for w in run})
     return frozenset(w for w, n in seen.items() if n * 3 >= len(questions) and n >= 4)
 
 

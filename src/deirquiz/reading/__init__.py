@@ -103,7 +103,11 @@ def _mentions(extraction: Extraction, ctx: Context, events: list[Event],
             *mentions.codenames(text, source, where, ctx),
             *mentions.agreements(text, source, where, weight),
             *mentions.people(text, source, where, weight, ctx, people),
-            *(mentions.fallen(text, source, where, ctx, people) if phase != "before" else []),
+            *(
+                mentions.fallen(text, source, where, weight, ctx, people)
+                if phase != "before"
+                else []
+            ),
             *mentions.formations(text, source, where, weight, ctx, units),
             *mentions.places(text, source, where, weight - _AWAY.get(phase, 0.0), ctx, g),
         ]

@@ -236,7 +236,7 @@ def people(text: str, source: str, where: str, weight: float, ctx: Context,
     return out
 
 
-def fallen(text: str, source: str, where: str, ctx: Context,
+def fallen(text: str, source: str, where: str, weight: float, ctx: Context,
            persons: list[Person]) -> list[Mention]:  # fmt: skip
     """'Major General _____ was killed after his convoy hit a landmine': a commander of the
     infobox whom the statement, and it alone, says was killed, written in rather than chosen
@@ -257,8 +257,9 @@ def fallen(text: str, source: str, where: str, ctx: Context,
         start, end = cut + at.start, cut + at.end
         if re.match(r"['’]s\b", text[end:]) or re.search(r"\d", text[end : m.start()]):
             continue  # "Kitchener's losses were 47 killed": his men, not he, fell
-        weight = salience.FALLEN + (0.05 if ctx.in_lead(at.form, short) else 0.0)
-        made = _make("fallen", _answer(at.form, full), text, start, end, (), source, where, weight)
+        # a chief's death the lead tells weighs what the lead's sentence does
+        w = max(salience.FALLEN, weight) + (0.05 if ctx.in_lead(at.form, short) else 0.0)
+        made = _make("fallen", _answer(at.form, full), text, start, end, (), source, where, w)
         if made:
             out.append(made)
     return out
