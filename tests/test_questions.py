@@ -1283,3 +1283,21 @@ def test_round_25_a_sheet_naming_the_sides_does_not_ask_their_war(quizzes):
     # where no side's word names the war, it is asked on the sheet
     waterloo = _by_stem(quizzes, "battle-of-trafalgar").for_print().questions
     assert [q for q in waterloo if q.template == "overview-war"]
+
+
+def test_round_26_he_is_the_one_commander_the_sentence_before_names(templates):
+    """'Montcalm, on horseback, was shot ... He died early the next morning, 14 September':
+    the card names him, and its source is still the sentence as written. A 'he' after a
+    sentence naming two commanders, or naming him only as an object, stays off the cards."""
+    quebec = next(p for p in EVERY if p.stem == "battle-of-quebec-1759")
+    full = quiz_for(quebec, templates, Options(depth="full")).questions
+    died = [q for q in full if "Montcalm died on the morning of" in q.prompt]
+    assert died and died[0].answer == "14 September 1759"
+    assert died[0].source.text.startswith("He died early the next morning")
+    from deirquiz.reading.antecedent import _OBJECT_BEFORE
+
+    assert _OBJECT_BEFORE.search("a force under ")
+    assert not _OBJECT_BEFORE.search("On the night of October 8 ")
+    for quiz in (quiz_for(p, templates, Options(depth="full")) for p in EVERY):
+        for q in quiz.questions:
+            assert not re.match(r"(?:He|She|His)\b", q.prompt), q.prompt

@@ -15,7 +15,7 @@ from ..events import INFOBOX_POINTS
 from ..lexicon import lexicon
 from ..model import Event as Dated
 from ..model import Extraction
-from . import salience, when
+from . import antecedent, salience, when
 from .context import Context
 from .mentions import agreements
 from .records import Event, Order
@@ -158,6 +158,8 @@ def events(extraction: Extraction, ctx: Context) -> list[Event]:
     order = when.style(extraction.article)
     apparatus = lexicon().apparatus_sections
     said, dated = _told_in_past(extraction.events, ctx.body)
+    named, dated = antecedent.named(dated, extraction.facts, extraction.article, ctx)
+    said |= {text: said.get(was, was) for text, was in named.items()}
     by_sentence: dict[str, list[Dated]] = defaultdict(list)
     for e in dated:
         if _primary(e):
