@@ -14,7 +14,7 @@ from __future__ import annotations
 from importlib import import_module
 from typing import Any
 
-__version__ = "0.3.4"
+__version__ = "0.3.5"
 
 # name -> the module that holds it
 _FACE = {

@@ -39,7 +39,8 @@ def mark_fallen(facts: list[Fact], article: Article, events: list[Event]) -> lis
     subjects = list(_death_subjects(article, events))
     if not subjects:
         return facts
-    fallen = {id(p) for p in people if _names(p, people).search(" | ".join(subjects))}
+    said = " | ".join(subjects)
+    fallen = {id(p) for p in people if _named(p, people, said)}
     if not fallen:
         return facts
     # the source stays as the infobox writes it: the † is the body's word, not the field's
@@ -101,11 +102,14 @@ def _tokens(name: str) -> list[str]:
     return [w for w in head.split() if not _TITLES.match(w) and len(w) > 1]
 
 
-def _names(person: Commander, people: list[Commander]) -> re.Pattern[str]:
-    """How a subject names the person: in full, or by a word of the name no other commander
+def _named(person: Commander, people: list[Commander], said: str) -> bool:
+    """The subjects name the person: in full, or by a word of the name no other commander
     shares (a surname, a Roman nomen); never in the possessive ("Harold's brothers")."""
     others = {w for p in people if p is not person for w in _tokens(p.name)}
     words = _tokens(person.name)
     own = [w for w in words[1:] if w not in others] or [w for w in words[:1] if w not in others]
-    alternatives = "|".join(re.escape(n) for n in [person.name, *own])
-    return re.compile(rf"\b(?:{alternatives})\b(?!['’]s)")
+    forms = [n for n in [person.name, *own] if n in said]  # most are not: no pattern for them
+    if not forms:
+        return False
+    alternatives = "|".join(re.escape(n) for n in forms)
+    return re.search(rf"\b(?:{alternatives})\b(?!['’]s)", said) is not None

@@ -48,12 +48,13 @@ def overview(article: Article) -> list[Overview]:
     out: list[Overview] = []
     if "date" in box:
         f = box["date"]
-        rng = _days_apart(f.text) or dates.parse_range(f.text)
+        text = _own_date(f.text, article.title)
+        rng = (_days_apart(text) or dates.parse_range(text)) if text else None
         if rng:
             out.append(
                 Overview(
                     field="date",
-                    source=f.text,
+                    source=text,
                     name="date",
                     value=dates.fmt_range(*rng),
                     start=rng[0],
@@ -81,6 +82,22 @@ def overview(article: Article) -> list[Overview]:
     if coordinates:
         out.append(coordinates)
     return out
+
+
+_QUALIFIED = re.compile(r"^(?P<date>.+?)\s*\((?P<what>[^()]+)\)\s*$")
+
+
+def _own_date(text: str, title: str) -> str:
+    """The date of the article's own fighting where the field dates several ('14 July – 12
+    September 1683 (siege)' and 'September 12, 1683 (battle)' for the Battle of Vienna); ''
+    where none of them is of the title's kind."""
+    lines = [ln.strip() for ln in text.split("\n") if ln.strip()]
+    found = [_QUALIFIED.match(ln) for ln in lines]
+    if len(lines) < 2 or not all(found):
+        return text
+    kind = title.split(" ", 1)[0].lower().rstrip("s")  # "Battles of Saratoga": battle
+    own = [m.group("date") for m in found if m and kind and kind in m.group("what").lower()]
+    return own[0] if len(own) == 1 else ""
 
 
 def _days_apart(text: str) -> tuple[dt.date, dt.date] | None:
@@ -129,6 +146,8 @@ def _codename(article: Article) -> Overview | None:
     aside = r"(?:\s*\((?:[^()]|\([^()]*\))*\))?"  # "(沖縄戦 (Okinawa-sen))"
     for _, para in article.paragraphs:
         for subject in sorted(subjects):
+            if subject not in para or "code" not in para:
+                continue
             m = re.search(re.escape(subject) + aside + _CODENAMED.pattern, para)
             if m:
                 said = m.group("name").strip()  # "Operation Iceberg by the Allies"

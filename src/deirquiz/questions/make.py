@@ -38,7 +38,7 @@ class _Fields(dict):
 
 
 def _fields(rec: Record, rs: RecordSet) -> _Fields:
-    out = _Fields(subject=rs.subject, title=rs.title, kind_the=rs.kind_the)
+    out = _Fields(subject=rs.subject, title=rs.title, kind_the=rs.kind_the, was=rs.was)
     for f in dataclasses.fields(rec):
         v = getattr(rec, f.name)
         if isinstance(v, bool):

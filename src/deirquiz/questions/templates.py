@@ -21,7 +21,7 @@ from ..model import DeirquizError
 from ..reading.records import KINDS, fields_of
 
 TYPES = ("basic", "mcq", "cloze", "truefalse", "order")
-GLOBAL_FIELDS = ("subject", "title", "kind_the", "value", "value_the", "value_person")
+GLOBAL_FIELDS = ("subject", "title", "kind_the", "was", "value", "value_the", "value_person")
 OPTIONS = ("none", "dates", "years")  # or "choices:FIELD", a list field of the record
 DEPTHS = ("auto", "core", "detail")
 _KEYS = {"id", "topic", "about", "require", "absent", "answer", "options", "types", "explanation",

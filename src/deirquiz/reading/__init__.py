@@ -172,6 +172,7 @@ def read(extraction: Extraction) -> RecordSet:
         title=art.title,
         subject=ctx.subject.name,
         kind_the=f"the {ctx.subject.kind}" if ctx.subject.kind else "the fighting",
+        was="were" if ctx.subject.kind.endswith("s") else "was",  # "the Battles of Saratoga"
         url=art.url,
         records=records,
     )

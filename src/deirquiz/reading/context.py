@@ -91,7 +91,7 @@ def _place(title: str, texts: str) -> tuple[str, str]:
     core = re.sub(r"\s*\([^)]*\)", "", title)
     core = re.sub(r"^\d{4}\s+", "", core)
     core = re.sub(
-        r"^(?:Battle|Siege|Fall|Sack|Capture|Liberation|Relief|Storming)\s+of\s+(?:the\s+)?",
+        r"^(?:Battles?|Sieges?|Fall|Sack|Capture|Liberation|Relief|Storming)\s+of\s+(?:the\s+)?",
         "",
         core,
     )  # "Battle of the Coral Sea": the Coral Sea
@@ -99,6 +99,8 @@ def _place(title: str, texts: str) -> tuple[str, str]:
     if not m:
         return "", ""
     name = m.group()
+    if name not in texts:
+        return name, ""
     nouns = lexicon().place_nouns  # looked up in a set: no pattern of every noun per article
     for m in re.finditer(rf"\bthe (?:([a-z]+) )?([a-z]+) of {re.escape(name)}\b", texts):
         if m.group(2) in nouns:
@@ -172,6 +174,17 @@ class Context:
         for m in _SIDED.finditer(self.body):
             seen.setdefault(m.group(2), set()).add(m.group(1))
         return {f: f"{next(iter(a))} {f}" for f, a in seen.items() if len(a) == 1}
+
+    @cached_property
+    def side_words(self) -> dict[int, str]:
+        """Each side's state word, where the lexicon has one: 2 -> 'Syrian'."""
+        from ..infobox import combatants
+
+        out: dict[int, str] = {}
+        for c in combatants(self.article):
+            if c.leader and c.side not in out:
+                out[c.side] = side_adjective(c.name)
+        return out
 
     @cached_property
     def sided_by_box(self) -> dict[str, tuple[str, str]]:

@@ -8,6 +8,7 @@ out of the blank and the options alike), same kind of place or formation, none t
 
 from __future__ import annotations
 
+import dataclasses
 import hashlib
 import re
 from collections.abc import Iterable
@@ -94,6 +95,21 @@ def _rank_before(text: str, start: int) -> int:
         if before.endswith(w + " "):
             return _rank_before(text, start - len(w) - 1)
     return start
+
+
+def _of_side(m: Mention, person: Person, ctx: Context) -> Mention:
+    """'Major General _____ was killed': whose general, where the sentence names no state of
+    either side: 'Syrian Major General _____'. Only before a rank, which a state word leads."""
+    word = ctx.side_words.get(person.side, "")
+    if not word or any(w and w in m.statement for w in ctx.side_words.values()):
+        return m
+    at = m.blanked.find(when.BLANK)
+    rank = _rank_before(m.blanked, at)
+    if at < 0 or rank == at:
+        return m
+    blanked = f"{m.blanked[:rank]}{word} {m.blanked[rank:]}"
+    statement = f"{m.statement[:rank]}{word} {m.statement[rank:]}"
+    return dataclasses.replace(m, blanked=blanked, statement=statement)
 
 
 def _answer(form: str, full: str) -> str:
@@ -260,6 +276,9 @@ def fallen(text: str, source: str, where: str, weight: float, ctx: Context,
         # a chief's death the lead tells weighs what the lead's sentence does
         w = max(salience.FALLEN, weight) + (0.05 if ctx.in_lead(at.form, short) else 0.0)
         made = _make("fallen", _answer(at.form, full), text, start, end, (), source, where, w)
+        person = next((p for p in persons if p.name == full), None)
+        if made and person:
+            made = _of_side(made, person, ctx)
         if made:
             out.append(made)
     return out
@@ -390,7 +409,7 @@ def _changed_hands(text: str, start: int, end: int, ctx: Context) -> bool:
     if names.MONARCH.match(place + " ") or first in ranks() or first in ranks().values():
         return False  # "King John was taken prisoner": a person
     if place in country_names() or any(
-        re.search(rf"(?<![\w-]){re.escape(place)}(?![\w-])", f.text)
+        place in f.text and re.search(rf"(?<![\w-]){re.escape(place)}(?![\w-])", f.text)
         for k, f in ctx.article.infobox.items()
         if k.startswith(("combatant", "commander"))
     ):

@@ -307,8 +307,8 @@ def _force_named(sentence: str, cue_start: int) -> str:
     'the Prussian army', 'the Viet Minh army of General Giáp' -> 'the Viet Minh army'."""
     m = _FORCE_BEFORE.search(sentence[:cue_start])
     force = _SIZED.sub("", m.group(1).strip()) if m else ""
-    if " " not in force:
-        return ""  # "the army of Siraj ud-Daulah": 'the army' alone says not whose
+    if " " not in force or not re.search(r"\b[A-Z]", force):
+        return ""  # "the army of Siraj ud-Daulah", "the besieging army": says not whose
     return f"the {force}"
 
 
@@ -409,10 +409,51 @@ def _shared_command(side: int, leader: str, force: str, facts: list[model.Fact],
     ]  # fmt: skip
     if force and any(c.unit and c.unit in force for c in others):
         return True
+    own = next(
+        (
+            c
+            for c in facts
+            if isinstance(c, model.Commander) and c.side == side and c.name == leader
+        ),
+        None,
+    )
+    mine = _level(own.unit) if own and own.unit else -1
+    if mine >= 0 and not force and any(c.unit and _level(c.unit) >= mine for c in others):
+        return True  # "Otto von Below (14th Army)" beside "Archduke Eugen (South-Western Front)"
     # "Rommel, who had been ill for months, handed over command to Stumme": another held it
-    short = re.escape(names.short_form(leader) or leader)
+    short = names.short_form(leader) or leader
+    if short not in ctx.body or "command" not in ctx.body:
+        return False
+    short = re.escape(short)
     gave = rf"\b{short}\b[^.;]{{0,60}}\b(?:handed over|relinquished|gave up|resumed)\s+(?:the\s+)?command\b"
     return bool(re.search(gave, ctx.body))
+
+
+_SUPREME = re.compile(r"(?i)\b(?:supreme|overall)\s+command\b|\bcommander-in-chief\b|^supreme\b")
+
+
+def _command(side: int, leader: str, sentence: str, facts: list[model.Fact]) -> str:
+    """'held the supreme command of' where the infobox's '(supreme command)' or the lead's
+    'under the overall command of' sets him above another commander of his side."""
+    mine = [c for c in facts if isinstance(c, model.Commander) and c.side == side]
+    own = next((c for c in mine if c.name == leader), None)
+    short = names.short_form(leader) or leader
+    at = sentence.find(short)
+    before = sentence[max(0, at - 50) : at] if at >= 0 else ""  # "under the overall command of"
+    said = bool(own and own.unit and _SUPREME.search(own.unit)) or bool(_SUPREME.search(before))
+    return "held the supreme command of" if said and len(mine) > 1 else "commanded"
+
+
+# how high a formation stands: a commander of one as high as the leader's led no part of his
+_LEVELS = (
+    ("front", 5), ("army group", 5), ("armies", 4), ("army", 4), ("corps", 3), ("wing", 3),
+    ("division", 2), ("brigade", 1), ("regiment", 0), ("battalion", 0),
+)  # fmt: skip
+
+
+def _level(unit: str) -> int:
+    low = unit.lower()
+    return next((n for word, n in _LEVELS if re.search(rf"\b{word}\b", low)), -1)
 
 
 def _tenure(side: int, leader: str, facts: list[model.Fact]) -> str:
@@ -484,6 +525,7 @@ def sides(facts: list[model.Fact], ctx: Context) -> list[Record]:
                     leader=leader,
                     leader_choices=rivals,
                     tenure=_tenure(side, leader, facts),
+                    command=_command(side, leader, sentence, facts),
                 )
             )
     return out

@@ -6,6 +6,7 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass, field
+from functools import cache
 
 from ..lexicon import lexicon
 
@@ -99,13 +100,20 @@ _MONTHS = {
 }  # fmt: skip
 
 
+@cache
+def _noun_patterns() -> tuple[re.Pattern[str], re.Pattern[str]]:
+    """'the town of X', 'X Island': built once from the lexicon's place nouns."""
+    nouns = "|".join(sorted(lexicon().place_nouns, key=len, reverse=True))
+    of_noun = re.compile(rf"\bthe\s+(?:[a-z]+\s+)?(?P<noun>{nouns})\s+of\s+(?P<name>{_NAME})")
+    noun_after = re.compile(rf"(?P<name>{_NAME})\s+(?P<noun>(?i:{nouns}))\b")
+    return of_noun, noun_after
+
+
 def gazetteer(paragraphs: list[str], not_places: set[str]) -> Gazetteer:
     """Every place the text names in a place's position; ``not_places`` are the article's
     people, sides and formations, never places."""
     g = Gazetteer()
-    nouns = "|".join(sorted(lexicon().place_nouns, key=len, reverse=True))
-    of_noun = re.compile(rf"\bthe\s+(?:[a-z]+\s+)?(?P<noun>{nouns})\s+of\s+(?P<name>{_NAME})")
-    noun_after = re.compile(rf"(?P<name>{_NAME})\s+(?P<noun>(?i:{nouns}))\b")
+    of_noun, noun_after = _noun_patterns()
     lists: list[re.Match[str]] = []
     for para in paragraphs:
         for m in of_noun.finditer(para):

@@ -65,6 +65,9 @@ class Leader(Record):
     # " until 16 October 1915" where the infobox gives the side another commander before or
     # after him, so that the question has one right answer; else empty
     tenure: str = ""
+    # "held the supreme command of" where the infobox or the lead says so and another of the
+    # side led a part of it (Sobieski, with Charles of Lorraine leading the imperial troops)
+    command: str = "commanded"
 
 
 @dataclass(frozen=True)
@@ -183,6 +186,7 @@ class RecordSet:
     subject: str  # "the Battle of Waterloo"
     kind_the: str  # "the battle", "the offensive": how a prompt says it without its name
     url: str | None
+    was: str = "was"  # "were" for "the battles"
     records: list[Record] = field(default_factory=list)
 
     def of(self, kind: str) -> Iterator[Record]:

@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass
+from functools import lru_cache
 
 from ..lexicon import lexicon
 from .context import Context
@@ -158,6 +159,21 @@ def _name_subject_place(text: str, ctx: Context) -> str:
     )
 
 
+def _one_of_them(text: str, ctx: Context) -> str:
+    """'The first battle, at Freeman's Farm' of an article on the Battles of Saratoga: 'The
+    first of the Battles of Saratoga'."""
+    kind = ctx.subject.kind
+    if not kind.endswith("s"):
+        return text
+    one = kind[:-1]
+    return re.sub(
+        rf"\b([Tt])he (first|second|third|fourth|last) {one}\b(?! of\b)",
+        lambda m: f"{m.group(1)}he {m.group(2)} of {ctx.subject.name}",
+        text,
+        count=1,
+    )
+
+
 # "the garrison", "the British garrison", "the town's defenders": the besieged place's own
 _GARRISON = re.compile(r"\b[Tt]he (?:[A-Z][\w-]+ )?(?:garrison|defenders)\b(?!\s+of\b|['’])")
 
@@ -168,12 +184,21 @@ def after_the_subject(text: str, ctx: Context) -> str:
     first = text.split(" ", 1)[0].rstrip(",")
     common = first in ("The", "A", "An") or first.lower() in _OPENING_WORDS | {"soon", "then"}
     if not common and first[:1].isupper() and first.replace("-", "").isalpha():  # "Mopping-up"
-        low = first.lower()
-        common = bool(re.search(rf"\b{low}\b", ctx.body)) and not re.search(
-            rf"[a-z,;] {re.escape(first)}\b", ctx.body
-        )
+        common = _common_word(first, ctx.body)
     text = text[:1].lower() + text[1:] if common else text
     return f"After {ctx.subject.name}, {text}"
+
+
+OPENING_WORDS = frozenset(_OPENING_WORDS)
+
+
+@lru_cache(maxsize=2048)
+def _common_word(first: str, body: str) -> bool:
+    """The body writes the word in lower case, and never capitalised inside a sentence."""
+    low = first.lower()
+    return bool(re.search(rf"\b{low}\b", body)) and not re.search(
+        rf"[a-z,;] {re.escape(first)}\b", body
+    )
 
 
 def _about_the_subject(sentence: str, ctx: Context) -> bool:
@@ -386,6 +411,7 @@ def stand_alone(sentence: str, ctx: Context) -> Verdict:
     if pronoun:
         return Verdict(None, f"'{pronoun}' before any name")
     text = _name_subject_place(text, ctx)
+    text = _one_of_them(text, ctx)
     tokens = _TOKEN.findall(text)
     unnamed = _definites_named(tokens, ctx)
     if unnamed:

@@ -19,7 +19,7 @@ from . import antecedent, salience, when
 from .context import Context
 from .mentions import agreements
 from .records import Event, Order
-from .standalone import after_the_subject, stand_alone
+from .standalone import OPENING_WORDS, after_the_subject, stand_alone
 from .wrongdays import with_wrong_days
 
 
@@ -135,7 +135,8 @@ def _texts(e: Dated, group: Sequence[Dated], ctx: Context, order: str) -> tuple[
         if not lead or not lead_blank:
             return None
         first = e.clause.split(" ", 1)[0]
-        body = e.clause[:1].lower() + e.clause[1:] if first in ("The", "A", "An") else e.clause
+        common = first in ("The", "A", "An") or first.lower() in OPENING_WORDS  # "After the"
+        body = e.clause[:1].lower() + e.clause[1:] if common else e.clause
         full, blank = f"{lead}, {body}", f"{lead_blank}, {body}"
     if not full or not blank:
         return None
@@ -186,7 +187,16 @@ def events(extraction: Extraction, ctx: Context) -> list[Event]:
             weight = min(weight, salience.CORE - 0.05)  # how it is remembered: a detail
         # "Napoleon abdicated": when? (a treaty signed years later says when by its own date,
         # and "After the Battle of Quebec" would make it the battle's direct sequel)
-        if ph == "after" and not _AFTER_SAID.match(statement) and not _years_after(e.date, ctx):
+        # "Burgoyne retreated to Saratoga, where he surrendered": no "After the Battles of
+        # Saratoga" before what happened at its own place
+        place = ctx.subject.place
+        at_home = bool(place) and re.search(rf"\b{re.escape(place)}\b", statement) is not None
+        if (
+            ph == "after"
+            and not _AFTER_SAID.match(statement)
+            and not _years_after(e.date, ctx)
+            and not at_home
+        ):
             statement = after_the_subject(statement, ctx)
             blanked = after_the_subject(blanked, ctx)
         out.append(
