@@ -73,7 +73,7 @@ def test_a_side_is_asked_who_led_it_only_where_the_lead_names_one_leader(quizzes
     # battleships under Rear Admiral Nikolai Nebogatov surrendered" tells of a part of it
     tsushima = _by_stem(quizzes, "battle-of-tsushima")
     asked = {q.prompt: q.answer for q in tsushima.questions if q.template == "side-leader"}
-    assert asked["Who commanded the Russian forces in the battle?"] == "Zinovy Rozhestvensky"
+    assert asked["Who commanded the Russian fleet in the battle?"] == "Zinovy Rozhestvensky"
     # "the army of Siraj ud-Daulah": 'the army' alone would not say whose
     plassey = _by_stem(quizzes, "battle-of-plassey")
     leaders = [q.prompt for q in plassey.questions if q.template == "side-leader"]
@@ -250,7 +250,7 @@ def test_who_fought_whom_is_a_detail_since_the_war_gives_it_away(quizzes, templa
     path = next(p for p in EVERY if p.stem == "battle-of-gettysburg")
     full = quiz_for(path, templates, Options(depth="full"))
     enemy = [q for q in full.questions if q.template == "side-enemy"]
-    assert [q.answer for q in enemy] == ["the Confederate States of America"]
+    assert [q.answer for q in enemy] == ["the Confederacy"]  # as the war calls it
     assert enemy[0].source.where.startswith("infobox")
 
 
@@ -1332,3 +1332,31 @@ def test_round_26_who_led_the_whole_and_which_date_is_the_battles(templates, tmp
         lead = [q.prompt for q in qs if q.template == "side-leader"]
         assert "Who held the supreme command of" in lead[0]
         assert not [p for p in lead if "besieging" in p]
+
+
+def test_round_27_sides_as_their_war_calls_them_and_the_fleet_at_sea(quizzes, templates):
+    """Civil War infoboxes name the Union 'United States': a card says 'the Union'. At sea the
+    side's leader commanded its fleet ('the Ottoman forces' take in the troops another
+    commanded), and an alliance has no allies besides its members. A bare total ('Total: c.
+    54,000') is asked without a gloss the row never gives."""
+    vicksburg = [q.prompt for q in _by_stem(quizzes, "siege-of-vicksburg").questions]
+    assert any("did the Union suffer" in p for p in vicksburg)
+    assert not any("the United States" in p for p in vicksburg)
+    tsushima = [q.prompt for q in _by_stem(quizzes, "battle-of-tsushima").questions]
+    assert "Who commanded the Russian fleet in the battle?" in tsushima
+    belleau = [q for q in _by_stem(quizzes, "battle-of-belleau-wood").questions]
+    bare = [q for q in belleau if q.template == "losses-total-bare"]
+    assert bare and bare[0].prompt.startswith("How many casualties did ")
+    for quiz in quizzes.values():
+        for q in quiz.questions:
+            assert not re.search(r"\b(?:League|Coalition|Alliance) and its allies", q.prompt)
+
+
+def test_round_27_no_who_commanded_where_he_fell_and_another_took_command(quizzes):
+    """Lützen: Gustavus Adolphus was killed and 'Bernhard of Saxe-Weimar took command': 'who
+    commanded the Swedish army?' has two answers. Borodino's 'Konovnitsyn and then Dokhturov
+    took command' of a part, while Kutuzov, who did not fall, led the whole: still asked."""
+    lutzen = _by_stem(quizzes, "battle-of-lutzen").questions
+    assert not [q for q in lutzen if q.template == "side-leader" and "Swedish" in q.prompt]
+    borodino = _by_stem(quizzes, "battle-of-borodino").questions
+    assert "Mikhail Kutuzov" in [q.answer for q in borodino if q.template == "side-leader"]

@@ -49,6 +49,7 @@ class Lexicon:
     state_words: frozenset[str]  # the adjectives alone: "British", "Prussian"
     person_nouns: frozenset[str]  # "king", "general": a heading naming a person by office
     telling_sides: tuple[tuple[str, frozenset[str]], ...]  # war -> side words that name it
+    war_side_names: tuple[tuple[str, dict[str, str]], ...]  # war -> {state: what it is called}
 
 
 @cache
@@ -90,6 +91,10 @@ def lexicon() -> Lexicon:
             (str(k), str(v)) for k, v in (raw.get("side_adjectives") or {}).items()
         ),
         state_words=frozenset(str(v) for v in (raw.get("side_adjectives") or {}).values()),
+        war_side_names=tuple(
+            (str(k), {str(a): str(b) for a, b in (v or {}).items()})
+            for k, v in (raw.get("war_side_names") or {}).items()
+        ),
         telling_sides=tuple(
             (str(k), frozenset(str(w).casefold() for w in v))
             for k, v in (raw.get("telling_sides") or {}).items()

@@ -205,7 +205,7 @@ _COUNT = re.compile(
 
 
 def _figure(q: Question) -> bool:
-    return q.template in ("strength-total", "losses-total")
+    return q.template in ("strength-total", "losses-total", "losses-total-bare")
 
 
 def _figures(text: str) -> set[int]:

@@ -176,6 +176,20 @@ class Context:
         return {f: f"{next(iter(a))} {f}" for f, a in seen.items() if len(a) == 1}
 
     @cached_property
+    def _side_names(self) -> dict[str, str]:
+        box = self.article.infobox.get("partof")
+        war = f"{box.text if box else ''} {self.article.short_description}"
+        for name, called in lexicon().war_side_names:
+            if name in war:
+                return called
+        return {}
+
+    def called(self, side: str) -> str:
+        """A side as its war calls it: 'the United States' of the Civil War is 'the Union'."""
+        bare = re.sub(r"^the\s+", "", side)
+        return self._side_names.get(bare, side)
+
+    @cached_property
     def side_words(self) -> dict[int, str]:
         """Each side's state word, where the lexicon has one: 2 -> 'Syrian'."""
         from ..infobox import combatants

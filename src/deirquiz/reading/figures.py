@@ -100,7 +100,7 @@ def _totals(facts: list[model.Fact], ctx: Context, forces: dict[int, str]) -> li
         named = forces.get(side, "")
         if named.startswith("the forces of "):  # a side's name, not its army's: its allies too
             named = ""
-        who = named or _with_allies(name, side, facts)
+        who = named or _with_allies(ctx.called(name), side, facts)
         if count and _EXACT.match(count):
             claimed = _according(claim, ctx)
             out.append(_figure(side, who, count, "casualties", claimed, box, avoid_losses))
@@ -119,7 +119,7 @@ def _bare(count: str) -> str:
     return re.sub(r"^(?:about|c\.)\s*", "", count)
 
 
-_COALITION = re.compile(r"\b(?:Coalition|Alliance|League|Allies|Entente|Axis|Powers)\b")
+_COALITION = names.COALITION
 
 
 def _with_allies(name: str, side: int, facts: list[model.Fact]) -> str:
@@ -264,11 +264,11 @@ _COUNTED = re.compile(
 
 def _counted(row: str) -> str:
     """What a row of losses counts, in its own words and order: '478,741 killed or missing;
-    650,878 wounded or sick' -> 'killed, missing, wounded and sick'; a bare figure counts the
-    usual four."""
+    650,878 wounded or sick' -> 'killed, missing, wounded and sick'; '' for a bare figure
+    ('Total: c. 54,000'), which the card does not gloss with words the row never says."""
     words = list(dict.fromkeys(w.lower() for w in _COUNTED.findall(row)))
     if len(words) < 2:
-        words = ["killed", "wounded", "captured", "missing"]
+        return ""
     return ", ".join(words[:-1]) + " and " + words[-1]
 
 

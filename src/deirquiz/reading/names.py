@@ -197,6 +197,10 @@ def person_the(name: str) -> str:
     return f"the {name}" if first in _TITLES and " of " in name else name
 
 
+# an alliance's name: its members are no allies besides it ("the Holy League and its allies")
+COALITION = re.compile(r"\b(?:Coalition|Alliance|League|Allies|Entente|Axis|Powers)\b")
+
+
 def with_the(name: str) -> str:
     """'the Army of the Potomac', 'the I Corps', 'the Tiger Forces'; 'Napoleon', 'Russia'."""
     if not name or name.lower().startswith("the "):

@@ -265,13 +265,19 @@ def _force(side: int, facts: list[model.Fact], side_the: str, ctx: Context) -> s
         c for c in facts
         if isinstance(c, model.Combatant) and c.side == side and not c.leader and c.group is None
     ]  # fmt: skip
+    # at sea, the fleet: "the Ottoman forces" would take in the troops it carried, whom another
+    # may have commanded; an alliance has no allies besides its members ("the Holy League")
+    naval = "naval" in f"{ctx.article.short_description} {ctx.article.title}".lower()
+    noun = "fleet" if naval else "forces"
+    if names.COALITION.search(side_the):
+        allies = []
     # "the Greek and allied forces": Eurybiades the Spartan led the Greek fleet
     adjective = side_adjective(side_the)
     if adjective:
-        return f"the {adjective} and allied forces" if allies else f"the {adjective} forces"
+        return f"the {adjective} and allied {noun}" if allies else f"the {adjective} {noun}"
     head = re.sub(r"^the ", "", side_the).split(" of ")[0].split()[-1]
     whose = "their" if re.search(r"[^s]s$", head) else "its"  # "the Nawabs of Bengal"
-    return f"the forces of {side_the} and {whose} allies" if allies else f"the forces of {side_the}"
+    return f"the {noun} of {side_the} and {whose} allies" if allies else f"the {noun} of {side_the}"
 
 
 _CUE = r"\b(?:under|led by|commanded by|(?i:army|forces|fleet|navy|troops) of)\s+"
@@ -420,6 +426,9 @@ def _shared_command(side: int, leader: str, force: str, facts: list[model.Fact],
     mine = _level(own.unit) if own and own.unit else -1
     if mine >= 0 and not force and any(c.unit and _level(c.unit) >= mine for c in others):
         return True  # "Otto von Below (14th Army)" beside "Archduke Eugen (South-Western Front)"
+    fell = bool(own and own.killed)  # the one who led it fell, and another took it on
+    if fell and any(_took_over(names.short_form(c.name) or c.name, ctx.body) for c in others):
+        return True  # "his successor, Gen. P. G. T. Beauregard, called off the assault"
     # "Rommel, who had been ill for months, handed over command to Stumme": another held it
     short = names.short_form(leader) or leader
     if short not in ctx.body or "command" not in ctx.body:
@@ -454,6 +463,22 @@ _LEVELS = (
 def _level(unit: str) -> int:
     low = unit.lower()
     return next((n for word, n in _LEVELS if re.search(rf"\b{word}\b", low)), -1)
+
+
+def _took_over(short: str, body: str) -> bool:
+    """The body tells another of the side taking the command in the battle: 'his successor,
+    Gen. P. G. T. Beauregard', 'Bernhard of Saxe-Weimar took command' (not 'took command of
+    the 62nd Army', a formation of his own)."""
+    if short not in body:
+        return False
+    name = re.escape(short)
+    return bool(
+        re.search(rf"\bsuccessor,?\s+(?:[A-Z][\w.]*\s+){{0,6}}{name}\b", body)
+        or re.search(
+            rf"\b{name}\b[^.;]{{0,60}}\b(?:took|assumed|took over)\s+(?:the\s+)?command\b(?!\s+of\b)",
+            body,
+        )
+    )
 
 
 def _tenure(side: int, leader: str, facts: list[model.Fact]) -> str:
@@ -492,8 +517,10 @@ def sides(facts: list[model.Fact], ctx: Context) -> list[Record]:
     out: list[Record] = []
     fields = ", ".join(o.field for _, o in sorted(leaders.items()))
     for side, c in sorted(leaders.items()):
-        name_the = names.with_the(c.name)
-        others = [names.with_the(o.name) for s, o in sorted(leaders.items()) if s != side]
+        name_the = ctx.called(names.with_the(c.name))
+        others = [
+            ctx.called(names.with_the(o.name)) for s, o in sorted(leaders.items()) if s != side
+        ]
         out.append(
             Side(
                 identity=f"side:{side}:{c.name}",
