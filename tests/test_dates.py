@@ -326,6 +326,7 @@ SPLITS = [
     ["Pvt. John Smith fired first.", "The war began."],
     ["By 4 p.m. Confederate forces had withdrawn.", "Night fell."],
     ["Sous-Lieutenant Legros broke in.", "Lt. Col. Macdonell shut the gate."],
+    ["Maj. Gen. Alexander McD. McCook's XX Corps went south.", "Thomas held."],
     [
         "At about 3:30 p.m. *Enterprise* launched her bombers, and at 5 p.m. *Enterprise* struck.",
         "*Hiryū* burned.",

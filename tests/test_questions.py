@@ -1360,3 +1360,20 @@ def test_round_27_no_who_commanded_where_he_fell_and_another_took_command(quizze
     assert not [q for q in lutzen if q.template == "side-leader" and "Swedish" in q.prompt]
     borodino = _by_stem(quizzes, "battle-of-borodino").questions
     assert "Mikhail Kutuzov" in [q.answer for q in borodino if q.template == "side-leader"]
+
+
+def test_round_28_a_war_or_a_day_either_of_which_is_right_is_keyed_with_both(quizzes):
+    """Rocroi's 'part of' reads 'the Franco-Spanish War (1635–1659) and the Thirty Years' War';
+    Iwo Jima's is the Pacific War, within World War II; New Orleans's date field 'December 23,
+    1814 – January 8, 1815 (main assault on January 8, 1815)': each right answer is in the key."""
+
+    def answers(stem: str) -> list[str]:
+        return [q.answer for q in _by_stem(quizzes, stem).questions]
+
+    assert "the Thirty Years' War (or the Franco-Spanish War of 1635–1659)" in answers(
+        "battle-of-rocroi"
+    )
+    assert "the Pacific War (or World War II)" in answers("battle-of-iwo-jima")
+    assert "December 23, 1814 – January 8, 1815 (main assault on January 8, 1815)" in answers(
+        "battle-of-new-orleans"
+    )

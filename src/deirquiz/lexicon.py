@@ -50,6 +50,7 @@ class Lexicon:
     person_nouns: frozenset[str]  # "king", "general": a heading naming a person by office
     telling_sides: tuple[tuple[str, frozenset[str]], ...]  # war -> side words that name it
     war_side_names: tuple[tuple[str, dict[str, str]], ...]  # war -> {state: what it is called}
+    wider_wars: dict[str, str]  # "Pacific War" -> "World War II"
 
 
 @cache
@@ -91,6 +92,7 @@ def lexicon() -> Lexicon:
             (str(k), str(v)) for k, v in (raw.get("side_adjectives") or {}).items()
         ),
         state_words=frozenset(str(v) for v in (raw.get("side_adjectives") or {}).values()),
+        wider_wars={str(k): str(v) for k, v in (raw.get("wider_wars") or {}).items()},
         war_side_names=tuple(
             (str(k), {str(a): str(b) for a, b in (v or {}).items()})
             for k, v in (raw.get("war_side_names") or {}).items()

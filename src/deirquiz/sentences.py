@@ -28,7 +28,7 @@ _OPENS = frozenset({
 _NEXT_WORD = re.compile(r"[\"“‘(*_]*([A-Za-z]+)")
 _LAST_WORD = re.compile(r"(\S+)$")
 _DIGIT = re.compile(r"\d")
-_NEVER_ENDS = re.compile(rf"(?:{_ABBREV})\.|(?:[A-Z]\.)+|(?:[a-z]\.){{2,}}")
+_NEVER_ENDS = re.compile(rf"(?:{_ABBREV})\.|(?:[A-Z]\.)+|(?:[a-z]\.){{2,}}|Ma?c[A-Z]\.")  # "McD."
 # a clock time or a year of an era: it may end a sentence ("began at 3 p.m. The French ...")
 # unless all that stands before it is a time phrase ("At 5:30 p.m. Lt. Col. Lalande ...")
 _TIME_OR_ERA = re.compile(r"(?:[ap]\.m\.|[AP]\.M\.|B\.C\.(?:E\.)?|A\.D\.|C\.E\.)")

@@ -151,7 +151,7 @@ def _own_clause(text: str, start: int, end: int) -> tuple[str, int, int]:
     stands alone: 'Gustavus Adolphus was killed early in the afternoon while leading a cavalry
     charge, and the Imperial cavalry general Pappenheim, who ...' -> its first clause."""
     joins = list(_JOINS.finditer(text))
-    if not joins:
+    if not joins or ":" in text[:start]:  # after a colon, the items of a list: no clauses
         return text, start, end
     bounds = zip(
         [0, *(m.end() for m in joins)], [*(m.start() for m in joins), len(text)], strict=True

@@ -40,6 +40,9 @@ def overview(facts: list[model.Fact], ctx: Context) -> list[Overview]:
                 else f"{old.group(1)} {start.year}"
             )
             said += f" (or {day}, Old Style)"
+        main = _MAIN_DAY.search(date.source)  # "(main assault on January 8, 1815)": the day
+        if main and start != end:  # the lead gives: a student who writes it is right
+            said += f" ({main.group(1).strip()})"
         out.append(Overview(
             identity="overview", source=date.source, where="infobox: date",
             salience=salience.DATES, fact="overview:date",
@@ -56,7 +59,7 @@ def overview(facts: list[model.Fact], ctx: Context) -> list[Overview]:
         if name == "place" and s.place:
             value = ""  # the title names a place: "where?" has the title's answer beside the key
         if name == "partof":
-            war = _also_war(war_of(value), ctx.article.short_description)
+            war = _wider(_also_war(war_of(value), ctx.article.short_description))
             if war:
                 sides = [c.name for c in facts if isinstance(c, model.Combatant) and c.leader]
                 w = salience.GIVEN if _named_by_sides(war, sides) else weight
@@ -130,6 +133,13 @@ _CONFLICT = re.compile(
 )
 
 
+# a note of the day the fighting came to a head, within the field's span
+_MAIN_DAY = re.compile(
+    r"\(((?:the\s+)?(?:main|decisive|final|principal)\s+(?:assault|attack|battle|engagement|"
+    r"action|fighting)\s+on\s+[^()]*\d[^()]*)\)"
+)
+
+
 def _named_by_sides(war: str, sides: list[str]) -> bool:
     """'the Austro-Prussian War' between the Austrian Empire and the Kingdom of Prussia, 'the
     Russo-Japanese War': the sides' names spell it out, on the card and on any sheet naming
@@ -175,14 +185,27 @@ def war_of(value: str) -> str:
         own = [w.strip() for w in wars if w.strip() not in series.group(1)]
         if own:
             return f"{own[-1]} (or {series.group(1).strip()})"
+    # "the Franco-Spanish War (1635–1659)": its years as a war's name holds them
+    value = re.sub(r"\b(War|Wars)\s*\((\d{3,4}[–-]\d{2,4})\)", r"\1 of \2", value)
     parts = [p.strip() for p in re.split(r"\s+and\s+(?=the\s+[A-Z])|;\s*", value)]
-    both = [p for p in parts if re.search(r"\b(?:War|Wars)$", p)]
+    both = [
+        p for p in parts if re.search(r"\b(?:War|Wars)(?:\s+of\s+\d{3,4}(?:[–-]\d{2,4})?)?$", p)
+    ]
     if len(both) >= 2:  # "the French and Indian War and the Seven Years' War": either is right
         return f"{both[-1]} (or {both[-2]})"
     if len(parts) == 2 and wars[-1].strip() == parts[1] and _CONFLICT.search(parts[0]):
         # "the Mongol invasions of the Levant and the Mamluk–Ilkhanid War": either is right
         return f"{parts[1]} (or {parts[0]})"
     return wars[-1].strip()
+
+
+def _wider(war: str) -> str:
+    """A war fought within a wider one, which a student may name as rightly: 'the Pacific War
+    (or World War II)' (the data list `wider_wars` in the lexicon)."""
+    if not war or "(or " in war:
+        return war
+    wider = lexicon().wider_wars.get(war.removeprefix("the "))
+    return f"{war} (or {wider})" if wider else war
 
 
 def _also_war(war: str, short: str) -> str:
