@@ -1377,3 +1377,23 @@ def test_round_28_a_war_or_a_day_either_of_which_is_right_is_keyed_with_both(qui
     assert "December 23, 1814 – January 8, 1815 (main assault on January 8, 1815)" in answers(
         "battle-of-new-orleans"
     )
+
+
+def test_round_29_a_tally_after_total_is_no_total_and_a_verb_ends_a_noun():
+    """Navarino's 'Total: c. 181 killed, 480 wounded' keyed 181 for 'killed and wounded' (a
+    wrong key): a row that tallies its parts after 'Total:' gives no total. 'The village
+    withdrew south before Terry's column arrived' never said which village: the verb ends 'the
+    village', which is then not named."""
+    from deirquiz.reading.figures import _total
+    from deirquiz.reading.standalone import _TOKEN, _definites_named
+
+    assert _total("Total: c. 181 killed, 480 wounded \n* 75 killed, 197 wounded") == ""
+    assert _total("Total: about 12,500 (3,000 killed)") == "12,500"
+
+    from deirquiz.article import load
+    from deirquiz.extraction import extract
+    from deirquiz.reading.context import context
+
+    ctx = context(extract(load(next(p for p in EVERY if p.stem == "battle-of-gettysburg"))))
+    tokens = _TOKEN.findall("The village withdrew south before Terry's column arrived.")
+    assert _definites_named(tokens, ctx) == "the village"

@@ -37,9 +37,14 @@ def _according(claim: str | None, ctx: Context) -> str:
 
 
 def _total(text: str) -> str:
+    """The row's total: 'Total: about 12,500 (3,000 killed ...)', never the first figure of a
+    tally ('Total: c. 181 killed, 480 wounded' counts no total: 181 were the killed)."""
     for line in text.split("\n"):
         m = _TOTAL_LINE.match(line.strip())
         if m:
+            rest = re.sub(r"\([^()]*\)", "", line.strip()[m.end() :])
+            if m.group("a") and re.search(r"\d", rest):
+                return ""
             return m.group("a") or m.group("b")
     return ""
 

@@ -328,6 +328,10 @@ _FORCE_BEFORE = re.compile(
 _NAMED_FORMATION = re.compile(
     r"\b[Tt]he\s+((?:[A-Z][\w'’-]*\s+|\d+(?:st|nd|rd|th)\s+)+(?:Division|Corps|Brigade))\s*,?\s*$"
 )
+_PART_OF = re.compile(
+    r"\b[Tt]he\s+((?:[A-Z\d][\w'’-]*\s+)+(?:Regiment|Brigade|Division|Corps|Battalion|Squadron))"
+    r"\s+of\s+$"
+)
 _SIZED = re.compile(r"^(?:(?:much|far)\s+)?(?:larger|smaller|bigger|stronger|weaker)\s+")
 
 
@@ -336,6 +340,9 @@ def _force_named(sentence: str, cue_start: int) -> str:
     'the Prussian army', 'the Viet Minh army of General Giáp' -> 'the Viet Minh army'."""
     m = _FORCE_BEFORE.search(sentence[:cue_start])
     force = _SIZED.sub("", m.group(1).strip()) if m else ""
+    part = _PART_OF.search(sentence[: m.start()]) if m else None
+    if part and force:  # "the 7th Cavalry Regiment of the United States Army under Custer"
+        return f"the {part.group(1)} of the {force}"
     if " " not in force or not re.search(r"\b[A-Z]", force):
         return ""  # "the army of Siraj ud-Daulah", "the besieging army": says not whose
     return f"the {force}"

@@ -316,6 +316,9 @@ def _definites_named(tokens: list[str], ctx: Context) -> str:
         while j < len(tokens) and tokens[j][:1].isalpha() and not _capitalised(tokens[j]):
             if tokens[j].lower() in _FUNCTION:
                 break
+            if words and _finite(tokens[j]):
+                break  # "the village withdrew south": the verb ends the noun
+
             words.append(tokens[j].lower())
             j += 1
         if not words:
@@ -348,6 +351,14 @@ def _definites_named(tokens: list[str], ctx: Context) -> str:
             continue  # "Hawijat Qati island ... on the island"
         return "the " + " ".join(words)
     return ""
+
+
+def _finite(word: str) -> bool:
+    """A verb in the past, which no noun phrase runs on into ('withdrew', 'attacked')."""
+    low = word.lower()
+    return low in lexicon().irregular_past or (
+        low.endswith("ed") and low not in lexicon().modifiers and len(low) > 4
+    )
 
 
 def _named_before(tokens: list[str], noun: str) -> bool:
