@@ -312,7 +312,8 @@ def _definites_named(tokens: list[str], ctx: Context) -> str:
     for i, tok in enumerate(tokens):
         if tok.lower() != "the":
             continue
-        j, words = i + 1, []
+        j = i + 1
+        words: list[str] = []
         while j < len(tokens) and tokens[j][:1].isalpha() and not _capitalised(tokens[j]):
             if tokens[j].lower() in _FUNCTION:
                 break
