@@ -235,6 +235,7 @@ def test_the_deck_asks_the_result_and_the_dates(quizzes):
             "Battle of Hastings",
             "Battle of Zama",
             "Battle of Salamis",
+            "Battle of Marathon",  # "August or September 490 BC": no day to ask
         ):  # before 1500, known by the year: #13
             continue
         if "November" in quiz.title:  # "(September–November 2017)": every card shows the dates

@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import random
 import re
+from collections.abc import Sequence
 
 from .. import model
 from . import names, salience
@@ -85,7 +86,7 @@ def _avoid(ctx: Context, words: re.Pattern[str]) -> tuple[str, ...]:
 
 def figures(facts: list[model.Fact], ctx: Context, forces: dict[int, str]) -> list[Figure]:
     """``forces``: how the article names each side's army ('the Prussian army')."""
-    return _with_choices(_totals(facts, ctx, forces))
+    return _with_choices(_totals(facts, ctx, forces), ctx.article.title)
 
 
 def _totals(facts: list[model.Fact], ctx: Context, forces: dict[int, str]) -> list[Figure]:
@@ -143,7 +144,7 @@ def _value(text: str) -> int:
     return int(text.replace(",", ""))
 
 
-def _with_choices(records: list[Figure]) -> list[Figure]:
+def _with_choices(records: list[Figure], title: str) -> list[Figure]:
     """Each total's options, made together: no two questions of the article share a wrong
     figure (one seen twice is a decoy), a side's losses stay below its strength and its strength
     above its losses. A figure given to the man (93,921) is asked about as 'about 94,000': the
@@ -151,6 +152,7 @@ def _with_choices(records: list[Figure]) -> list[Figure]:
     from dataclasses import replace
 
     used: set[int] = set()
+    ranks = [0, 0, 0, 0]  # where the deck's keys stood so far: the next takes its turn
     totals = {_value(o.count) for o in records}  # another side's total is no part of this one
     out = []
     for r in records:
@@ -163,8 +165,12 @@ def _with_choices(records: list[Figure]) -> list[Figure]:
         avoid = {_value(a) for a in r.avoid} - {n}
         if r.losses:  # "some 25,000 killed and wounded, with several thousand more taken
             avoid |= {round(a * 1.2) for a in avoid if a < n and a not in totals}  # prisoner"
-        wrong = ladder(shown, avoid, lo, hi, random.Random(r.identity), used)
+        # drawn per article: one seed for every "side 1's losses" would give every deck the
+        # same ladders, a pattern a student learns
+        rng = random.Random(f"{title}:{r.identity}")
+        wrong = ladder(shown, avoid, lo, hi, rng, used, ranks)
         used.update(wrong)
+        ranks[sum(w < shown for w in wrong)] += 1
         say = _say_about if shown != n or said_about else _say
         out.append(
             replace(
@@ -216,6 +222,7 @@ def ladder(
     hi: int,
     rng: random.Random,
     used: frozenset[int] | set[int] = frozenset(),
+    ranks: Sequence[int] = (0, 0, 0, 0),
 ) -> list[int]:
     """Three wrong figures that stand with ``n`` on a ladder of four rungs, each step its own
     ratio of 1.2 to 1.45 (one ratio for all would make the key the figure the others are
@@ -224,12 +231,17 @@ def ladder(
     about three times the smallest. Never half or double the key nor key ± the same amount.
     Each is as round as ``n``, above ``lo``, below ``hi`` (if given), not within 5% of a
     figure the article gives (which could be right by another count) and not one another
-    question already offers; where no ladder fits, none."""
+    question already offers; where no ladder fits, none. Of the rungs that fit, the key takes
+    one the deck's other figures (``ranks``: how many keys stood on each) have used least, so
+    that a deck's keys are not all smallest by chance."""
     if n < 10:
         return []
     step = _roundness(n)
-    fits = [f for at in range(4) if (f := _fit(n, at, step, avoid, lo, hi, rng, used))]
-    return rng.choice(fits) if fits else []
+    fits = {at: f for at in range(4) if (f := _fit(n, at, step, avoid, lo, hi, rng, used))}
+    if not fits:
+        return []
+    least = min(ranks[at] for at in fits)
+    return fits[rng.choice([at for at in fits if ranks[at] == least])]
 
 
 def _fit(n: int, at: int, step: int, avoid: set[int], lo: int, hi: int, rng: random.Random,
