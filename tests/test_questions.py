@@ -1398,3 +1398,26 @@ def test_round_29_a_tally_after_total_is_no_total_and_a_verb_ends_a_noun():
     ctx = context(extract(load(next(p for p in EVERY if p.stem == "battle-of-gettysburg"))))
     tokens = _TOKEN.findall("The village withdrew south before Terry's column arrived.")
     assert _definites_named(tokens, ctx) == "the village"
+
+
+def test_round_30_a_war_in_a_country_a_people_s_forces_and_one_day_per_sheet(quizzes):
+    """The Boyne's 'part of' is 'the Williamite War in Ireland and the Nine Years' War': either
+    is right. Its sides are 'the Williamites' and 'the Jacobites': their forces are 'the
+    Williamite and allied forces', never 'the Williamites and its allies'. Cambrai's infobox
+    point 'German counter-attack of 30 November recovers most of the lost ground' is in the
+    present ('the lost ground' is no verb): not asked. A sheet keys no two questions to one
+    day, nor one to the first or last day of the dates it asks."""
+    boyne = _by_stem(quizzes, "battle-of-the-boyne").questions
+    assert "the Nine Years' War (or the Williamite War in Ireland)" in [q.answer for q in boyne]
+    prompts = [q.prompt for q in boyne]
+    assert any("the Williamite and allied forces" in p for p in prompts)
+    assert not any(re.search(r"\bthe \w+s and its allies", p) for p in prompts)
+    cambrai = _by_stem(quizzes, "battle-of-cambrai").questions
+    assert not [q for q in cambrai if "recovers" in q.prompt]
+    from deirquiz.dates import days_named
+
+    for quiz in quizzes.values():
+        keyed = [set(days_named(q.answer)) for q in quiz.for_print().questions]
+        for i, a in enumerate(keyed):
+            for b in keyed[i + 1 :]:
+                assert not a & b, quiz.title

@@ -157,8 +157,9 @@ class _Sheet:
                 else set()
             )
             days, shown_days = _days(q.answer), _days(" · ".join((q.prompt, *q.options)))
-            if days & self.shown_days or shown_days & self.answer_days:
-                continue  # "on the night of December 16–17, 1944" beside "When did it begin?"
+            if days & (self.shown_days | self.answer_days) or shown_days & self.answer_days:
+                continue  # "on the night of December 16–17, 1944" beside "When did it begin?";
+                # two keyed to one day, or to the first day of the dates asked, tell each other
             row = _figures(q.source.text) if _figure(q) else set()
             shown_figures = _figures(" · ".join((q.prompt, *q.options))) - (
                 _figures(q.answer) if _figure(q) else set()

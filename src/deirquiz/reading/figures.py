@@ -135,9 +135,14 @@ def _with_allies(name: str, side: int, facts: list[model.Fact]) -> str:
         c for c in facts
         if isinstance(c, model.Combatant) and c.side == side and not c.leader and c.group is None
     ]  # fmt: skip
+    people = names.people_word(name)  # "the Williamites": the Williamite forces, not "its"
     if others and not _COALITION.search(name):
-        return f"{names.with_the(name)} and its allies"
-    return names.with_the(name)
+        return (
+            f"the {people} and allied forces"
+            if people
+            else f"{names.with_the(name)} and its allies"
+        )
+    return f"the {people} forces" if people else names.with_the(name)
 
 
 def _value(text: str) -> int:

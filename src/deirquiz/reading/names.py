@@ -201,6 +201,16 @@ def person_the(name: str) -> str:
 COALITION = re.compile(r"\b(?:Coalition|Alliance|League|Allies|Entente|Axis|Powers)\b")
 
 
+_PEOPLE = re.compile(r"^(?:the\s+)?([A-Z][a-z]+(?:ite|ist|an|ate|er))s$")
+
+
+def people_word(side: str) -> str:
+    """A side named as a people or a party, the word for its forces: 'the Williamites' ->
+    'Williamite', 'the Jacobites' -> 'Jacobite'; '' for any other name ('the Netherlands')."""
+    m = _PEOPLE.match(side.strip())
+    return m.group(1) if m and not COALITION.search(side) else ""
+
+
 def with_the(name: str) -> str:
     """'the Army of the Potomac', 'the I Corps', 'the Tiger Forces'; 'Napoleon', 'Russia'."""
     if not name or name.lower().startswith("the "):

@@ -188,15 +188,21 @@ def war_of(value: str) -> str:
     # "the Franco-Spanish War (1635–1659)": its years as a war's name holds them
     value = re.sub(r"\b(War|Wars)\s*\((\d{3,4}[–-]\d{2,4})\)", r"\1 of \2", value)
     parts = [p.strip() for p in re.split(r"\s+and\s+(?=the\s+[A-Z])|;\s*", value)]
-    both = [
-        p for p in parts if re.search(r"\b(?:War|Wars)(?:\s+of\s+\d{3,4}(?:[–-]\d{2,4})?)?$", p)
-    ]
+    both = [p for p in parts if _A_WAR.search(p)]
     if len(both) >= 2:  # "the French and Indian War and the Seven Years' War": either is right
         return f"{both[-1]} (or {both[-2]})"
     if len(parts) == 2 and wars[-1].strip() == parts[1] and _CONFLICT.search(parts[0]):
         # "the Mongol invasions of the Levant and the Mamluk–Ilkhanid War": either is right
         return f"{parts[1]} (or {parts[0]})"
     return wars[-1].strip()
+
+
+# a war's name at the end of a part: "the Seven Years' War", "the Franco-Spanish War of
+# 1635–1659", "the Williamite War in Ireland"
+_A_WAR = re.compile(
+    r"\b(?:War|Wars)(?:\s+of\s+\d{3,4}(?:[–-]\d{2,4})?|\s+(?:in|of)\s+(?:the\s+)?[A-Z][\w'’-]*"
+    r"(?:\s+[A-Z][\w'’-]*)*)?$"
+)
 
 
 def _wider(war: str) -> str:
@@ -295,7 +301,7 @@ def _force(side: int, facts: list[model.Fact], side_the: str, ctx: Context) -> s
     if names.COALITION.search(side_the):
         allies = []
     # "the Greek and allied forces": Eurybiades the Spartan led the Greek fleet
-    adjective = side_adjective(side_the)
+    adjective = side_adjective(side_the) or names.people_word(side_the)  # "the Williamites"
     if adjective:
         return f"the {adjective} and allied {noun}" if allies else f"the {adjective} {noun}"
     head = re.sub(r"^the ", "", side_the).split(" of ")[0].split()[-1]
@@ -495,6 +501,24 @@ def _level(unit: str) -> int:
     return next((n for word, n in _LEVELS if re.search(rf"\b{word}\b", low)), -1)
 
 
+def _whose_force(force: str, side: int, ctx: Context) -> str:
+    """The lead's force with its state's word where its name has none: 'the Third Army' ->
+    'the British Third Army', 'the V Amphibious Corps' -> 'the United States V Amphibious
+    Corps' (a formation alone says not whose)."""
+    bare = force.removeprefix("the ")
+    if not force or not re.match(
+        r"(?:\d+(?:st|nd|rd|th)|[IVXLC]+|[A-Z][a-z]+(?:th|st|nd|rd))\s", bare
+    ):
+        return force  # "the Prussian army", "the Army of the Potomac": named already
+    sided = ctx.sided.get(bare) or ctx.sided_by_box.get(bare, ("", ""))[0]
+    word = ctx.side_words.get(side, "")
+    if " of " in bare or (word and word in bare):
+        return force  # "the 7th Cavalry Regiment of the United States Army"
+    if sided:
+        return f"the {sided}"
+    return f"the {word} {bare}" if word else force
+
+
 def _took_over(short: str, body: str) -> bool:
     """The body tells another of the side taking the command in the battle: 'his successor,
     Gen. P. G. T. Beauregard', 'Bernhard of Saxe-Weimar took command' (not 'took command of
@@ -578,7 +602,8 @@ def sides(facts: list[model.Fact], ctx: Context) -> list[Record]:
                     fact=f"leader:{side}",
                     side=side,
                     side_name=name_the,
-                    force=named_force or _force(side, facts, name_the, ctx),
+                    force=_whose_force(named_force, side, ctx)
+                    or _force(side, facts, name_the, ctx),
                     leader=leader,
                     leader_choices=rivals,
                     tenure=_tenure(side, leader, facts),

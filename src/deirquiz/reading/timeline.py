@@ -319,9 +319,16 @@ def _primary(e: Dated) -> bool:
 
 
 def _past(text: str) -> bool:
+    """Told in the past: a verb of it is ('surrendered', 'fell'); not 'the lost ground', where
+    the word after an article is an adjective and the verb ('recovers') is present."""
     words = re.findall(r"[a-z]+", text.lower())
     irregular = lexicon().irregular_past
-    return any((w.endswith("ed") and len(w) > 4) or w in irregular for w in words)
+    determiners = {"the", "a", "an", "its", "their", "his", "her", "most", "all"}
+    return any(
+        ((w.endswith("ed") and len(w) > 4) or w in irregular)
+        and (i == 0 or words[i - 1] not in determiners)
+        for i, w in enumerate(words)
+    )
 
 
 def _told(events: Sequence[Dated], ctx: Context) -> dict[dt.date, set[str]]:
