@@ -1421,3 +1421,26 @@ def test_round_30_a_war_in_a_country_a_people_s_forces_and_one_day_per_sheet(qui
         for i, a in enumerate(keyed):
             for b in keyed[i + 1 :]:
                 assert not a & b, quiz.title
+
+
+def test_round_31_a_titled_leader_a_war_of_two_ofs_the_dead_and_a_squadron(quizzes):
+    """Flodden's lead: 'an English army commanded by Thomas Howard, Earl of Surrey', beside
+    'Lord Thomas Howard (Lord Admiral)' in the infobox: the key was the son (a wrong key).
+    Its war is 'the War of the League of Cambrai', never 'the War of the League'; its row 'c.
+    1,500 killed' is asked as killed, not as casualties. Manila Bay's squadrons are its sides'
+    forces ('The United States Asiatic Squadron under Commodore George Dewey'). Bunker Hill's
+    1,054 is about 1,050, not 'about 1,100' beside the text's 'more than a thousand'."""
+    flodden = _by_stem(quizzes, "battle-of-flodden").questions
+    lead = {q.prompt: q.answer for q in flodden if q.template == "side-leader"}
+    assert lead["Who commanded the English army in the battle?"] == "Thomas Howard, Earl of Surrey"
+    answers = [q.answer for q in flodden]
+    assert "the War of the League of Cambrai (or the Anglo-Scottish Wars)" in answers
+    assert "How many men of the English army were killed in the battle?" in [
+        q.prompt for q in flodden
+    ]
+    manila = {q.prompt: q.answer for q in _by_stem(quizzes, "battle-of-manila-bay").questions}
+    assert (
+        manila["Who commanded the United States Asiatic Squadron in the battle?"] == "George Dewey"
+    )
+    bunker = [q.answer for q in _by_stem(quizzes, "battle-of-bunker-hill").questions]
+    assert "about 1,050" in bunker and "about 1,100" not in bunker

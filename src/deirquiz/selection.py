@@ -206,7 +206,7 @@ _COUNT = re.compile(
 
 
 def _figure(q: Question) -> bool:
-    return q.template in ("strength-total", "losses-total", "losses-total-bare")
+    return q.template in ("strength-total", "losses-total", "losses-total-bare", "losses-killed")
 
 
 def _figures(text: str) -> set[int]:

@@ -186,11 +186,16 @@ def _with_choices(records: list[Figure], title: str) -> list[Figure]:
 
 
 def _about(n: int) -> int:
-    """n to two significant figures: 93,921 -> 94,000; 41,000 stays."""
+    """n to two significant figures: 93,921 -> 94,000; 41,000 stays; to three where two would
+    move it by more than 4% (1,054 is about 1,050, not 'about 1,100', which the text's 'more
+    than a thousand' would belie)."""
     if n < 100:
         return n
     step = 10 ** (len(str(n)) - 2)
-    return round(n / step) * step
+    two = round(n / step) * step
+    if abs(two - n) > 0.04 * n and step >= 10:
+        return round(n / (step // 10)) * (step // 10)
+    return two
 
 
 def _say(n: int, like: str) -> str:
@@ -294,6 +299,14 @@ def _counted(row: str) -> str:
     return ", ".join(words[:-1]) + " and " + words[-1]
 
 
+def _killed_only(row: str) -> bool:
+    """'c. 1,500 killed', '6,400 dead': a row that counts the dead and nothing else (not '9,777
+    (1,811 killed)', whose total counts more)."""
+    words = {w.lower() for w in _COUNTED.findall(row)}
+    first = re.match(r"\s*(?:c\.|about|some)?\s*[\d,]+(?:\s*[–-]\s*[\d,]+)?\s+(killed|dead)\b", row)
+    return first is not None and bool(words) and words <= {"killed", "dead"}
+
+
 def _figure(side: int, who: str, count: str, what: str, according: str,
             box: model.Field | None, avoid: tuple[str, ...]) -> Figure:  # fmt: skip
     losses = what == "casualties"
@@ -309,6 +322,7 @@ def _figure(side: int, who: str, count: str, what: str, according: str,
         count=count,
         what=what,
         counted=_counted(box.text if box else "") if losses else "",
+        killed_only=losses and _killed_only(box.text if box else ""),
         according=according,
         losses=losses,
         strength=not losses,

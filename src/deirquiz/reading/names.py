@@ -226,7 +226,7 @@ def with_the(name: str) -> str:
         "empire", "federation", "states", "confederacy", "alliance", "league", "levant",
         "sultanate", "caliphate", "khanate", "emirate", "shogunate", "principality", "duchy",
         "electorate", "confederation", "commonwealth", "crusaders", "company", "clan", "clans",
-        "dynasty", "tribe", "tribes", "horde", "order", "government", "regime", "rebels",
+        "dynasty", "tribe", "tribes", "horde", "colonies", "colonists", "provinces", "order", "government", "regime", "rebels",
     }  # fmt: skip
     if last in group_words or " of " in name or re.fullmatch(r"[A-Z]{2,6}", words[-1]):
         return f"the {name}"

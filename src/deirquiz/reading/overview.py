@@ -158,6 +158,17 @@ def _several(value: str) -> bool:
     return re.search(r"\s+and\s+(?=the\b|[A-Z])|;", value) is not None
 
 
+def _of_more(war: str, value: str) -> str:
+    """'the War of the League' of 'the War of the League of Cambrai': the name goes on where
+    a second 'of' names no war ('of the Napoleonic Wars' is a war of its own)."""
+    m = re.search(
+        re.escape(war.strip()) + r"(\s+of\s+(?:the\s+)?[A-Z][\w'’-]*(?:\s+[A-Z][\w'’-]*)*)", value
+    )
+    if m and not re.search(r"\b(?:War|Wars)\b", m.group(1)):
+        return war.strip() + m.group(1)
+    return war
+
+
 def war_of(value: str) -> str:
     """The war that a 'part of' names last: asked as 'which war?', with one right answer, where
     'which war or campaign?' has several ('the Eastern Theater of the American Civil War': a
@@ -165,7 +176,7 @@ def war_of(value: str) -> str:
     and a series of wars ('the War of Cyprus and the Ottoman–Habsburg wars'), a student who
     names either is right: the key names both, and no more (the War of Cyprus was fought by
     Venice, not the Habsburgs)."""
-    wars = _WAR.findall(value)
+    wars = [_of_more(w, value) for w in _WAR.findall(value)]
     if not wars:
         return ""
     inner = re.fullmatch(
@@ -298,7 +309,8 @@ def _force(side: int, facts: list[model.Fact], side_the: str, ctx: Context) -> s
     # may have commanded; an alliance has no allies besides its members ("the Holy League")
     naval = "naval" in f"{ctx.article.short_description} {ctx.article.title}".lower()
     noun = "fleet" if naval else "forces"
-    if names.COALITION.search(side_the):
+    several = " and " in side_the and not side_adjective(side_the)  # "X and Lancastrian supporters"
+    if names.COALITION.search(side_the) or several:
         allies = []
     # "the Greek and allied forces": Eurybiades the Spartan led the Greek fleet
     adjective = side_adjective(side_the) or names.people_word(side_the)  # "the Williamites"
@@ -309,7 +321,7 @@ def _force(side: int, facts: list[model.Fact], side_the: str, ctx: Context) -> s
     return f"the {noun} of {side_the} and {whose} allies" if allies else f"the {noun} of {side_the}"
 
 
-_CUE = r"\b(?:under|led by|commanded by|(?i:army|forces|fleet|navy|troops) of)\s+"
+_CUE = r"\b(?:under|led by|commanded by|(?i:army|forces|fleet|navy|troops|squadron) of)\s+"
 _COMMANDED = re.compile(rf"{_CUE}(?P<who>(?:(?!{_CUE})[^,;:()])+)")
 # "under Admirals Chester W. Nimitz, Frank Jack Fletcher and Raymond A. Spruance": the list goes on
 _LIST_ON = re.compile(r"(?:,\s+(?:the\s+)?[A-Z][^,;:()]*)*,?\s+and\s+(?:the\s+)?[A-Z][^,;:()]*")
@@ -332,7 +344,7 @@ _FORCE_BEFORE = re.compile(
 
 # a formation by its proper name: what the question names, where the lead puts one at the head
 _NAMED_FORMATION = re.compile(
-    r"\b[Tt]he\s+((?:[A-Z][\w'’-]*\s+|\d+(?:st|nd|rd|th)\s+)+(?:Division|Corps|Brigade))\s*,?\s*$"
+    r"\b[Tt]he\s+((?:[A-Z][\w'’-]*\s+|\d+(?:st|nd|rd|th)\s+)+(?:Division|Corps|Brigade|Squadron|Fleet|Flotilla))\s*,?\s*$"
 )
 _PART_OF = re.compile(
     r"\b[Tt]he\s+((?:[A-Z\d][\w'’-]*\s+)+(?:Regiment|Brigade|Division|Corps|Battalion|Squadron))"
@@ -377,6 +389,10 @@ def _leader(side: int, facts: list[model.Fact], ctx: Context) -> tuple[str, str,
                 continue  # "the right wing under Bagration": a part of the army, not the side
             on = _LIST_ON.match(sentence, m.end())
             who = m.group("who") + (on.group() if on else "")
+            rest = sentence[m.start("who") :]  # "Thomas Howard, Earl of Surrey": the comma is his
+            titled = [c.name for c in people if "," in c.name and rest.startswith(c.name)]
+            if titled:
+                who = max(titled, key=len)
             title = _TITLED.match(sentence, m.end())
             office = re.fullmatch(r"the\s+[A-Za-z-]+(?:\s+[A-Za-z-]+)?\s*", m.group("who"))
             if title and office and not names.find(who, form_map):  # "commanded by the

@@ -100,6 +100,7 @@ class Figure(Record):
         ""  # what the losses count, as the infobox's row says: "killed, missing, wounded and sick"
     )
     according: str = ""  # "according to the Syrian Observatory for Human Rights, "
+    killed_only: bool = False  # the row counts the dead alone: "c. 1,500 killed"
     losses: bool = False
     strength: bool = False
     avoid: tuple[str, ...] = ()  # every figure the article gives: none is a wrong option
