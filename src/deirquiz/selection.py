@@ -71,17 +71,19 @@ def _no_siblings(questions: list[Question], seed: int) -> list[Question]:
         (q for q in questions if _story(q)),
         key=lambda q: (-q.salience, not q.template.startswith("event"), _at(q), _key(seed, q)),
     )
+    by_sentence: dict[str, list[Question]] = {}
+    for q in ranked:
+        by_sentence.setdefault(q.source.text, []).append(q)
     gone: set[str] = set()
-    for i, a in enumerate(ranked):
-        for b in ranked[i + 1 :]:
-            if a.id in gone or b.id in gone:
-                continue
-            if a.source.text != b.source.text or a.fact == b.fact:
-                continue
-            a_tells, b_tells = _shows(a.prompt, b.answer), _shows(b.prompt, a.answer)
-            if b_tells or a_tells:  # the lighter goes; of two as weighty, the one that tells
-                tie = a.salience == b.salience
-                gone.add(a.id if tie and a_tells and not b_tells else b.id)
+    for group in (g for g in by_sentence.values() if len(g) > 1):
+        for i, a in enumerate(group):
+            for b in group[i + 1 :]:
+                if a.id in gone or b.id in gone or a.fact == b.fact:
+                    continue
+                a_tells, b_tells = _shows(a.prompt, b.answer), _shows(b.prompt, a.answer)
+                if b_tells or a_tells:  # the lighter goes; of two as weighty, the one that tells
+                    tie = a.salience == b.salience
+                    gone.add(a.id if tie and a_tells and not b_tells else b.id)
     return [q for q in questions if q.id not in gone]
 
 
