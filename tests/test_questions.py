@@ -236,6 +236,7 @@ def test_the_deck_asks_the_result_and_the_dates(quizzes):
             "Battle of Zama",
             "Battle of Salamis",
             "Battle of Marathon",  # "August or September 490 BC": no day to ask
+            "Battle of Tours",  # "October 732": no day
         ):  # before 1500, known by the year: #13
             continue
         if "November" in quiz.title:  # "(September–November 2017)": every card shows the dates
@@ -1444,3 +1445,14 @@ def test_round_31_a_titled_leader_a_war_of_two_ofs_the_dead_and_a_squadron(quizz
     )
     bunker = [q.answer for q in _by_stem(quizzes, "battle-of-bunker-hill").questions]
     assert "about 1,050" in bunker and "about 1,100" not in bunker
+
+
+def test_round_32_a_force_of_two_peoples_and_a_one_word_army(quizzes):
+    """Tours: 'the Frankish and Aquitanian forces of Charles Martel', with Odo of Aquitaine in
+    the infobox beside him: 'who commanded the Frankish and Aquitanian forces?' has two answers
+    and is not asked. Aspern-Essling's 'Hauptarmee' is 'the Austrian Hauptarmee', never a bare
+    'Who commanded Hauptarmee?'."""
+    tours = _by_stem(quizzes, "battle-of-tours").questions
+    assert not [q for q in tours if q.template == "side-leader" and "Frankish" in q.prompt]
+    aspern = {q.prompt: q.answer for q in _by_stem(quizzes, "battle-of-aspern-essling").questions}
+    assert aspern["Who commanded the Austrian Hauptarmee in the battle?"] == "Archduke Charles"

@@ -284,6 +284,8 @@ def _with_its_state(unit: str, side: int, facts: list[model.Fact], ctx: Context)
         c.side: side_adjective(c.name) for c in facts if isinstance(c, model.Combatant) and c.leader
     }
     own, others = states.get(side, ""), {a for s, a in states.items() if s != side and a}
+    if " " not in unit:  # "Hauptarmee": a word of its own language, said with its state's
+        return f"the {own} {unit}" if own else f"the {unit}"
     if " of " in unit:
         return unit  # "the Army of Châlons": its own name says whose
     stem = re.escape(unit[:-2] if len(unit) > 4 else unit)
@@ -478,6 +480,8 @@ def _shared_command(side: int, leader: str, force: str, facts: list[model.Fact],
     mine = _level(own.unit) if own and own.unit else -1
     if mine >= 0 and not force and any(c.unit and _level(c.unit) >= mine for c in others):
         return True  # "Otto von Below (14th Army)" beside "Archduke Eugen (South-Western Front)"
+    if force and _JOINED.search(force) and any(not c.unit for c in others):
+        return True  # "the Frankish and Aquitanian forces of Charles Martel", Odo beside him
     fell = bool(own and own.killed)  # the one who led it fell, and another took it on
     if fell and any(_took_over(names.short_form(c.name) or c.name, ctx.body) for c in others):
         return True  # "his successor, Gen. P. G. T. Beauregard, called off the assault"
@@ -490,6 +494,10 @@ def _shared_command(side: int, leader: str, force: str, facts: list[model.Fact],
     return bool(re.search(gave, ctx.body))
 
 
+# a force of two peoples ("the Frankish and Aquitanian forces"): each may have its own leader
+_JOINED = re.compile(
+    r"\b[A-Z][\w'’-]+\s+and\s+[A-Z][\w'’-]+\s+(?:forces|armies|army|troops|fleets?)\b"
+)
 _SUPREME = re.compile(r"(?i)\b(?:supreme|overall)\s+command\b|\bcommander-in-chief\b|^supreme\b")
 
 
