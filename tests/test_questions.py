@@ -1456,3 +1456,16 @@ def test_round_32_a_force_of_two_peoples_and_a_one_word_army(quizzes):
     assert not [q for q in tours if q.template == "side-leader" and "Frankish" in q.prompt]
     aspern = {q.prompt: q.answer for q in _by_stem(quizzes, "battle-of-aspern-essling").questions}
     assert aspern["Who commanded the Austrian Hauptarmee in the battle?"] == "Archduke Charles"
+
+
+def test_round_33_no_blank_on_a_word_of_the_title(quizzes):
+    """Jena–Auerstedt: 'After the Battle of Jena–_____, Saxony made a separate peace' (five
+    struck in review): the card's header prints the title, so no blank is a word of it."""
+    for quiz in quizzes.values():
+        title = quiz.title.casefold()
+        for q in quiz.questions:
+            if q.type in ("cloze", "mcq") and "_____" in q.prompt and len(q.answer) > 3:
+                assert not re.search(rf"(?<!\w){re.escape(q.answer.casefold())}(?!\w)", title), (
+                    quiz.title,
+                    q.prompt,
+                )

@@ -111,6 +111,9 @@ def _mentions(extraction: Extraction, ctx: Context, events: list[Event],
             *mentions.formations(text, source, where, weight, ctx, units),
             *mentions.places(text, source, where, weight - _AWAY.get(phase, 0.0), ctx, g),
         ]
+        # the card's header prints the title: a blank it names ("After the Battle of
+        # Jena–_____") is answered before it is read
+        found = [m for m in found if not _in_title(m.answer, extraction.article.title)]
         found.sort(key=lambda m: -m.salience)
         out.extend(found[:MAX_PER_SENTENCE])
     best: dict[str, Mention] = {}  # one card a fact ("the Treaty of Paris", named twice): its best
@@ -118,6 +121,14 @@ def _mentions(extraction: Extraction, ctx: Context, events: list[Event],
         if m.identity not in best or m.salience > best[m.identity].salience:
             best[m.identity] = m
     return [m for m in out if best[m.identity] is m]
+
+
+def _in_title(answer: str, title: str) -> bool:
+    """The answer, or its last word, stands in the title as a whole word ('Auerstedt' in 'Battle
+    of Jena–Auerstedt')."""
+    words = re.findall(r"[\w'’]+", title.casefold())
+    said = re.findall(r"[\w'’]+", answer.casefold())
+    return bool(said) and " ".join(said) in " ".join(words) and len(said[-1]) > 3
 
 
 def _named_on_card(r: Record, ctx: Context) -> Record:
