@@ -15,7 +15,7 @@ from ..model import Event as Dated
 from ..sentences import split_sentences
 from . import names
 from .context import Context
-from .standalone import _TOKEN, _pronoun_without_name
+from .standalone import leading_pronoun
 
 _SUBJECT_PRONOUNS = {"he": "", "she": "", "his": "'s"}
 # a name after these words is an object or a place in the sentence, not who acts next
@@ -61,7 +61,7 @@ def named(
 
 def _antecedent(sentence: str, previous: str, form_map: dict[str, str], ctx: Context) -> str:
     """The name, as the previous sentence writes it, that the sentence's pronoun stands for."""
-    pronoun = _pronoun_without_name(_TOKEN.findall(sentence), ctx.known)
+    pronoun = leading_pronoun(sentence, ctx.known)
     if pronoun.lower() not in _SUBJECT_PRONOUNS or names.find(sentence, form_map):
         return ""
     found = names.find(previous, form_map)
@@ -75,7 +75,7 @@ def _antecedent(sentence: str, previous: str, form_map: dict[str, str], ctx: Con
 
 def _name_pronoun(text: str, name: str, ctx: Context) -> str:
     """The text with its first pronoun, told before any name, written as the name."""
-    pronoun = _pronoun_without_name(_TOKEN.findall(text), ctx.known)
+    pronoun = leading_pronoun(text, ctx.known)
     ending = _SUBJECT_PRONOUNS.get(pronoun.lower())
     if ending is None:
         return ""

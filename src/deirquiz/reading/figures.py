@@ -125,9 +125,6 @@ def _bare(count: str) -> str:
     return re.sub(r"^(?:about|c\.)\s*", "", count)
 
 
-_COALITION = names.COALITION
-
-
 def _with_allies(name: str, side: int, facts: list[model.Fact]) -> str:
     """'the United States and its allies' where the side lists other states beside its first
     (the Kingdom of France at Yorktown): the row counts them all, not the first alone."""
@@ -136,7 +133,7 @@ def _with_allies(name: str, side: int, facts: list[model.Fact]) -> str:
         if isinstance(c, model.Combatant) and c.side == side and not c.leader and c.group is None
     ]  # fmt: skip
     people = names.people_word(name)  # "the Williamites": the Williamite forces, not "its"
-    if others and not _COALITION.search(name):
+    if others and not names.COALITION.search(name):
         return (
             f"the {people} and allied forces"
             if people

@@ -375,6 +375,11 @@ def _named_before(tokens: list[str], noun: str) -> bool:
     return False
 
 
+def leading_pronoun(text: str, known: frozenset[str]) -> str:
+    """The pronoun a text uses before it names anyone, or ''."""
+    return _pronoun_without_name(_TOKEN.findall(text), known)
+
+
 def _pronoun_without_name(tokens: list[str], known: frozenset[str]) -> str:
     """A pronoun before any name: the first word counts as a name only where the article names
     someone or something so ('Blücher, who was 72, ... his fallen horse'), since every sentence
